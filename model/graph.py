@@ -1,0 +1,158 @@
+"""The plan as a typed networkx graph.
+
+Nodes are keyed by item ID and carry ``kind`` plus the item's fields. Edges
+are keyed by their kind (so a MultiDiGraph holds at most one edge of each kind
+between two nodes) and carry ``kind`` as an attribute too.
+
+Edge direction follows the golden thread upwards: a child points at what it
+is part of (outcome -> action -> priority -> vision -> plan), an operational
+plan points at the priorities it serves and at its lead, and an item whose
+text names a priority points at that priority.
+
+>>> from model.loader import load_plan                      # doctest: +SKIP
+>>> g = build_graph(load_plan("plan_data"))                  # doctest: +SKIP
+>>> g.nodes["LP5.a"]["kind"], list(g.successors("LP5.a"))   # doctest: +SKIP
+('action', ['LP5', 'DP4'])
+"""
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+import networkx as nx
+
+from model.references import GroupIndex, find_references
+from model.schema import Action, PlanData, Priority, PriorityGroup
+from model.timescale import parse_timescale
+
+# Node kinds.
+PLAN = "plan"
+VISION = "vision"
+PRIORITY = "priority"
+ACTION = "action"
+INDICATOR = "indicator"
+OUTCOME = "outcome"
+OPERATIONAL_PLAN = "operational_plan"
+LEAD = "lead"
+NODE_KINDS = (PLAN, VISION, PRIORITY, ACTION, INDICATOR, OUTCOME, OPERATIONAL_PLAN, LEAD)
+
+# Edge kinds.
+PART_OF = "part_of"            # child -> parent in the plan's hierarchy
+SERVES = "serves"              # operational plan -> priority it is connected to
+LED_BY = "led_by"              # operational plan -> its lead
+REFERENCES = "references"      # item -> priority its text names ("as departmental priority 4")
+EDGE_KINDS = (PART_OF, SERVES, LED_BY, REFERENCES)
+
+
+def build_graph(data: PlanData) -> nx.MultiDiGraph:
+    """Build the typed graph of a loaded plan.
+
+    The graph's ``graph`` dict carries plan-wide facts: ``title``,
+    ``organisation``, ``period`` (label, start, end), ``last_updated`` and
+    ``source_file``, so analyses need nothing but the graph.
+    """
+    plan = data.plan
+    g = nx.MultiDiGraph(
+        title=plan.title,
+        organisation=plan.organisation,
+        period={"label": plan.period.label, "start": plan.period.start, "end": plan.period.end},
+        last_updated=plan.last_updated,
+        source_file=plan.source_file,
+        groups={grp.key: grp.name for grp in data.groups},
+    )
+    source_file = plan.source_file
+
+    def add(item_id: str, kind: str, lines: Any, **attrs: Any) -> None:
+        source = {"file": source_file, "lines": list(lines)} if lines else None
+        g.add_node(item_id, kind=kind, source=source, **attrs)
+
+    def link(child: str, parent: str, kind: str) -> None:
+        g.add_edge(child, parent, key=kind, kind=kind)
+
+    add(plan.id, PLAN, plan.lines, title=plan.title)
+    vision = plan.vision
+    add(vision.id, VISION, vision.lines, title=vision.heading or "Vision", text=vision.text)
+    link(vision.id, plan.id, PART_OF)
+
+    for group in data.groups:
+        for priority in group.priorities:
+            add(priority.id, PRIORITY, priority.lines, title=priority.title,
+                text=priority.description, group=group.key, number=priority.number)
+            link(priority.id, vision.id, PART_OF)
+            for action in priority.actions:
+                _add_action(g, add, link, action, priority)
+
+    for lead in data.operational.leads:
+        add(lead.id, LEAD, lead.lines, title=lead.name, role=lead.role)
+    for op in data.operational.plans:
+        add(op.id, OPERATIONAL_PLAN, op.lines, title=op.name, document=op.document,
+            connected=op.connected, lead=op.lead,
+            unresolved=[u.model_dump() for u in op.unresolved])
+        for target in op.priorities:
+            link(op.id, target, SERVES)
+        if op.lead:
+            link(op.id, op.lead, LED_BY)
+
+    _add_text_references(g, group_index(data.groups))
+    return g
+
+
+def _add_action(g, add, link, action: Action, priority: Priority) -> None:
+    add(action.id, ACTION, action.lines, title=action.title, text=action.text,
+        label=action.label, steps=list(action.steps), priority=priority.id)
+    link(action.id, priority.id, PART_OF)
+    for indicator in action.indicators:
+        add(indicator.id, INDICATOR, indicator.lines, text=indicator.text,
+            action=action.id, priority=priority.id)
+        link(indicator.id, action.id, PART_OF)
+    for outcome in action.outcomes:
+        add(outcome.id, OUTCOME, outcome.lines, text=outcome.text, rag=outcome.rag,
+            timescale=outcome.timescale, parsed_timescale=parse_timescale(outcome.timescale),
+            action=action.id, priority=priority.id)
+        link(outcome.id, action.id, PART_OF)
+
+
+def group_index(groups: list[PriorityGroup]) -> GroupIndex:
+    """The lookup :func:`model.references.find_references` needs."""
+    return {grp.key: (grp.name, {p.number: p.id for p in grp.priorities}) for grp in groups}
+
+
+def item_texts(g: nx.MultiDiGraph, node: str) -> Iterator[str]:
+    """The prose of a node: title, text and steps, whichever it has."""
+    data = g.nodes[node]
+    for key in ("title", "text"):
+        if data.get(key):
+            yield data[key]
+    yield from data.get("steps") or ()
+
+
+def _add_text_references(g: nx.MultiDiGraph, groups: GroupIndex) -> None:
+    """Add a REFERENCES edge for every priority that an item's text names with certainty."""
+    for node, data in list(g.nodes(data=True)):
+        if data["kind"] in (PLAN, VISION, PRIORITY, OPERATIONAL_PLAN, LEAD):
+            continue
+        for text in item_texts(g, node):
+            for ref in find_references(text, groups):
+                for target in ref.ids:
+                    if target != data.get("priority"):
+                        g.add_edge(node, target, key=REFERENCES, kind=REFERENCES, text=ref.text)
+
+
+def nodes_of_kind(g: nx.MultiDiGraph, kind: str) -> list[str]:
+    """Node IDs of one kind, in insertion (reading) order."""
+    return [n for n, k in g.nodes(data="kind") if k == kind]
+
+
+def parent(g: nx.MultiDiGraph, node: str) -> str | None:
+    """The node *node* is part of, or ``None`` at the top (the plan)."""
+    for _, target, kind in g.out_edges(node, keys=True):
+        if kind == PART_OF:
+            return target
+    return None
+
+
+def chain_to_top(g: nx.MultiDiGraph, node: str) -> list[str]:
+    """*node* and every node above it through part-of edges, ending at the plan."""
+    chain = [node]
+    while (up := parent(g, chain[-1])) is not None:
+        chain.append(up)
+    return chain

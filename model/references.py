@@ -1,0 +1,113 @@
+"""Finding and resolving references to priorities written in plain words.
+
+Plans refer to their own priorities in prose: the operational plans table says
+"Leadership Priority 5 Departmental Priority 4,5", an action says "(as
+departmental priority 4)". A reference names a group by one word and one or
+more numbers. The word is matched against the words of each group's name and
+key, so "Leadership" picks the group named "7 Strategic Leadership
+Priorities"; "Strategic" fits both "Strategic Leadership" and "Strategic
+Departmental" and is therefore *ambiguous*; a number the group lacks is
+*no-such-priority*. Nothing is guessed.
+
+>>> groups = {"leadership": ("7 Strategic Leadership Priorities", {1: "LP1", 5: "LP5"}),
+...           "departmental": ("7 Strategic Departmental Priorities", {4: "DP4", 5: "DP5"})}
+>>> [(r.text, r.ids, r.reason) for r in find_references("Leadership Priority 5 Departmental Priority 4,5", groups)]
+[('Leadership Priority 5', ['LP5'], None), ('Departmental Priority 4', ['DP4'], None), ('Departmental Priority 5', ['DP5'], None)]
+>>> [(r.text, r.candidates, r.reason) for r in find_references("Strategic Priority 5", groups)]
+[('Strategic Priority 5', ['DP5', 'LP5'], 'ambiguous')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+#: "<Word> Priority 4", "<Word> Priorities 4, 5 and 7", "<Word> Priority 4,5".
+REFERENCE = re.compile(
+    r"\b(?P<word>[A-Za-z]+)\s+priorit(?:y|ies)\s+"
+    r"(?P<numbers>\d+(?:\s*(?:,|&|and)\s*\d+)*)",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\d+")
+
+#: Words that describe every group and so never pick one.
+_GENERIC_WORDS = {"priority", "priorities"}
+
+#: group key -> (group name, {priority number: priority id})
+GroupIndex = dict[str, tuple[str, dict[int, str]]]
+
+
+@dataclass
+class Reference:
+    """One group-and-number reference found in a text.
+
+    ``ids`` holds the single priority it resolves to when it resolves with
+    certainty; otherwise ``reason`` says why not and ``candidates`` lists the
+    priorities it could mean.
+    """
+
+    text: str
+    start: int
+    end: int
+    ids: list[str] = field(default_factory=list)
+    reason: str | None = None
+    candidates: list[str] = field(default_factory=list)
+
+    @property
+    def resolved(self) -> bool:
+        return self.reason is None
+
+
+def groups_matching(word: str, groups: GroupIndex) -> list[str]:
+    """The keys of the groups whose name or key contains *word* (case-insensitive)."""
+    word = word.lower()
+    if word in _GENERIC_WORDS:
+        return list(groups)
+    matches = []
+    for key, (name, _numbers) in groups.items():
+        words = set(re.findall(r"[a-z]+", name.lower())) | {key.lower()}
+        if word in words:
+            matches.append(key)
+    return matches
+
+
+def find_references(text: str, groups: GroupIndex) -> list[Reference]:
+    """Every priority reference in *text*, one :class:`Reference` per number.
+
+    Words that name no group ("the priority 3") are not references and are
+    skipped: only a word that names at least one group counts.
+    """
+    found: list[Reference] = []
+    for match in REFERENCE.finditer(text):
+        keys = groups_matching(match.group("word"), groups)
+        if not keys:
+            continue
+        word = match.group("word")
+        numbers = [int(n) for n in _NUMBER.findall(match.group("numbers"))]
+        for number in numbers:
+            ref_text = f"{word} Priority {number}" if len(numbers) > 1 else _tidy(match.group(0))
+            candidates = sorted(groups[k][1][number] for k in keys if number in groups[k][1])
+            ref = Reference(text=ref_text, start=match.start(), end=match.end())
+            if len(keys) > 1:
+                ref.reason = "ambiguous"
+                ref.candidates = candidates
+            elif not candidates:
+                ref.reason = "no-such-priority"
+            else:
+                ref.ids = candidates
+            found.append(ref)
+    return found
+
+
+def unmatched_text(text: str, refs: list[Reference]) -> str:
+    """What is left of *text* once the references are cut out (for reporting)."""
+    spans = sorted({(r.start, r.end) for r in refs})
+    pieces, cursor = [], 0
+    for start, end in spans:
+        pieces.append(text[cursor:start])
+        cursor = max(cursor, end)
+    pieces.append(text[cursor:])
+    return " ".join("".join(pieces).split())
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split())

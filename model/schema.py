@@ -1,0 +1,196 @@
+"""The plan as pydantic models: what a YAML file under ``plan_data/`` may say.
+
+The YAML is the source of truth and people edit it by hand, so every model
+forbids unknown fields (a misspelt key is an error, not silently ignored) and
+every value that has a fixed vocabulary (RAG, group keys) is a closed set.
+
+Layout of a plan folder::
+
+    plan.yaml                  # Plan: title, organisation, period, vision, group order
+    groups/<key>.yaml          # PriorityGroup: its priorities, actions, indicators, outcomes
+    operational_plans.yaml     # OperationalPlans: the plans that deliver, and their leads
+    source/<document>.txt      # the text export that every ``lines`` points into
+
+Every item has an ``id`` (stable, readable, URL-safe; never renumbered) and
+``lines``: ``[first, last]`` line numbers in the source document.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+#: The RAG ratings a plan may use. ``None`` (no rating) is allowed too.
+RAG_VALUES: tuple[str, ...] = ("GREEN", "AMBER", "RED", "AMBER/GREEN", "N/A")
+Rag = Literal["GREEN", "AMBER", "RED", "AMBER/GREEN", "N/A"]
+
+#: IDs are used as page paths, anchors and CLI arguments: keep them URL-safe.
+ItemId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=120)]
+
+#: ``[first, last]`` line numbers (1-based) in the source document.
+Lines = tuple[int, int]
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown fields are errors, whitespace is trimmed."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False)
+
+
+class Outcome(Strict):
+    """One RAG-rated row of the Outcomes/Impact column.
+
+    ``text`` holds the cell's bullets, one per line. ``timescale`` is the raw
+    text of the Timescale cell (parsed on demand by :mod:`model.timescale`).
+    """
+
+    id: ItemId
+    text: str
+    timescale: str | None = None
+    rag: Rag | None = None
+    lines: Lines | None = None
+
+
+class Indicator(Strict):
+    """One cell of the "How will we make a difference? Indicators of Success" column."""
+
+    id: ItemId
+    text: str
+    lines: Lines | None = None
+
+
+class Action(Strict):
+    """One "What we need to do" cell: a numbered or lettered objective, or a workstream.
+
+    ``label`` is what the document numbers it with ("5", "5a") or, for a
+    departmental workstream, its heading ("NEGLECT"). ``steps`` are the
+    "How to achieve" bullets.
+    """
+
+    id: ItemId
+    label: str | None = None
+    title: str
+    text: str | None = None
+    steps: list[str] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    outcomes: list[Outcome] = Field(default_factory=list)
+    lines: Lines | None = None
+
+
+class Priority(Strict):
+    """A numbered priority of one group (strategic leadership or departmental)."""
+
+    id: ItemId
+    number: int = Field(ge=1)
+    title: str
+    description: str | None = None
+    actions: list[Action] = Field(default_factory=list)
+    lines: Lines | None = None
+
+
+class PriorityGroup(Strict):
+    """One table of priorities, e.g. "7 Strategic Leadership Priorities"."""
+
+    key: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$")]
+    name: str
+    declared_count: int | None = None
+    priorities: list[Priority] = Field(default_factory=list)
+    lines: Lines | None = None
+
+
+class Period(Strict):
+    """The period the plan covers, e.g. 2020/2021 = 1 April 2020 to 31 March 2021."""
+
+    label: str
+    start: dt.date
+    end: dt.date
+
+
+class Vision(Strict):
+    id: ItemId = "vision"
+    heading: str | None = None
+    text: str
+    lines: Lines | None = None
+
+
+class Plan(Strict):
+    """``plan.yaml``: the plan itself. ``groups`` lists group keys in reading order."""
+
+    id: ItemId = "plan"
+    title: str
+    organisation: str | None = None
+    period: Period
+    last_updated: dt.date | None = None
+    source_file: str | None = None
+    vision: Vision
+    groups: list[str]
+    lines: Lines | None = None
+
+
+class UnresolvedReference(Strict):
+    """A link the table states but that cannot be resolved with certainty.
+
+    ``reason`` is ``ambiguous`` (several priorities fit: ``candidates`` lists
+    them), ``no-such-priority`` (the group has no priority with that number) or
+    ``unparsed`` (the text names no group and number we recognise).
+    """
+
+    text: str
+    reason: Literal["ambiguous", "no-such-priority", "unparsed"]
+    candidates: list[ItemId] = Field(default_factory=list)
+
+
+class Lead(Strict):
+    id: ItemId
+    name: str
+    role: str | None = None
+    lines: Lines | None = None
+
+
+class OperationalPlan(Strict):
+    """An operational/service plan, the priorities it serves and its lead.
+
+    ``connected`` is the "Connected Priority" cell exactly as the table states
+    it; ``priorities`` are the IDs it resolves to with certainty; ``unresolved``
+    the rest. ``document`` is ``None`` where the table says TBC.
+    """
+
+    id: ItemId
+    name: str
+    connected: str | None = None
+    priorities: list[ItemId] = Field(default_factory=list)
+    unresolved: list[UnresolvedReference] = Field(default_factory=list)
+    lead: ItemId | None = None
+    document: str | None = None
+    lines: Lines | None = None
+
+
+class OperationalPlans(Strict):
+    """``operational_plans.yaml``."""
+
+    heading: str | None = None
+    plans: list[OperationalPlan] = Field(default_factory=list)
+    leads: list[Lead] = Field(default_factory=list)
+    lines: Lines | None = None
+
+
+class PlanData(BaseModel):
+    """Everything loaded from one plan folder, references checked.
+
+    Built by :func:`model.loader.load_plan`; not read from a single file.
+    ``directory`` is the folder it came from; ``source_text`` the lines of the
+    source document (empty when the folder ships none).
+    """
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    directory: str
+    plan: Plan
+    groups: list[PriorityGroup]
+    operational: OperationalPlans
+    source_lines: list[str] = Field(default_factory=list)
+
+    def priorities(self) -> list[Priority]:
+        """Every priority, group by group, in reading order."""
+        return [p for g in self.groups for p in g.priorities]
