@@ -1,0 +1,266 @@
+"""``load_plan(directory)``: read a plan folder, validate it, check its references.
+
+A plan folder holds ``plan.yaml``, one ``groups/<key>.yaml`` per key listed in
+``plan.yaml``'s ``groups`` (read in that order), ``operational_plans.yaml`` and,
+when ``plan.yaml`` names one in ``source_file``, the source document's text.
+
+Loading happens in two passes, and each pass reports *every* problem it finds
+(the first as the error's title line, the rest in ``details``):
+
+1. every file is parsed and validated against its schema model;
+2. once all files are valid, the plan is checked as a whole: group keys match
+   their file names, IDs are unique across the plan, priority numbers are unique
+   in their group, every ID an item refers to exists and is of the right kind,
+   and every ``lines`` pair lies inside the source document.
+
+>>> data = load_plan("tests/fixtures/mini_plan")          # doctest: +SKIP
+>>> [p.id for p in data.priorities()]                     # doctest: +SKIP
+['LP1', 'LP2', 'DP1']
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterator
+
+from model.errors import Location, PlanLoadError, relative
+from model.schema import OperationalPlans, Plan, PlanData, PriorityGroup
+from model.source import DocPath, YamlDocument, read_yaml, suggest, validate
+
+PLAN_FILE = "plan.yaml"
+GROUPS_DIR = "groups"
+OPERATIONAL_FILE = "operational_plans.yaml"
+_GROUP_KEY = re.compile(r"^[a-z][a-z0-9_-]*$")
+_LAYOUT_HINT = ("a plan folder holds plan.yaml, groups/<key>.yaml and operational_plans.yaml "
+                "(see docs/yaml-format.md)")
+
+
+def load_plan(directory: str | Path) -> PlanData:
+    """Load and check the plan folder *directory*.
+
+    Raises :class:`~model.errors.PlanLoadError` (file:line:col, title, hint,
+    and every further problem in ``details``) when anything is wrong.
+    """
+    root = Path(directory)
+    if not root.is_dir():
+        what = "is not a folder" if root.exists() else "does not exist"
+        raise PlanLoadError(f"plan folder {relative(root)} {what}", Location(relative(root)),
+                            "pass the folder that holds plan.yaml, e.g. goldenthread validate plan_data")
+    errors: list[PlanLoadError] = []
+    plan_doc = _read(root / PLAN_FILE, errors, _LAYOUT_HINT)
+    plan = validate(plan_doc, Plan, errors) if plan_doc else None
+    group_docs = _read_groups(root, plan_doc, errors) if plan_doc else []
+    groups = [validate(doc, PriorityGroup, errors) for doc in group_docs]
+    ops_doc = _read(root / OPERATIONAL_FILE, errors,
+                    "every plan folder needs one; with no operational plans it holds `plans: []`")
+    operational = validate(ops_doc, OperationalPlans, errors) if ops_doc else None
+    _raise_if_any(errors)
+
+    source_lines = _read_source(root, plan, plan_doc, errors)
+    _raise_if_any(errors)
+    _check_plan(plan, plan_doc, list(zip(groups, group_docs)), operational, ops_doc, source_lines, errors)
+    _raise_if_any(errors)
+    return PlanData(directory=str(root), plan=plan, groups=groups, operational=operational,
+                    source_lines=source_lines or [])
+
+
+def _raise_if_any(errors: list[PlanLoadError]) -> None:
+    if errors:
+        first = errors[0]
+        raise PlanLoadError(first.title, first.location, first.hint, details=errors[1:])
+
+
+def _read(path: Path, errors: list[PlanLoadError], hint: str) -> YamlDocument | None:
+    """Parse *path*, or record why it could not be (missing, unreadable, bad YAML)."""
+    if not path.is_file():
+        errors.append(PlanLoadError(f"{path.name} not found in {relative(path.parent)}",
+                                    Location(relative(path)), hint))
+        return None
+    try:
+        return read_yaml(path)
+    except PlanLoadError as error:
+        errors.append(error)
+        return None
+
+
+def _read_groups(root: Path, plan_doc: YamlDocument, errors: list[PlanLoadError]) -> list[YamlDocument]:
+    """The group files ``plan.yaml`` lists, in its order; also flags group files it does not list."""
+    keys = plan_doc.value(("groups",))
+    if not isinstance(keys, list):
+        return []  # validation of plan.yaml reports it
+    docs, seen = [], {}
+    for index, key in enumerate(keys):
+        where = plan_doc.location(("groups", index))
+        if not isinstance(key, str) or not _GROUP_KEY.match(key):
+            errors.append(PlanLoadError(f"invalid group key {key!r} in `groups`", where,
+                                        "group keys use lower-case letters, digits, '_' and '-' and start "
+                                        "with a letter; each names groups/<key>.yaml"))
+            continue
+        if key in seen:
+            errors.append(PlanLoadError(f"group '{key}' is listed twice in `groups` (first at line {seen[key]})",
+                                        where, "list each group once"))
+            continue
+        seen[key] = where.line
+        path = root / GROUPS_DIR / f"{key}.yaml"
+        if not path.is_file():
+            errors.append(PlanLoadError(f"no file for group '{key}': expected {relative(path)}", where,
+                                        f"create {GROUPS_DIR}/{key}.yaml, or remove '{key}' from `groups`"))
+            continue
+        doc = _read(path, errors, "")
+        if doc:
+            docs.append(doc)
+    unlisted = sorted(p for p in (root / GROUPS_DIR).glob("*.yaml") if p.stem not in seen)
+    for path in unlisted:
+        errors.append(PlanLoadError(f"{GROUPS_DIR}/{path.name} is not listed in plan.yaml `groups`",
+                                    Location(relative(path)),
+                                    f"add '{path.stem}' to `groups` in plan.yaml, or delete the file"))
+    return docs
+
+
+def _read_source(root: Path, plan: Plan, plan_doc: YamlDocument, errors: list[PlanLoadError]) -> list[str] | None:
+    """The source document's lines, or ``None`` when the plan names none."""
+    if not plan.source_file:
+        return None
+    where = plan_doc.location(("source_file",))
+    name = Path(plan.source_file)
+    if name.is_absolute() or ".." in name.parts:
+        errors.append(PlanLoadError(f"source_file {plan.source_file!r} is outside the plan folder", where,
+                                    "give a path relative to the plan folder, e.g. source/plan.txt"))
+        return None
+    path = root / name
+    if not path.is_file():
+        errors.append(PlanLoadError(f"source file not found: {relative(path)}", where,
+                                    "source_file is relative to the plan folder: put the document's text "
+                                    "export there, or remove `source_file`"))
+        return None
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError:
+        errors.append(PlanLoadError(f"source file {relative(path)} is not UTF-8 text", where,
+                                    "save the text export as UTF-8"))
+        return None
+
+
+# --- whole-plan checks -------------------------------------------------------------------------
+
+def _items(plan: Plan, plan_doc: YamlDocument, groups, operational: OperationalPlans,
+           ops_doc: YamlDocument) -> Iterator[tuple[str, object, YamlDocument, DocPath]]:
+    """Every item as (kind, model, its document, its path in the document), in reading order."""
+    yield "plan", plan, plan_doc, ()
+    yield "vision", plan.vision, plan_doc, ("vision",)
+    for group, doc in groups:
+        for i, priority in enumerate(group.priorities):
+            p_path = ("priorities", i)
+            yield "priority", priority, doc, p_path
+            for j, action in enumerate(priority.actions):
+                a_path = p_path + ("actions", j)
+                yield "action", action, doc, a_path
+                for k, indicator in enumerate(action.indicators):
+                    yield "indicator", indicator, doc, a_path + ("indicators", k)
+                for k, outcome in enumerate(action.outcomes):
+                    yield "outcome", outcome, doc, a_path + ("outcomes", k)
+    for i, op in enumerate(operational.plans):
+        yield "operational plan", op, ops_doc, ("plans", i)
+    for i, lead in enumerate(operational.leads):
+        yield "lead", lead, ops_doc, ("leads", i)
+
+
+def _check_plan(plan, plan_doc, groups, operational, ops_doc, source_lines, errors) -> None:
+    """Cross-file checks on a plan whose files are each valid."""
+    for group, doc in groups:
+        if group.key != doc.path.stem:
+            errors.append(PlanLoadError(f"group key '{group.key}' does not match its file name {doc.path.name}",
+                                        doc.location(("key",)),
+                                        f"set `key: {doc.path.stem}`, or rename the file and its entry in "
+                                        "plan.yaml `groups`"))
+        _check_numbers(group, doc, errors)
+
+    items = list(_items(plan, plan_doc, groups, operational, ops_doc))
+    kinds: dict[str, str] = {}
+    first_seen: dict[str, Location] = {}
+    for kind, item, doc, path in items:
+        where = doc.location(path + ("id",))
+        if item.id in first_seen:
+            first = first_seen[item.id]
+            errors.append(PlanLoadError(f"duplicate ID '{item.id}' (first used at {first})", where,
+                                        f"IDs must be unique across the plan: the {kinds[item.id]} at line "
+                                        f"{first.line} already has it; give this {kind} a new ID"))
+        else:
+            first_seen[item.id], kinds[item.id] = where, kind
+        _check_lines(item, doc, path, plan.source_file, source_lines, errors)
+
+    priorities = [i for i, k in kinds.items() if k == "priority"]
+    leads = [i for i, k in kinds.items() if k == "lead"]
+    for i, op in enumerate(operational.plans):
+        path = ("plans", i)
+        listed: dict[str, int] = {}
+        for j, target in enumerate(op.priorities):
+            where = ops_doc.location(path + ("priorities", j))
+            if target in listed:
+                errors.append(PlanLoadError(f"priority '{target}' is listed twice in `priorities` of "
+                                            f"'{op.id}' (first at line {listed[target]})", where,
+                                            f"remove the second '{target}'"))
+                continue
+            listed[target] = where.line
+            _check_reference(target, "priority", priorities, kinds, where, errors)
+        if op.lead is not None:
+            _check_reference(op.lead, "lead", leads, kinds, ops_doc.location(path + ("lead",)), errors)
+        for k, ref in enumerate(op.unresolved):
+            for m, candidate in enumerate(ref.candidates):
+                where = ops_doc.location(path + ("unresolved", k, "candidates", m))
+                _check_reference(candidate, "priority", priorities, kinds, where, errors)
+
+
+def _check_numbers(group: PriorityGroup, doc: YamlDocument, errors: list[PlanLoadError]) -> None:
+    """Each priority number once per group: references like 'Leadership Priority 5' rely on it."""
+    first: dict[int, int] = {}
+    for i, priority in enumerate(group.priorities):
+        where = doc.location(("priorities", i, "number"))
+        if priority.number in first:
+            errors.append(PlanLoadError(f"priority number {priority.number} is used twice in group "
+                                        f"'{group.key}' (first at line {first[priority.number]})", where,
+                                        "each priority of a group needs its own number"))
+        else:
+            first[priority.number] = where.line
+
+
+def _check_reference(target: str, kind: str, known: list[str], kinds: dict[str, str],
+                     where: Location, errors: list[PlanLoadError]) -> None:
+    """*target* must be the ID of an existing item of *kind*."""
+    if kinds.get(target) == kind:
+        return
+    plural = "priorities" if kind == "priority" else f"{kind}s"
+    if target in kinds:
+        errors.append(PlanLoadError(f"'{target}' is a {kinds[target]}, not a {kind}", where,
+                                    f"refer to one of the plan's {plural}: {_listing(known)}"))
+        return
+    close = suggest(target, known)
+    hint = (f"did you mean {close}? " if close else "") + f"the plan's {plural} are: {_listing(known)}"
+    errors.append(PlanLoadError(f"unknown {kind} '{target}'", where, hint))
+
+
+def _listing(ids: list[str], limit: int = 12) -> str:
+    if not ids:
+        return "(none)"
+    shown = ", ".join(ids[:limit])
+    return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
+
+
+def _check_lines(item, doc: YamlDocument, path: DocPath, source_file: str | None,
+                 source_lines: list[str] | None, errors: list[PlanLoadError]) -> None:
+    """``lines: [first, last]`` must be in order and inside the source document."""
+    lines = getattr(item, "lines", None)
+    if lines is None:
+        return
+    first, last = lines
+    where = doc.location(path + ("lines",))
+    if first < 1:
+        errors.append(PlanLoadError(f"`lines` [{first}, {last}] of '{item.id}': line numbers start at 1",
+                                    where, "give the first and last line of the item in the source document"))
+    elif first > last:
+        errors.append(PlanLoadError(f"`lines` [{first}, {last}] of '{item.id}': first line is after the last",
+                                    where, f"write [first, last], e.g. [{last}, {first}]"))
+    elif source_lines is not None and last > len(source_lines):
+        errors.append(PlanLoadError(f"`lines` [{first}, {last}] of '{item.id}' run past the end of "
+                                    f"{source_file} ({len(source_lines)} lines)", where,
+                                    f"check the line numbers against {source_file}"))

@@ -1,0 +1,341 @@
+"""Reading plan YAML while keeping the line and column of everything in it.
+
+People edit ``plan_data/`` by hand, so a mistake must be reported where they
+made it. :func:`read_yaml` parses a file with ruamel.yaml's round-trip loader,
+which remembers the position of every mapping key, mapping value and sequence
+item, and hands back a :class:`YamlDocument` holding both the plain Python data
+(for pydantic) and those positions. :func:`validate` then validates the data
+against a schema model and turns every pydantic error into a
+:class:`~model.errors.PlanLoadError` that points at the offending key or value:
+
+>>> import tempfile, pathlib
+>>> from model.schema import Outcome
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "outcome.yaml"
+>>> _ = path.write_text("id: o1\\ntext: Fewer referrals\\nrag: AMBR\\n")
+>>> errors = []
+>>> validate(read_yaml(path), Outcome, errors) is None
+True
+>>> print(errors[0].format().replace(str(path), "outcome.yaml"))
+outcome.yaml:3:6: error: unknown RAG value 'AMBR'
+  hint: did you mean AMBER? RAG values are GREEN, AMBER, RED, AMBER/GREEN and N/A; leave `rag` out when there is none
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from rapidfuzz import fuzz, process
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+
+from model.errors import Location, PlanLoadError, relative
+from model.schema import RAG_VALUES
+
+#: The path of a value inside a document: mapping keys and sequence indexes,
+#: the same shape as a pydantic error's ``loc``.
+DocPath = tuple[str | int, ...]
+
+
+@dataclass
+class YamlDocument:
+    """One parsed YAML file: its plain data and the positions of its nodes.
+
+    ``display`` is the file name used in messages (relative to the working
+    directory when possible); ``tree`` is ruamel's round-trip tree, which
+    carries the positions; ``data`` the same content as plain dicts, lists,
+    strings, numbers and dates.
+    """
+
+    path: Path
+    display: str
+    tree: Any
+    data: Any
+
+    def location(self, path: DocPath, *, key: bool = False) -> Location:
+        """The file:line:col of the value at *path* (of its key when *key* is true).
+
+        When *path* leads somewhere the file does not have (a missing field),
+        the deepest part that exists is reported: the mapping that lacks it.
+        """
+        line, col = 0, 0
+        node = self.tree
+        if isinstance(node, (CommentedMap, CommentedSeq)):
+            line, col = node.lc.line, node.lc.col
+        for depth, step in enumerate(path):
+            last = depth == len(path) - 1
+            if isinstance(node, CommentedMap) and step in node:
+                value = node[step]
+                # An empty value's position is the next token, often on a later line: use the key.
+                use_key = (key and last) or value is None
+                line, col = node.lc.key(step) if use_key else node.lc.value(step)
+                node = value
+            elif isinstance(node, CommentedSeq) and isinstance(step, int) and 0 <= step < len(node):
+                line, col = node.lc.item(step)
+                node = node[step]
+            else:
+                break
+        return Location(self.display, line + 1, col + 1)
+
+    def value(self, path: DocPath, default: Any = None) -> Any:
+        """The plain value at *path*, or *default* when the file has none there."""
+        node = self.data
+        for step in path:
+            try:
+                node = node[step]
+            except (KeyError, IndexError, TypeError):
+                return default
+        return node
+
+
+def read_yaml(path: Path) -> YamlDocument:
+    """Parse the YAML file at *path*, keeping positions.
+
+    Raises :class:`PlanLoadError` with the file:line:col of the problem when
+    the file cannot be read or is not valid YAML (a duplicated key included).
+    """
+    display = relative(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise PlanLoadError(f"{path.name} is not UTF-8 text", Location(display),
+                            f"save the file as UTF-8 (byte {error.start} is not valid UTF-8)") from None
+    except OSError as error:
+        raise PlanLoadError(f"cannot read {path.name}: {error.strerror}", Location(display),
+                            "check that the file exists and can be read") from None
+    try:
+        tree = YAML(typ="rt").load(text)
+    except MarkedYAMLError as error:
+        raise _syntax_error(error, display) from None
+    return YamlDocument(path=path, display=display, tree=tree, data=to_plain(tree))
+
+
+def _syntax_error(error: MarkedYAMLError, display: str) -> PlanLoadError:
+    """A YAML syntax error as file:line:col, a title and a hint."""
+    mark = error.problem_mark or error.context_mark
+    location = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
+    problem = " ".join(str(error.problem or error.context or "invalid YAML").split())
+    if problem.startswith("found duplicate key"):
+        name = re.search(r'key "([^"]*)"', problem)
+        first = error.context_mark
+        where = f" (first at line {first.line + 1})" if first else ""
+        key = name.group(1) if name else "?"
+        return PlanLoadError(f"invalid YAML: key `{key}` appears twice in the same mapping{where}",
+                             location, f"keep one `{key}:`; each field may appear once per item")
+    return PlanLoadError(f"invalid YAML: {problem}", location, _syntax_hint(problem))
+
+
+def _syntax_hint(problem: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return "text that contains ': ' must be put in quotes, e.g. title: \"Aim: fewer referrals\""
+    if "'\\t'" in problem or "tab" in problem:
+        return "indent with spaces, not tabs"
+    if "expected ',' or ']'" in problem or "flow sequence" in problem:
+        return "a [list, like, this] needs its closing ']' on the same item"
+    if "quoted scalar" in problem:
+        return "a quote was opened but not closed"
+    return "check the indentation (spaces only, children indented under their parent) and the quoting near here"
+
+
+def to_plain(node: Any) -> Any:
+    """ruamel's round-trip types as plain Python: dict, list, str, int, float, bool, date."""
+    if isinstance(node, dict):
+        return {to_plain(k): to_plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [to_plain(v) for v in node]
+    if isinstance(node, bool):
+        return bool(node)
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, dt.datetime):
+        return dt.datetime(*node.timetuple()[:6])
+    return node
+
+
+def validate(doc: YamlDocument, model: type[BaseModel], errors: list[PlanLoadError],
+             prefix: DocPath = ()) -> BaseModel | None:
+    """Validate the data at *prefix* in *doc* as *model*.
+
+    Returns the model, or ``None`` after appending one located error per
+    problem to *errors* (so a caller can report every problem at once).
+    """
+    data = doc.value(prefix)
+    if not isinstance(data, dict):
+        found = "nothing" if data is None else _describe(data)
+        errors.append(PlanLoadError(f"expected a mapping of fields, found {found}",
+                                    doc.location(prefix),
+                                    f"write `field: value` lines here; see docs/yaml-format.md for a {_friendly(model)}"))
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        seen: set[tuple[str, str]] = set()
+        for detail in error.errors():
+            problem = explain(detail, model, doc, prefix)
+            if (str(problem.location), problem.title) not in seen:
+                seen.add((str(problem.location), problem.title))
+                errors.append(problem)
+        return None
+
+
+def explain(detail: dict, model: type[BaseModel], doc: YamlDocument, prefix: DocPath = ()) -> PlanLoadError:
+    """One pydantic error (an item of ``ValidationError.errors()``) as a located PlanLoadError."""
+    loc: DocPath = tuple(detail["loc"])
+    kind, value = detail["type"], detail.get("input")
+    names = [step for step in loc if isinstance(step, str)]
+    name = names[-1] if names else ""
+    if "lines" in loc:  # a bad [first, last] pair: one message for the pair, not one per number
+        cut = loc[: loc.index("lines") + 1]
+        whole = doc.value(prefix + cut)
+        return PlanLoadError(f"`lines` must be two line numbers [first, last], not {_show(whole)}",
+                             doc.location(prefix + cut),
+                             "write the first and last line of the item in the source document, e.g. lines: [12, 14]")
+    where = doc.location(prefix + loc, key=(kind == "extra_forbidden"))
+    owner = _type_at(model, loc[:-1]) if loc else model
+    if kind == "extra_forbidden":
+        allowed = list(owner.model_fields) if _is_model(owner) else []
+        return PlanLoadError(f"unknown field `{name}`", where, _did_you_mean(name, allowed, "`{}`", 70)
+                             + f"fields allowed here: {', '.join(allowed)}")
+    if kind == "missing":
+        return PlanLoadError(f"missing required field `{name}`", where,
+                             f"add `{name}:` to this {_friendly(owner)}")
+    if kind == "literal_error":
+        choices = [str(c) for c in _literal_choices(_type_at(model, loc))]
+        if name == "rag":
+            return PlanLoadError(f"unknown RAG value {_show(value)}", where,
+                                 _did_you_mean(str(value).upper(), list(RAG_VALUES), "{}", 60)
+                                 + "RAG values are GREEN, AMBER, RED, AMBER/GREEN and N/A; "
+                                   "leave `rag` out when there is none")
+        return PlanLoadError(f"unknown value {_show(value)} for `{name}`", where,
+                             _did_you_mean(str(value), choices, "{}", 60) + f"allowed: {', '.join(choices)}")
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return PlanLoadError(f"`{name}` must be a whole number, not {_show(value)}", where,
+                             f"write the number in digits, e.g. {name}: 3")
+    if kind in ("greater_than_equal", "greater_than"):
+        limit = detail.get("ctx", {}).get("ge", detail.get("ctx", {}).get("gt"))
+        return PlanLoadError(f"`{name}` must be at least {limit}, not {_show(value)}", where,
+                             "numbers in a plan start at 1")
+    if kind == "string_type":
+        hint = ("a ': ' inside unquoted text starts a new mapping: put the whole text in quotes"
+                if isinstance(value, dict) else
+                "write a single piece of text here, not a list" if isinstance(value, list) else
+                f"put the value in quotes so it is read as text, e.g. {name}: \"{value}\"")
+        return PlanLoadError(f"`{name}` must be text, not {_describe(value)}", where, hint)
+    if kind == "string_pattern_mismatch":
+        if name == "key":
+            hint = "group keys use lower-case letters, digits, '_' and '-' and start with a letter, e.g. leadership"
+        else:
+            hint = ("IDs use letters, digits, '.', '_' and '-' only (no spaces) and start with a letter "
+                    "or digit, e.g. LP5.b")
+        return PlanLoadError(f"invalid {'group key' if name == 'key' else 'ID'} {_show(value)} in `{name}`",
+                             where, hint)
+    if kind == "string_too_long":
+        return PlanLoadError(f"`{name}` is too long ({len(str(value))} characters)", where,
+                             f"keep it to {detail.get('ctx', {}).get('max_length')} characters at most")
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return PlanLoadError(f"`{name}` must be a date, not {_show(value)}", where,
+                             "write dates as YYYY-MM-DD, e.g. 2021-03-31")
+    if kind in ("list_type", "tuple_type"):
+        return PlanLoadError(f"`{name}` must be a list, not {_describe(value)}", where,
+                             "write one item per line starting with '- ', or [a, b] on one line")
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return PlanLoadError(f"`{name}` must be a mapping of fields, not {_describe(value)}", where,
+                             "write `field: value` lines indented under it")
+    return PlanLoadError(f"`{name}`: {detail['msg']}", where, "see docs/yaml-format.md for what this field may hold")
+
+
+def _did_you_mean(word: str, choices: list[str], fmt: str, cutoff: float) -> str:
+    """``"did you mean X? "`` when a choice is close enough to *word*, else ``""``."""
+    if not choices or not word:
+        return ""
+    exact = [c for c in choices if c.lower() == word.lower()]
+    best = exact[0] if exact else None
+    if best is None:
+        match = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+        best = match[0] if match else None
+    return f"did you mean {fmt.format(best)}? " if best else ""
+
+
+def suggest(word: str, choices: list[str], cutoff: float = 75) -> str | None:
+    """The choice closest to *word* when it is close enough (rapidfuzz ratio >= *cutoff*)."""
+    match = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff) if choices else None
+    return match[0] if match else None
+
+
+def _unwrap(tp: Any) -> Any:
+    """Strip Annotated and Optional from a type annotation."""
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (typing.Union, types.UnionType):
+            members = [a for a in typing.get_args(tp) if a is not type(None)]
+            if len(members) != 1:
+                return tp
+            tp = members[0]
+        else:
+            return tp
+
+
+def _type_at(model: Any, loc: DocPath) -> Any:
+    """The annotated type found by following *loc* from *model* (``None`` if lost)."""
+    tp: Any = model
+    for step in loc:
+        tp = _unwrap(tp)
+        if isinstance(step, str) and _is_model(tp) and step in tp.model_fields:
+            tp = tp.model_fields[step].annotation
+        elif isinstance(step, int) and typing.get_origin(tp) in (list, tuple):
+            tp = typing.get_args(tp)[0]
+        else:
+            return None
+    return _unwrap(tp)
+
+
+def _literal_choices(tp: Any) -> tuple:
+    return typing.get_args(tp) if typing.get_origin(tp) is typing.Literal else ()
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+def _friendly(model: Any) -> str:
+    """``OperationalPlan`` -> ``operational plan``."""
+    name = model.__name__ if _is_model(model) else "item"
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
+
+
+def _show(value: Any) -> str:
+    """A value as it would look in the YAML, quoted when text."""
+    if isinstance(value, str):
+        return f"'{value}'"
+    if isinstance(value, list):
+        return "[" + ", ".join(_show(v) for v in value) + "]"
+    if value is None:
+        return "nothing"
+    return str(value)
+
+
+def _describe(value: Any) -> str:
+    """What kind of YAML value *value* is, for 'must be text, not ...' messages."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, dt.date):
+        return f"a date ({value.isoformat()})"
+    return _show(value)
