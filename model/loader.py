@@ -25,7 +25,7 @@ from typing import Iterator
 
 from model.errors import Location, PlanLoadError, relative
 from model.schema import OperationalPlans, Plan, PlanData, PriorityGroup
-from model.source import DocPath, YamlDocument, read_yaml, suggest, validate
+from model.source import DocPath, YamlDocument, a_or_an, read_yaml, suggest, validate
 
 PLAN_FILE = "plan.yaml"
 GROUPS_DIR = "groups"
@@ -231,7 +231,7 @@ def _check_reference(target: str, kind: str, known: list[str], kinds: dict[str, 
         return
     plural = "priorities" if kind == "priority" else f"{kind}s"
     if target in kinds:
-        errors.append(PlanLoadError(f"'{target}' is a {kinds[target]}, not a {kind}", where,
+        errors.append(PlanLoadError(f"'{target}' is {a_or_an(kinds[target])}, not {a_or_an(kind)}", where,
                                     f"refer to one of the plan's {plural}: {_listing(known)}"))
         return
     close = suggest(target, known)

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz, process, utils
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
@@ -112,23 +112,37 @@ def read_yaml(path: Path) -> YamlDocument:
     try:
         tree = YAML(typ="rt").load(text)
     except MarkedYAMLError as error:
-        raise _syntax_error(error, display) from None
+        raise _syntax_error(error, display, text) from None
     return YamlDocument(path=path, display=display, tree=tree, data=to_plain(tree))
 
 
-def _syntax_error(error: MarkedYAMLError, display: str) -> PlanLoadError:
+def _syntax_error(error: MarkedYAMLError, display: str, text: str) -> PlanLoadError:
     """A YAML syntax error as file:line:col, a title and a hint."""
     mark = error.problem_mark or error.context_mark
     location = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
     problem = " ".join(str(error.problem or error.context or "invalid YAML").split())
     if problem.startswith("found duplicate key"):
         name = re.search(r'key "([^"]*)"', problem)
-        first = error.context_mark
-        where = f" (first at line {first.line + 1})" if first else ""
         key = name.group(1) if name else "?"
-        return PlanLoadError(f"invalid YAML: key `{key}` appears twice in the same mapping{where}",
+        first = _first_key_line(text, key, error.context_mark, error.problem_mark)
+        where = f" (first at line {first})" if first else ""
+        return PlanLoadError(f"invalid YAML: field `{key}` appears twice in the same item{where}",
                              location, f"keep one `{key}:`; each field may appear once per item")
     return PlanLoadError(f"invalid YAML: {problem}", location, _syntax_hint(problem))
+
+
+def _first_key_line(text: str, key: str, start: Any, duplicate: Any) -> int | None:
+    """The line of the first *key* in the mapping that begins at *start* (ruamel only marks the second)."""
+    if start is None or duplicate is None:
+        return None
+    lines = text.splitlines()
+    column = duplicate.column
+    for number in range(start.line, duplicate.line):
+        line = lines[number]
+        # the key sits at the duplicate's column, after indentation or the "- " of a sequence item
+        if line[column:].startswith(f"{key}:") and not line[:column].strip(" -"):
+            return number + 1
+    return None
 
 
 def _syntax_hint(problem: str) -> str:
@@ -171,21 +185,40 @@ def validate(doc: YamlDocument, model: type[BaseModel], errors: list[PlanLoadErr
     """
     data = doc.value(prefix)
     if not isinstance(data, dict):
-        found = "nothing" if data is None else _describe(data)
-        errors.append(PlanLoadError(f"expected a mapping of fields, found {found}",
-                                    doc.location(prefix),
-                                    f"write `field: value` lines here; see docs/yaml-format.md for a {_friendly(model)}"))
+        title = ("the file is empty" if data is None and not prefix else
+                 f"expected a mapping of fields, found {'nothing' if data is None else _describe(data)}")
+        errors.append(PlanLoadError(title, doc.location(prefix),
+                                    f"write `field: value` lines here; see docs/yaml-format.md for "
+                                    f"{a_or_an(_friendly(model))}"))
         return None
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        seen: set[tuple[str, str]] = set()
-        for detail in error.errors():
+        details = _without_misspelt_twins(error.errors(), model)
+        problems, seen = [], set()
+        for detail in details:
             problem = explain(detail, model, doc, prefix)
             if (str(problem.location), problem.title) not in seen:
                 seen.add((str(problem.location), problem.title))
-                errors.append(problem)
+                problems.append(problem)
+        # reading order, as a person scrolls through the file
+        problems.sort(key=lambda p: (p.location.line or 0, p.location.column or 0))
+        errors.extend(problems)
         return None
+
+
+def _without_misspelt_twins(details: list[dict], model: type[BaseModel]) -> list[dict]:
+    """Drop "missing `title`" when the same item has an unknown `titel`: one typo, one message."""
+    misspelt = set()
+    for detail in details:
+        if detail["type"] == "extra_forbidden":
+            loc = tuple(detail["loc"])
+            owner = _type_at(model, loc[:-1])
+            allowed = list(owner.model_fields) if _is_model(owner) else []
+            meant = _closest(str(loc[-1]), allowed, 70)
+            if meant:
+                misspelt.add(loc[:-1] + (meant,))
+    return [d for d in details if not (d["type"] == "missing" and tuple(d["loc"]) in misspelt)]
 
 
 def explain(detail: dict, model: type[BaseModel], doc: YamlDocument, prefix: DocPath = ()) -> PlanLoadError:
@@ -207,7 +240,9 @@ def explain(detail: dict, model: type[BaseModel], doc: YamlDocument, prefix: Doc
         return PlanLoadError(f"unknown field `{name}`", where, _did_you_mean(name, allowed, "`{}`", 70)
                              + f"fields allowed here: {', '.join(allowed)}")
     if kind == "missing":
-        return PlanLoadError(f"missing required field `{name}`", where,
+        item_id = doc.value(prefix + loc[:-1] + ("id",))
+        which = f" in {_friendly(owner)} '{item_id}'" if isinstance(item_id, str) else ""
+        return PlanLoadError(f"missing required field `{name}`{which}", where,
                              f"add `{name}:` to this {_friendly(owner)}")
     if kind == "literal_error":
         choices = [str(c) for c in _literal_choices(_type_at(model, loc))]
@@ -258,17 +293,26 @@ def _did_you_mean(word: str, choices: list[str], fmt: str, cutoff: float) -> str
     """``"did you mean X? "`` when a choice is close enough to *word*, else ``""``."""
     if not choices or not word:
         return ""
-    exact = [c for c in choices if c.lower() == word.lower()]
-    best = exact[0] if exact else None
-    if best is None:
-        match = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
-        best = match[0] if match else None
+    best = _closest(word, choices, cutoff)
     return f"did you mean {fmt.format(best)}? " if best else ""
 
 
+def _closest(word: str, choices: list[str], cutoff: float) -> str | None:
+    exact = [c for c in choices if c.lower() == word.lower()]
+    if exact:
+        return exact[0]
+    match = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+    return match[0] if match else None
+
+
 def suggest(word: str, choices: list[str], cutoff: float = 75) -> str | None:
-    """The choice closest to *word* when it is close enough (rapidfuzz ratio >= *cutoff*)."""
-    match = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff) if choices else None
+    """The choice closest to *word*, ignoring case, when close enough (rapidfuzz ratio >= *cutoff*).
+
+    >>> suggest("jo-blogs", ["jo-bloggs", "sam-smith"]), suggest("dp1", ["DP1", "LP1"]), suggest("LP9", ["DP1"])
+    ('jo-bloggs', 'DP1', None)
+    """
+    match = (process.extractOne(word, choices, scorer=fuzz.ratio, processor=utils.default_process,
+                                score_cutoff=cutoff) if choices else None)
     return match[0] if match else None
 
 
@@ -313,6 +357,11 @@ def _friendly(model: Any) -> str:
     """``OperationalPlan`` -> ``operational plan``."""
     name = model.__name__ if _is_model(model) else "item"
     return re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
+
+
+def a_or_an(noun: str) -> str:
+    """``an outcome``, ``a priority``."""
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
 
 
 def _show(value: Any) -> str:

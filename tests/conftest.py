@@ -1,0 +1,72 @@
+"""Shared fixtures: the mini plan, loaded and as a graph, and broken copies of it.
+
+``broken_plan(edits)`` copies ``tests/fixtures/mini_plan`` to ``<tmp>/plan``,
+makes the working directory ``<tmp>`` (so messages say ``plan/plan.yaml:3:8``)
+and applies *edits*, each one of::
+
+    {"file": "groups/leadership.yaml", "replace": "rag: GREEN", "with": "rag: AMBR"}
+    {"file": "source/plan.txt", "delete": True}
+    {"file": "groups/extra.yaml", "write": "key: extra\\n"}
+
+A ``replace`` must match exactly once, so an edit that no longer applies fails
+the test instead of silently testing the unbroken plan.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from model.graph import build_graph
+from model.loader import load_plan
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI_PLAN = FIXTURES / "mini_plan"
+BAD_CASES = FIXTURES / "bad"
+
+
+def apply_edits(root: Path, edits: list[dict]) -> None:
+    """Apply *edits* (see the module docstring) to the plan folder *root*."""
+    for edit in edits:
+        path = root / edit["file"]
+        if edit.get("delete"):
+            path.unlink()
+        elif "write" in edit:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(edit["write"], encoding="utf-8")
+        else:
+            text = path.read_text(encoding="utf-8")
+            count = text.count(edit["replace"])
+            assert count == 1, f"{edit['file']}: {edit['replace']!r} occurs {count} times, expected once"
+            path.write_text(text.replace(edit["replace"], edit["with"]), encoding="utf-8")
+
+
+@pytest.fixture
+def mini_plan_dir() -> Path:
+    """The folder of the tiny test plan."""
+    return MINI_PLAN
+
+
+@pytest.fixture
+def mini_plan():
+    """The tiny test plan, loaded."""
+    return load_plan(MINI_PLAN)
+
+
+@pytest.fixture
+def mini_graph(mini_plan):
+    """The tiny test plan as a graph."""
+    return build_graph(mini_plan)
+
+
+@pytest.fixture
+def broken_plan(tmp_path, monkeypatch):
+    """A factory: a copy of the mini plan at ``plan/`` (cwd = its parent) with *edits* applied."""
+    def make(edits: list[dict]) -> Path:
+        root = tmp_path / "plan"
+        shutil.copytree(MINI_PLAN, root)
+        monkeypatch.chdir(tmp_path)
+        apply_edits(root, edits)
+        return Path("plan")
+    return make
