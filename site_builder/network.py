@@ -1,0 +1,345 @@
+"""Interactive network views of the plan: pyvis data, our own offline template.
+
+The only module that imports pyvis. pyvis builds the node and edge lists and
+the vis-network options; the page is rendered by our template
+``templates/network/view.html`` (never pyvis's stock one, which loads
+Bootstrap and vis-network from CDNs and shows tooltips as raw HTML).
+
+Contract for the site builder
+-----------------------------
+1. Copy the assets once per build: ``copy_network_assets(assets_dir)`` puts
+   ``network.js``, ``network.css`` and ``vendor/vis-network/`` into
+   *assets_dir* (anywhere inside the built docs tree).
+2. Write a view: ``write_network_view(g, node_ids, out_path, title=...,
+   href_for=..., assets_dir=assets_dir)``. *node_ids* come from
+   :func:`whole_plan_nodes` or :func:`priority_neighbourhood` (or any
+   selection); the view draws every graph edge between them.
+   ``href_for(node_id)`` returns the URL of that item's page **relative to
+   out_path's folder** (or ``None`` for an item with no page: it is drawn but
+   not clickable). A click (or Enter on the keyboard-selected item) opens the
+   URL in the top window, so the view is meant to be embedded with
+   ``<iframe src="..." title="...">``; if the iframe is sandboxed it needs
+   ``allow-scripts allow-same-origin allow-top-navigation-by-user-activation``.
+   The page fills its frame (about 560px tall or more reads well).
+3. The returned :class:`NetworkView` carries ``path`` and ``rows``: one
+   :class:`NetworkRow` per drawn edge (source, relation in words, target,
+   each end a :class:`NodeRef` with title, kind, RAG and href relative to the
+   view file). Render them as a table beside the iframe: the text
+   alternative for screen-reader and keyboard users.
+
+The page is static and deterministic (the same graph gives the same bytes;
+the layout seed is fixed), makes no outside request, and escapes plan text:
+node data is embedded as JSON with ``<``, ``>``, ``&`` and ``'`` escaped, and
+vis-network shows string tooltips as text, never HTML.
+
+>>> from model.graph import build_graph                      # doctest: +SKIP
+>>> view = write_network_view(g, priority_neighbourhood(g, "LP5"),
+...     Path("docs/network/LP5.html"), title="LP5 and its neighbours",
+...     href_for=lambda n: f"../items/{n}/", assets_dir=Path("docs/assets"))  # doctest: +SKIP
+>>> view.rows[0].relation                                    # doctest: +SKIP
+'is part of'
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+import networkx as nx
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from pyvis.network import Network
+
+from model.graph import (ACTION, INDICATOR, LEAD, LED_BY, OPERATIONAL_PLAN, OUTCOME, PART_OF,
+                         PLAN, PRIORITY, REFERENCES, SERVES, VISION, chain_to_top)
+
+HERE = Path(__file__).parent
+TEMPLATES = HERE / "templates"
+ASSETS = HERE / "assets"
+#: What :func:`copy_network_assets` copies, relative to ``site_builder/assets``.
+NETWORK_ASSETS = ("network.js", "network.css", "vendor/vis-network")
+
+#: Fixed so that the browser lays a view out the same way every time.
+LAYOUT_SEED = 20
+
+# How each kind of item is drawn. Shapes differ by kind so that colour is never the only cue.
+KIND_STYLE = {
+    PLAN: {"label": "Plan", "shape": "box", "background": "#3d3d3d", "border": "#1a1a1a", "font": "#ffffff"},
+    VISION: {"label": "Vision", "shape": "star", "background": "#6a3d9a", "border": "#3f2460", "font": "#1a1a1a"},
+    PRIORITY: {"label": "Priority", "shape": "box", "background": "#1f4e79", "border": "#10293f", "font": "#ffffff"},
+    ACTION: {"label": "Action", "shape": "ellipse", "background": "#d4e4f4", "border": "#1f4e79", "font": "#1a1a1a"},
+    INDICATOR: {"label": "Indicator of success", "shape": "diamond", "background": "#8c8c8c",
+                "border": "#4d4d4d", "font": "#1a1a1a"},
+    OUTCOME: {"label": "Outcome", "shape": "dot", "background": "#ffffff", "border": "#4d4d4d", "font": "#1a1a1a"},
+    OPERATIONAL_PLAN: {"label": "Operational plan", "shape": "box", "background": "#fde0b3",
+                       "border": "#a35f00", "font": "#1a1a1a"},
+    LEAD: {"label": "Lead", "shape": "triangle", "background": "#2d7f6e", "border": "#17443a", "font": "#1a1a1a"},
+}
+# Outcomes are filled with their RAG colour; the RAG word is in the label and tooltip too.
+RAG_STYLE = {
+    "RED": {"label": "RED", "legend": "Outcome rated RED", "background": "#c0392b"},
+    "AMBER": {"label": "AMBER", "legend": "Outcome rated AMBER", "background": "#f0a30a"},
+    "AMBER/GREEN": {"label": "AMBER/GREEN", "legend": "Outcome rated AMBER/GREEN", "background": "#a3b52a"},
+    "GREEN": {"label": "GREEN", "legend": "Outcome rated GREEN", "background": "#2e7d32"},
+    "N/A": {"label": "N/A", "legend": "Outcome rated N/A", "background": "#bdbdbd"},
+    None: {"label": "No rating", "legend": "Outcome with no rating", "background": "#ffffff"},
+}
+EDGE_STYLE = {
+    PART_OF: {"relation": "is part of", "color": "#6b6b6b", "dashes": False, "width": 1},
+    SERVES: {"relation": "serves", "color": "#a35f00", "dashes": True, "width": 2},
+    LED_BY: {"relation": "is led by", "color": "#2d7f6e", "dashes": [2, 4], "width": 1},
+    REFERENCES: {"relation": "refers to", "color": "#b0271a", "dashes": [8, 4], "width": 2},
+}
+LABEL_CHARS = 48  # canvas labels are cut here; the tooltip and the table have the full text
+
+#: Kinds in the whole-plan view: the plan node itself adds nothing to the picture.
+WHOLE_PLAN_KINDS = (VISION, PRIORITY, ACTION, INDICATOR, OUTCOME, OPERATIONAL_PLAN, LEAD)
+
+
+@dataclass(frozen=True)
+class NodeRef:
+    """One end of a row of the text alternative."""
+
+    id: str
+    kind: str
+    kind_label: str
+    title: str
+    rag: str | None
+    href: str | None
+
+
+@dataclass(frozen=True)
+class NetworkRow:
+    """One drawn edge in words: *source* *relation* *target* (e.g. "is part of")."""
+
+    source: NodeRef
+    relation: str
+    target: NodeRef
+    kind: str
+
+
+@dataclass(frozen=True)
+class NetworkView:
+    """A written view: its file, its title, its items and the rows of its text alternative."""
+
+    path: Path
+    title: str
+    nodes: tuple[NodeRef, ...]
+    rows: tuple[NetworkRow, ...]
+
+
+def node_title(g: nx.MultiDiGraph, node: str) -> str:
+    """A one-line name for *node*: its title, else the first line of its text, else its ID.
+
+    >>> g = nx.MultiDiGraph(); g.add_node("o1", kind="outcome", text="Fewer referrals\\nFaster")
+    >>> node_title(g, "o1")
+    'Fewer referrals'
+    """
+    data = g.nodes[node]
+    if (data.get("title") or "").strip():
+        return " ".join(data["title"].split())
+    lines = (data.get("text") or "").strip().splitlines()
+    return lines[0].strip() if lines else node
+
+
+def whole_plan_nodes(g: nx.MultiDiGraph, kinds: Iterable[str] = WHOLE_PLAN_KINDS) -> list[str]:
+    """Every node of the given kinds, in the graph's reading order."""
+    wanted = set(kinds)
+    return [n for n, kind in g.nodes(data="kind") if kind in wanted]
+
+
+def priority_neighbourhood(g: nx.MultiDiGraph, priority: str) -> list[str]:
+    """*priority* and what surrounds it, in the graph's reading order.
+
+    That is: its actions, indicators and outcomes; the operational plans that
+    serve it and their leads; the priorities its items refer to; and every
+    item elsewhere that refers to it, with the chain from that item up to its
+    own priority (so the reference is seen in context).
+    """
+    parts = nx.ancestors(_part_of_view(g), priority)  # edges point up, so ancestors are the parts
+    chosen = {priority} | parts
+    for source, target, kind in g.edges(keys=True):
+        if kind == SERVES and target == priority:
+            chosen.add(source)
+            chosen.update(t for _, t, k in g.out_edges(source, keys=True) if k == LED_BY)
+        elif kind == REFERENCES and source in chosen - {priority} and g.nodes[target]["kind"] == PRIORITY:
+            chosen.add(target)
+    for source, target, kind in g.edges(keys=True):
+        if kind == REFERENCES and target == priority and source not in chosen:
+            for up in chain_to_top(g, source):
+                chosen.add(up)
+                if g.nodes[up]["kind"] == PRIORITY:
+                    break
+    return [n for n in g.nodes if n in chosen]
+
+
+def _part_of_view(g: nx.MultiDiGraph) -> nx.DiGraph:
+    return nx.subgraph_view(g, filter_edge=lambda u, v, k: k == PART_OF)
+
+
+def node_ref(g: nx.MultiDiGraph, node: str, href_for: Callable[[str], str | None]) -> NodeRef:
+    """The facts about *node* that a view and its table show."""
+    data = g.nodes[node]
+    kind = data["kind"]
+    return NodeRef(id=node, kind=kind, kind_label=KIND_STYLE[kind]["label"], title=node_title(g, node),
+                   rag=data.get("rag") if kind == OUTCOME else None, href=href_for(node))
+
+
+def build_network(g: nx.MultiDiGraph, node_ids: Iterable[str],
+                  href_for: Callable[[str], str | None]) -> tuple[Network, list[NodeRef], list[NetworkRow]]:
+    """The pyvis network of *node_ids* and every edge between them, plus its text alternative."""
+    net = Network(directed=True, cdn_resources="local")
+    chosen = set(node_ids)
+    order = [n for n in g.nodes if n in chosen]  # reading order, whatever order the caller used
+    refs = {n: node_ref(g, n, href_for) for n in order}
+    for node in order:
+        net.add_node(node, **_node_options(g, node, refs[node]))
+    rows = []
+    for source, target, kind in g.edges(keys=True):
+        if source in refs and target in refs:
+            style = EDGE_STYLE[kind]
+            data = g.edges[source, target, kind]
+            tooltip = f"{refs[source].title}\n{style['relation']}\n{refs[target].title}"
+            if data.get("text"):
+                tooltip += f"\n(the text says \u201c{data['text']}\u201d)"
+            net.add_edge(source, target, id=f"{source}\u2192{target}:{kind}", title=tooltip,
+                         color={"color": style["color"], "highlight": style["color"], "hover": style["color"]},
+                         dashes=style["dashes"], width=style["width"])
+            rows.append(NetworkRow(refs[source], style["relation"], refs[target], kind))
+    net.options = vis_options()
+    return net, [refs[n] for n in order], rows
+
+
+def _node_options(g: nx.MultiDiGraph, node: str, ref: NodeRef) -> dict:
+    data = g.nodes[node]
+    style = KIND_STYLE[ref.kind]
+    background = style["background"]
+    label = ref.title
+    if ref.kind == PRIORITY:
+        label = f"{node} {ref.title}"
+    elif ref.kind == ACTION and data.get("label") and data["label"].lower() not in ref.title.lower():
+        label = f"{data['label']}: {ref.title}"  # "2a: Leaving care strategy"
+    if ref.kind == OUTCOME:
+        rag = RAG_STYLE.get(ref.rag, RAG_STYLE[None])
+        background = rag["background"]
+        label = f"{rag['label']}: {ref.title}"
+    options = {
+        "label": _shorten(label),
+        "title": _tooltip(data, ref),
+        "shape": style["shape"],
+        "color": {"background": background, "border": style["border"],
+                  "highlight": {"background": background, "border": "#000000"},
+                  "hover": {"background": background, "border": "#000000"}},
+        "font": {"color": style["font"]},
+        "borderWidth": 2 if ref.kind == OUTCOME else 1,
+        # Read by network.js (vis-network ignores them): link, and words for the keyboard status line.
+        "href": ref.href,
+        "kindLabel": style["label"],
+        "name": ref.title,
+    }
+    if ref.kind == OUTCOME:
+        options["rag"] = ref.rag
+    return options
+
+
+def _tooltip(data: dict, ref: NodeRef) -> str:
+    """Plain text (vis-network shows a string title as text): kind, ID, full text, RAG, timescale."""
+    lines = [f"{ref.kind_label} {ref.id}", ref.title]
+    text = (data.get("text") or "").strip()
+    if text and text != ref.title:
+        lines.append(text)
+    if ref.kind == OUTCOME:
+        lines.append(f"RAG: {RAG_STYLE.get(ref.rag, RAG_STYLE[None])['label']}")
+        lines.append(f"Timescale: {data.get('timescale') or 'not given'}")
+    if ref.kind == LEAD and data.get("role"):
+        lines.append(data["role"])
+    if ref.href:
+        lines.append("Click to open its page.")
+    return "\n".join(lines)
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "\u2026"
+
+
+def vis_options() -> dict:
+    """vis-network options: a seeded layout that settles, then stops (network.js turns physics off)."""
+    return {
+        "autoResize": True,
+        "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": True},
+        "physics": {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 90, "avoidOverlap": 0.4},
+            "stabilization": {"enabled": True, "iterations": 500, "updateInterval": 50, "fit": True},
+        },
+        "interaction": {"hover": True, "keyboard": False, "navigationButtons": False,
+                        "tooltipDelay": 150, "multiselect": False},
+        "nodes": {"font": {"face": "Arial, Helvetica, sans-serif", "size": 14},
+                  "widthConstraint": {"maximum": 180}, "size": 14},
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}, "smooth": False},
+    }
+
+
+def legend(nodes: list[NodeRef], rows: list[NetworkRow]) -> dict:
+    """The key of a view: only the kinds, RAG ratings and edge kinds it shows, in a fixed order."""
+    kinds = {n.kind for n in nodes}
+    rags = {n.rag for n in nodes if n.kind == OUTCOME}
+    edges = {r.kind for r in rows}
+    return {
+        "kinds": [dict(kind=k, **KIND_STYLE[k]) for k in KIND_STYLE if k in kinds and k != OUTCOME],
+        "rags": [dict(**RAG_STYLE[r]) for r in RAG_STYLE if r in rags],
+        "edges": [dict(kind=k, **EDGE_STYLE[k]) for k in EDGE_STYLE if k in edges],
+        "outcome_shape": KIND_STYLE[OUTCOME]["shape"],
+    }
+
+
+def _environment() -> Environment:
+    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True),
+                       undefined=StrictUndefined, keep_trailing_newline=True)
+
+
+def render_network_view(g: nx.MultiDiGraph, node_ids: Iterable[str], *, title: str,
+                        href_for: Callable[[str], str | None], assets_href: str) -> tuple[str, NetworkView]:
+    """The view's HTML (and its :class:`NetworkView`, path left empty) without writing it.
+
+    *assets_href* is the URL of the assets folder relative to the view file.
+    """
+    net, nodes, rows = build_network(g, node_ids, href_for)
+    vis_nodes, vis_edges, _heading, _height, _width, options = net.get_network_data()
+    # pyvis hands the options over as a JSON string; embed them as an object like the rest.
+    data = {"nodes": vis_nodes, "edges": vis_edges, "options": json.loads(options)}
+    html = _environment().get_template("network/view.html").render(
+        title=title, data=data, assets=assets_href.rstrip("/"), legend=legend(nodes, rows),
+        count_nodes=len(nodes), count_edges=len(rows))
+    return html, NetworkView(Path(), title, tuple(nodes), tuple(rows))
+
+
+def write_network_view(g: nx.MultiDiGraph, node_ids: Iterable[str], out_path: Path, *, title: str,
+                       href_for: Callable[[str], str | None], assets_dir: Path) -> NetworkView:
+    """Write the standalone view page of *node_ids* to *out_path*; see the module docstring."""
+    out_path = Path(out_path)
+    assets_href = Path(os.path.relpath(Path(assets_dir), out_path.parent)).as_posix()
+    html, view = render_network_view(g, node_ids, title=title, href_for=href_for, assets_href=assets_href)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_text(html, encoding="utf-8")
+    return NetworkView(out_path, view.title, view.nodes, view.rows)
+
+
+def copy_network_assets(assets_dir: Path) -> list[Path]:
+    """Copy network.js, network.css and the vendored vis-network into *assets_dir*; return the files."""
+    assets_dir = Path(assets_dir)
+    written = []
+    for name in NETWORK_ASSETS:
+        source, target = ASSETS / name, assets_dir / name
+        if source.is_dir():
+            shutil.copytree(source, target, dirs_exist_ok=True)
+            written.extend(sorted(p for p in target.rglob("*") if p.is_file()))
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+            written.append(target)
+    return written
