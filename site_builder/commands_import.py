@@ -1,4 +1,33 @@
-"""Commands: (filled in by their owner)."""
+"""``goldenthread import``: a plan document's text export into a plan folder."""
 from __future__ import annotations
 
-COMMANDS: list = []
+from pathlib import Path
+
+import click
+
+from model.importer import CORRECTIONS, REPORT, run_import
+
+
+@click.command("import")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--out", "out", type=click.Path(path_type=Path), default=Path("plan_data"), show_default=True,
+              help="The plan folder to write.")
+@click.option("--corrections", type=click.Path(path_type=Path), default=None,
+              help=f"Decisions about ambiguous rows [default: OUT/{CORRECTIONS}].")
+@click.option("--verbose", "-v", is_flag=True, help="Also print the notes on how unusual rows were read.")
+def import_command(source: Path, out: Path, corrections: Path | None, verbose: bool) -> None:
+    """Import SOURCE, a plan document's text export, into the plan folder OUT.
+
+    Prints the import report: what could not be placed with certainty, with
+    its source line. The whole report is also written to OUT/import/report.txt.
+    """
+    report = run_import(source, out, corrections)
+    shown = [e for e in report.entries if verbose or e.level != "info"]
+    for entry in sorted(shown, key=lambda e: (e.line or 0, e.code)):
+        click.echo(entry.format(str(source)))
+    counts = report.counts()
+    click.echo(f"imported {source} into {out}/: {counts['warning']} warnings, {counts['info']} notes "
+               f"(full report: {out / REPORT})")
+
+
+COMMANDS = [import_command]

@@ -1,0 +1,174 @@
+"""From the document's parts to the plan's models: titles, texts, IDs, lines."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from model.importer.cells import cell_blocks, squash
+from model.importer.corrections import Corrections
+from model.importer.document import Document, Table
+from model.importer.ids import IdRegistry, group_prefix, slug
+from model.importer.operational import read_plans_table
+from model.importer.priorities import (
+    ActionDraft, PriorityDraft, _HOW_TO, read_priority_table, split_outcome_cell, workstream_heading,
+)
+from model.importer.report import ImportReport
+from model.references import GroupIndex
+from model.schema import (
+    Action, Indicator, OperationalPlans, Outcome, Period, Plan, Priority, PriorityGroup, Vision,
+)
+
+_NUMBER_PREFIX = re.compile(r"^\s*(?:\d+\)|\d+\b\.?|[a-z][.)])\s*")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])[.;]\s+(?=[A-Z])")
+_GENERIC_WORDS = {"strategic", "priorities", "priority", "the", "and", "of"}
+
+
+def group_keys(tables: list[Table]) -> list[str]:
+    """A short key per priority table: the word of its heading no other heading has.
+
+    "7 Strategic Leadership Priorities" and "7 Strategic Departmental
+    Priorities" give ``leadership`` and ``departmental``.
+    """
+    word_sets = [[w for w in re.findall(r"[a-z]+", t.heading.lower()) if w not in _GENERIC_WORDS]
+                 for t in tables]
+    keys = []
+    for index, words in enumerate(word_sets):
+        others = {w for j, ws in enumerate(word_sets) if j != index for w in ws}
+        distinct = [w for w in words if w not in others]
+        key = (distinct or words or [f"group{index + 1}"])[0]
+        keys.append(key if key not in keys else f"{key}{index + 1}")
+    return keys
+
+
+def build_plan(doc: Document, source_file: str, corrections: Corrections,
+               report: ImportReport) -> tuple[Plan, list[PriorityGroup], OperationalPlans]:
+    """Everything the YAML will hold, with IDs assigned and decisions applied."""
+    ids = IdRegistry()
+    ids.taken.update({"plan", "vision"})
+    priority_tables = [t for t in doc.tables if t.kind == "priorities"]
+    used_titles: set[int] = set()
+    used_splits: set[int] = set()
+    groups: list[PriorityGroup] = []
+    prefixes: set[str] = set()
+    for key, table in zip(group_keys(priority_tables), priority_tables):
+        prefix = group_prefix(key, prefixes)
+        prefixes.add(prefix)
+        drafts = read_priority_table(table, report)
+        name = re.sub(r"^\s*\d+\s+", "", table.heading).strip()
+        priorities = [_priority(d, prefix, name, ids, corrections, report, used_titles, used_splits)
+                      for d in drafts]
+        groups.append(PriorityGroup(key=key, name=name, declared_count=table.declared_count,
+                                    priorities=priorities, lines=(table.heading_line, table.heading_line)))
+
+    index: GroupIndex = {g.key: (g.name, {p.number: p.id for p in g.priorities}) for g in groups}
+    plan_tables = [t for t in doc.tables if t.kind == "plans"]
+    operational = read_plans_table(plan_tables[0], index, ids, report) if plan_tables else OperationalPlans()
+    if not plan_tables:
+        report.warn(None, "no-plans-table", "no operational plans table found",
+                    hint="it starts with a header row like 'Operational/Service Plan | Connected Priority | ...'")
+
+    for decision in corrections.priority_titles:
+        if decision.line not in used_titles:
+            report.error(decision.line, "unused-decision",
+                         f"corrections: no priority cell starts on line {decision.line}")
+    for decision in corrections.outcome_splits:
+        if decision.line not in used_splits:
+            report.error(decision.line, "unused-decision",
+                         f"corrections: no Outcomes cell with several ratings starts on line {decision.line}")
+    return _plan(doc, source_file, [g.key for g in groups], corrections, report), groups, operational
+
+
+def _plan(doc: Document, source_file: str, keys: list[str], corrections: Corrections,
+          report: ImportReport) -> Plan:
+    if not doc.title or not doc.period:
+        report.error(None, "no-title", "no plan title with a period (like 'Service Plan 2020/2021') found",
+                     hint="the title line must name the plan and its years before the first table")
+        first, second = (1970, 1971)
+    else:
+        first, second = doc.period
+    facts = corrections.plan
+    start = dt.date.fromisoformat(facts.period_start) if facts.period_start else dt.date(first, 4, 1)
+    end = dt.date.fromisoformat(facts.period_end) if facts.period_end else dt.date(second, 3, 31)
+    if not facts.period_start:
+        report.info(doc.title_line, "period", f"period {first}/{second} read as the financial year "
+                    f"{start} to {end}", hint="set plan.period_start/period_end in the corrections file if not")
+    if not doc.vision_text:
+        report.warn(None, "no-vision", "no vision found", hint="the vision is a line starting 'VISION'")
+    vision = Vision(heading=doc.vision_heading, text=doc.vision_text or "", lines=doc.vision_lines)
+    return Plan(title=doc.title or "Untitled plan", organisation=facts.organisation,
+                period=Period(label=f"{first}/{second}", start=start, end=end),
+                last_updated=doc.last_updated, source_file=source_file, vision=vision, groups=keys,
+                lines=(doc.title_line, doc.title_line) if doc.title_line else None)
+
+
+def _priority(draft: PriorityDraft, prefix: str, group_name: str, ids: IdRegistry, corrections: Corrections,
+              report: ImportReport, used_titles: set[int], used_splits: set[int]) -> Priority:
+    blocks = [b.text for b in cell_blocks(draft.raw)]
+    if draft.actions and draft.actions[0].kind == "main":
+        title = _NUMBER_PREFIX.sub("", blocks[0]).rstrip(":").strip() if blocks else ""
+        description = "\n".join(blocks[1:]) or None
+    else:
+        text = squash(" ".join(blocks))
+        text = _NUMBER_PREFIX.sub("", text, count=1) if text.startswith(str(draft.number)) else text
+        title, description = text, None
+    decision = corrections.title_for(draft.first_line)
+    if decision:
+        used_titles.add(decision.line)
+        whole = squash(" ".join([title, description or ""]))
+        rest = whole[len(decision.title):].strip(" :-–") if whole.lower().startswith(decision.title.lower()) else whole
+        title, description = decision.title, rest or None
+    if not title:
+        title = f"{re.sub(r'Priorities$', 'Priority', group_name)} {draft.number}"
+        report.warn(draft.first_line, "priority-without-title",
+                    f"priority {draft.number} has no title in the document: called it {title!r}",
+                    hint=f"record its title under priority_titles (line: {draft.first_line}) in the corrections")
+    elif title[0].islower():
+        report.warn(draft.first_line, "priority-title-incomplete",
+                    f"priority {draft.number}'s title starts mid-sentence: {title[:50]!r}",
+                    hint=f"record its title under priority_titles (line: {draft.first_line}) in the corrections")
+    priority_id = ids.claim(f"{prefix}{draft.number}")
+    actions = [_action(a, priority_id, ids, corrections, report, used_splits) for a in draft.actions]
+    last = max([draft.last_line] + [a.lines[1] for a in actions if a.lines])
+    return Priority(id=priority_id, number=draft.number, title=title, description=description,
+                    actions=actions, lines=(draft.first_line, last))
+
+
+def _action(draft: ActionDraft, priority_id: str, ids: IdRegistry, corrections: Corrections,
+            report: ImportReport, used_splits: set[int]) -> Action:
+    blocks = cell_blocks(draft.raw)
+    texts = [b.text for b in blocks]
+    steps: list[str] = []
+    label = draft.label
+    heading = workstream_heading(texts[0]) if texts else None
+    if draft.kind in ("main", "lettered"):
+        title = _NUMBER_PREFIX.sub("", texts[0]).rstrip(":").strip()
+        rest = texts[1:]
+        wanted = f"{priority_id}.{'main' if draft.kind == 'main' else draft.label[-1]}"
+    elif heading:
+        label = heading
+        title = _HOW_TO.sub("", texts[0]).rstrip(":").strip()
+        rest, in_steps = [], bool(_HOW_TO.search(texts[0]))
+        for block in blocks[1:]:
+            if _HOW_TO.fullmatch(block.text):
+                in_steps = True
+            elif in_steps and block.kind == "li":
+                steps.append(block.text)
+            else:
+                rest.append(block.text)
+        wanted = f"{priority_id}.{slug(heading, 3)}"
+    else:
+        first = _SENTENCE_END.split(texts[0], maxsplit=1)[0] if texts else ""
+        title = first if len(first) <= 200 else first[:197].rsplit(" ", 1)[0] + "…"
+        rest = texts
+        wanted = f"{priority_id}.{slug(title, 4)}"
+    action_id = ids.claim(wanted)
+    indicators = [Indicator(id=ids.claim(f"{action_id}.i-{slug(text)}"), text=text, lines=(first, last))
+                  for raw, first, last in draft.indicators
+                  for text in ["\n".join(b.text for b in cell_blocks(raw))]]
+    outcomes = [Outcome(id=ids.claim(f"{action_id}.o-{slug(o.text)}"), text=o.text, timescale=o.timescale,
+                        rag=o.rag, lines=o.lines)
+                for cell in draft.outcome_cells
+                for o in split_outcome_cell(cell, corrections, report, used_splits)]
+    last = max([draft.last_line] + [i.lines[1] for i in indicators] + [o.lines[1] for o in outcomes])
+    return Action(id=action_id, label=label, title=title or "(untitled action)", text="\n".join(rest) or None,
+                  steps=steps, indicators=indicators, outcomes=outcomes, lines=(draft.first_line, last))

@@ -1,0 +1,99 @@
+"""Decisions a person made about rows the importer cannot read with certainty.
+
+They live in a YAML file beside the plan (``import/corrections.yaml``), never
+in code. Each decision names the source line it is for and the words it
+expects to find there, so a decision cannot silently apply to another
+document or to a changed row: a decision that does not fit is an error, and so
+is a decision that nothing used.
+
+Example::
+
+    plan:
+      organisation: Blackburn with Darwen Borough Council
+    priority_titles:
+      - line: 57
+        title: Early Help          # the cell runs title and description together
+        note: the bold title of the priority cell
+    outcome_splits:
+      - line: 160                  # one Outcomes cell, two Timescale/RAG pairs
+        starts: ["Evidence of an improving picture", "New staff will have"]
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from model.errors import ImportError_, Location, relative
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class PlanFacts(_Strict):
+    """Facts about the plan that its text does not state."""
+
+    organisation: str | None = None
+    period_start: str | None = None     # ISO date, when the plan year is not April to March
+    period_end: str | None = None
+
+
+class PriorityTitle(_Strict):
+    """The title of the priority whose cell starts on ``line``.
+
+    When the cell's text starts with the title, the rest becomes the
+    description; otherwise the whole cell text is kept as the description.
+    """
+
+    line: int
+    title: str
+    note: str | None = None
+
+
+class OutcomeSplit(_Strict):
+    """How to cut one Outcomes cell that carries several Timescale/RAG pairs.
+
+    ``starts`` gives the first words of each outcome, in order; there must be
+    exactly one per pair, and each must be found in the cell after the one
+    before it.
+    """
+
+    line: int
+    starts: list[str] = Field(min_length=2)
+    note: str | None = None
+
+
+class Corrections(_Strict):
+    plan: PlanFacts = Field(default_factory=PlanFacts)
+    priority_titles: list[PriorityTitle] = Field(default_factory=list)
+    outcome_splits: list[OutcomeSplit] = Field(default_factory=list)
+
+    def title_for(self, line: int) -> PriorityTitle | None:
+        return next((t for t in self.priority_titles if t.line == line), None)
+
+    def split_for(self, line: int) -> OutcomeSplit | None:
+        return next((s for s in self.outcome_splits if s.line == line), None)
+
+
+def load_corrections(path: Path | None) -> Corrections:
+    """Read a corrections file; no file means no decisions."""
+    if path is None or not Path(path).exists():
+        return Corrections()
+    name = relative(path)
+    try:
+        data = YAML(typ="safe").load(Path(path).read_text(encoding="utf-8")) or {}
+    except YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise ImportError_("the corrections file is not valid YAML",
+                           Location(name, mark.line + 1 if mark else None, mark.column + 1 if mark else None),
+                           hint=str(getattr(error, "problem", "")) or None) from None
+    try:
+        return Corrections.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ImportError_(f"corrections file: {where}: {first['msg']}", Location(name),
+                           hint="see docs/importing.md for the fields a decision may have") from None

@@ -1,0 +1,370 @@
+"""Reading a priority table into priorities, actions, indicators and outcomes.
+
+The rules, in the order a row is read:
+
+* A row right after a repeated table header with no Timescale and no RAG is
+  the rest of the previous row, split by the page break: each of its cells is
+  appended to the item open in that column.
+* The Priority column starts a priority when it starts with a number
+  ("<p>1</p> <p>Early Help ...</p>"); text equal to the table's group label
+  ("Strategic Leadership") is skipped; other text at a page start continues the
+  open priority's cell.
+* The Action ("What we need to do") column starts a priority when it is
+  numbered "1)" (the leadership style), a lettered sub-objective when it starts
+  "a." and otherwise an action; a workstream heading inside the cell
+  ("IMPROVING and SHAPING PRACTICE: How to achieve:") starts a new action
+  there. Text that starts in lower case at a page start continues the open
+  action.
+* An Indicators cell is a new indicator unless it continues one (lower case,
+  at a page start).
+* An Outcomes cell opens an outcome cell with the row's Timescale/RAG pairs;
+  a row with only a Timescale and RAG adds a pair to the open outcome cell.
+  An outcome cell with N pairs becomes N outcomes: split at its bullets when
+  it has N of them, else at the places a person recorded in the corrections
+  file, else reported.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from model.importer.cells import Block, cell_blocks, cell_parts, squash
+from model.importer.corrections import Corrections
+from model.importer.document import Table
+from model.importer.report import ImportReport
+from model.importer.rows import align_row, rag_parts
+
+_PRIORITY_NUMBER = re.compile(r"^(\d+)\b[.)]?\s*(.*)$", re.DOTALL)
+_LEADERSHIP_NUMBER = re.compile(r"^(\d+)\)\s*(.*)$", re.DOTALL)
+_LETTERED = re.compile(r"^([a-z])[.)]\s+(.*)$", re.DOTALL)
+_HOW_TO = re.compile(r"\s*How to achieve\s*:?\s*$", re.IGNORECASE)
+_CONNECTIVES = {"and", "of", "the", "&", "for", "to", "in", "on"}
+
+
+def workstream_heading(text: str) -> str | None:
+    """The capitalised heading a workstream cell starts with, if any.
+
+    >>> workstream_heading("NEGLECT: to feature in all areas of practice")
+    'NEGLECT'
+    >>> workstream_heading("IMPROVING and SHAPING PRACTICE: How to achieve:")
+    'IMPROVING and SHAPING PRACTICE'
+    >>> workstream_heading("Data Monitoring: numbers") is None
+    True
+    """
+    head, colon, _ = text.partition(":")
+    if not colon or len(head) > 70:
+        return None
+    words = head.split()
+    capitals = [w for w in words if re.fullmatch(r"[A-Z][A-Z&/'-]*", w)]
+    if not words or not capitals or sum(len(w) for w in capitals) < 4:
+        return None
+    if all(w in capitals or w.lower() in _CONNECTIVES for w in words):
+        return " ".join(words)
+    return None
+
+
+def join_continuation(before: str, after: str) -> str:
+    """Join a cell's text across a page break.
+
+    When the part after the break starts mid-sentence (in lower case), the
+    tags that open it are dropped so that its first words run on into the
+    paragraph or list item they continue.
+    """
+    if _starts_lower(after):
+        after = re.sub(r"^\s*(?:<[^>]+>\s*)+", "", after)
+    return before.rstrip() + " " + after.lstrip()
+
+
+def _starts_lower(raw: str) -> bool:
+    text = squash(re.sub(r"<[^>]+>", " ", raw))
+    return bool(text) and text[0].islower()
+
+
+@dataclass
+class OutcomeCell:
+    raw: str
+    first_line: int
+    pairs: list[tuple[str | None, str | None, int]] = field(default_factory=list)
+    last_line: int = 0
+
+
+@dataclass
+class ActionDraft:
+    raw: str
+    first_line: int
+    last_line: int
+    label: str | None = None
+    kind: str = "action"                 # "main" | "lettered" | "workstream" | "action"
+    indicators: list[list] = field(default_factory=list)   # [raw, first, last]
+    outcome_cells: list[OutcomeCell] = field(default_factory=list)
+
+
+@dataclass
+class PriorityDraft:
+    number: int
+    raw: str
+    first_line: int
+    last_line: int
+    actions: list[ActionDraft] = field(default_factory=list)
+
+
+@dataclass
+class OutcomeDraft:
+    text: str
+    timescale: str | None
+    rag: str | None
+    lines: tuple[int, int]
+
+
+def read_priority_table(table: Table, report: ImportReport) -> list[PriorityDraft]:
+    """The priorities of one table, with their raw cells and line numbers."""
+    reader = _TableReader(report)
+    for row in table.rows:
+        reader.read(row.line, align_row(row, table.columns, report), row.page_start)
+    if table.declared_count is not None and len(reader.priorities) != table.declared_count:
+        report.warn(table.heading_line, "priority-count",
+                    f"heading says {table.declared_count} priorities, the table has {len(reader.priorities)}")
+    return reader.priorities
+
+
+class _TableReader:
+    def __init__(self, report: ImportReport) -> None:
+        self.report = report
+        self.priorities: list[PriorityDraft] = []
+        self.label: str | None = None
+        self.indicator: list | None = None
+
+    @property
+    def priority(self) -> PriorityDraft | None:
+        return self.priorities[-1] if self.priorities else None
+
+    @property
+    def action(self) -> ActionDraft | None:
+        return self.priority.actions[-1] if self.priority and self.priority.actions else None
+
+    def read(self, line: int, cells: dict[str, str], page_start: bool) -> None:
+        has_pair = bool(cells["timescale"].strip() or cells["rag"].strip())
+        if page_start and not has_pair:
+            self._continue_row(line, cells)
+            return
+        self._priority_cell(line, cells["priority"], page_start)
+        self._action_cell(line, cells["action"], page_start)
+        if cells["indicator"].strip():
+            if page_start and _starts_lower(cells["indicator"]) and self.indicator:
+                self._append(self.indicator, cells["indicator"], line)
+            else:
+                self._new_indicator(line, cells["indicator"])
+        self._outcome_cells(line, cells, page_start)
+
+    # -- the columns -------------------------------------------------------
+    def _priority_cell(self, line: int, raw: str, page_start: bool) -> None:
+        if not raw.strip():
+            return
+        text = squash(" ".join(cell_parts(raw)))
+        number = _PRIORITY_NUMBER.match(text)
+        if number:
+            self._new_priority(int(number.group(1)), number.group(2), line)
+        elif self.label is None and not self.priorities:
+            self.label = text
+        elif text == self.label:
+            return
+        elif page_start and self.priority:
+            self.priority.raw = join_continuation(self.priority.raw, raw)
+            self.priority.last_line = line
+            self.report.info(line, "continued-cell", f"Priority cell continues priority {self.priority.number} "
+                             "from the previous page")
+        else:
+            self.report.warn(line, "stray-priority-text", f"Priority cell {text[:60]!r} has no number; ignored",
+                             hint="a priority cell starts with its number")
+
+    def _action_cell(self, line: int, raw: str, page_start: bool) -> None:
+        if not raw.strip():
+            return
+        text = squash(" ".join(cell_parts(raw)))
+        leadership = _LEADERSHIP_NUMBER.match(text)
+        lettered = _LETTERED.match(text)
+        if leadership:
+            self._new_priority(int(leadership.group(1)), leadership.group(2), line, raw=raw)
+            self._new_action(line, raw, label=leadership.group(1), kind="main")
+        elif lettered and self.priority:
+            self._new_action(line, raw, label=f"{self.priority.number}{lettered.group(1)}", kind="lettered")
+        elif page_start and _starts_lower(raw) and self.action:
+            self.action.raw = join_continuation(self.action.raw, raw)
+            self.action.last_line = line
+            self._split_workstreams(line)
+        else:
+            if page_start and self.action and not workstream_heading(text):
+                self.report.info(line, "new-action-at-page-start",
+                                 f"action cell at a page start read as a new action: {text[:60]!r}",
+                                 hint="if it continues the action above, the source row needs fixing")
+            self._new_action(line, raw)
+
+    def _outcome_cells(self, line: int, cells: dict[str, str], page_start: bool) -> None:
+        pairs = self._pairs(line, cells["timescale"], cells["rag"])
+        if cells["outcome"].strip():
+            if self.action is None:
+                self.report.error(line, "outcome-without-action", "an outcome before any action")
+                return
+            cell = OutcomeCell(cells["outcome"], line, [(t, r, line) for t, r in pairs], line)
+            self.action.outcome_cells.append(cell)
+            self.action.last_line = max(self.action.last_line, line)
+        elif pairs:
+            cell = self.action.outcome_cells[-1] if self.action and self.action.outcome_cells else None
+            if cell is None:
+                self.report.error(line, "rating-without-outcome", "a Timescale/RAG pair with no outcome above it")
+                return
+            cell.pairs.extend((t, r, line) for t, r in pairs)
+            cell.last_line = line
+            self.report.info(line, "shared-outcome-cell",
+                             f"Timescale/RAG pair with an empty Outcomes cell: a further outcome of line {cell.first_line}")
+
+    def _pairs(self, line: int, timescale: str, rag: str) -> list[tuple[str | None, str | None]]:
+        times = cell_parts(timescale)
+        ratings = rag_parts(rag) if rag.strip() else []
+        if ratings is None:
+            self.report.warn(line, "bad-rag", f"RAG cell {squash(rag)!r} is not a rating; ignored")
+            ratings = []
+        if len(times) == len(ratings):
+            return list(zip(times, ratings))
+        if len(ratings) <= 1:
+            if len(times) > 1:
+                self.report.warn(line, "timescales-one-rating",
+                                 f"{len(times)} timescales but {len(ratings)} rating: kept as one outcome "
+                                 "with all the timescales", hint="check whether the row holds several outcomes")
+            return [("; ".join(times) or None, ratings[0] if ratings else None)]
+        if not times:
+            return [(None, r) for r in ratings]
+        self.report.warn(line, "pairs-mismatch", f"{len(times)} timescales but {len(ratings)} ratings: "
+                         "paired in order, the rest left without", hint="check the row in the source")
+        count = max(len(times), len(ratings))
+        return [(times[i] if i < len(times) else None, ratings[i] if i < len(ratings) else None)
+                for i in range(count)]
+
+    # -- making items --------------------------------------------------------
+    def _new_priority(self, number: int, text: str, line: int, raw: str | None = None) -> None:
+        if any(p.number == number for p in self.priorities):
+            self.report.error(line, "duplicate-priority", f"priority {number} appears twice in the table")
+        self.priorities.append(PriorityDraft(number, raw if raw is not None else text, line, line))
+        self.indicator = None
+
+    def _new_action(self, line: int, raw: str, *, label: str | None = None, kind: str = "action") -> None:
+        if self.priority is None:
+            self.report.error(line, "action-without-priority", "an action before any priority",
+                              hint="the first row of a priority table must carry a priority number")
+            return
+        self.priority.actions.append(ActionDraft(raw, line, line, label=label, kind=kind))
+        self.priority.last_line = line
+        self.indicator = None
+        self._split_workstreams(line)
+
+    def _new_indicator(self, line: int, raw: str) -> None:
+        if self.action is None:
+            self.report.error(line, "indicator-without-action", "an indicator before any action")
+            return
+        self.indicator = [raw, line, line]
+        self.action.indicators.append(self.indicator)
+
+    def _append(self, item: list, raw: str, line: int) -> None:
+        item[0] = join_continuation(item[0], raw)
+        item[2] = line
+
+    def _continue_row(self, line: int, cells: dict[str, str]) -> None:
+        """A row split by a page break: append each cell to what is open in its column."""
+        if cells["priority"].strip() and squash(cells["priority"]) != self.label and self.priority:
+            self.priority.raw = join_continuation(self.priority.raw, cells["priority"])
+            self.priority.last_line = line
+        if cells["action"].strip() and self.action:
+            self.action.raw = join_continuation(self.action.raw, cells["action"])
+            self.action.last_line = line
+        if cells["indicator"].strip() and self.indicator:
+            self._append(self.indicator, cells["indicator"], line)
+        if cells["outcome"].strip() and self.action and self.action.outcome_cells:
+            cell = self.action.outcome_cells[-1]
+            cell.raw = join_continuation(cell.raw, cells["outcome"])
+            cell.last_line = line
+        self.report.info(line, "continued-row", "row continues the row before the page break")
+        if cells["action"].strip():
+            self._split_workstreams(line)
+
+    def _split_workstreams(self, line: int) -> None:
+        """Start a new action at each workstream heading after the first block of the open action."""
+        action = self.action
+        blocks = cell_blocks(action.raw)
+        for index, block in enumerate(blocks[1:], start=1):
+            heading = workstream_heading(block.text)
+            if not heading:
+                continue
+            cut = action.raw.find(heading)
+            if cut <= 0:
+                continue
+            cut = action.raw.rfind("<p>", 0, cut) if action.raw.rfind("<p>", 0, cut) > cut - 8 else cut
+            rest = action.raw[cut:]
+            action.raw = action.raw[:cut]
+            self.report.info(line, "workstream-in-cell",
+                             f"heading {heading!r} inside an action cell starts a new action; "
+                             "rows after it belong to the new action")
+            self.priority.actions.append(ActionDraft(rest, line, line))
+            self.indicator = None
+            self._split_workstreams(line)
+            return
+
+
+def split_outcome_cell(cell: OutcomeCell, corrections: Corrections, report: ImportReport,
+                       used: set[int]) -> list[OutcomeDraft]:
+    """Turn one Outcomes cell and its Timescale/RAG pairs into outcomes.
+
+    ``used`` collects the lines of the corrections that were applied.
+    """
+    blocks = cell_blocks(cell.raw)
+    text = "\n".join(b.text for b in blocks)
+    pairs = cell.pairs or [(None, None, cell.first_line)]
+    if len(pairs) == 1:
+        time, rag, _ = pairs[0]
+        if time is None and rag is None:
+            report.warn(cell.first_line, "outcome-without-rating",
+                        "outcome with no Timescale and no RAG rating", hint="check the row in the source")
+        return [OutcomeDraft(text, time, rag, (cell.first_line, max(cell.last_line, cell.first_line)))]
+    pieces = _split_text(cell, blocks, len(pairs), corrections, report, used)
+    return [OutcomeDraft(piece, time, rag, (cell.first_line, max(line, cell.first_line)))
+            for piece, (time, rag, line) in zip(pieces, pairs)]
+
+
+def _split_text(cell: OutcomeCell, blocks: list[Block], count: int, corrections: Corrections,
+                report: ImportReport, used: set[int]) -> list[str]:
+    decision = corrections.split_for(cell.first_line)
+    text = " ".join(b.text for b in blocks)
+    if decision is not None:
+        used.add(decision.line)
+        return _split_at(text, decision.starts, count, cell.first_line)
+    items = [b.text for b in blocks if b.kind == "li"] or [b.text for b in blocks]
+    if len(items) == count:
+        return items
+    report.warn(cell.first_line, "unsplit-outcomes",
+                f"one Outcomes cell with {count} Timescale/RAG pairs but {len(items)} bullets: "
+                f"each of the {count} outcomes carries the whole cell text",
+                hint=f"record where each outcome starts under outcome_splits (line: {cell.first_line}) "
+                     "in import/corrections.yaml")
+    return [text] * count
+
+
+def _split_at(text: str, starts: list[str], count: int, line: int) -> list[str]:
+    from model.errors import ImportError_, Location
+
+    if len(starts) != count:
+        raise ImportError_(f"outcome split for line {line} gives {len(starts)} starts for {count} "
+                           "Timescale/RAG pairs", Location("corrections"),
+                           hint=f"list exactly {count} starts, one per outcome")
+    cuts, cursor = [], 0
+    for start in starts:
+        found = text.find(start, cursor)
+        if found < 0:
+            raise ImportError_(f"outcome split for line {line}: {start!r} not found in the cell "
+                               "(after the previous start)", Location("corrections"),
+                               hint="copy the first words of each outcome exactly from the source line")
+        cuts.append(found)
+        cursor = found + len(start)
+    if cuts[0] != 0:
+        raise ImportError_(f"outcome split for line {line}: the cell does not start with {starts[0]!r}",
+                           Location("corrections"), hint="the first start must be the cell's first words")
+    cuts.append(len(text))
+    return [text[a:b].strip() for a, b in zip(cuts, cuts[1:])]
