@@ -55,8 +55,8 @@ def workstream_heading(text: str) -> str | None:
     if not colon or len(head) > 70:
         return None
     words = head.split()
-    capitals = [w for w in words if re.fullmatch(r"[A-Z][A-Z&/'-]*", w)]
-    if not words or not capitals or sum(len(w) for w in capitals) < 4:
+    capitals = [w for w in words if re.fullmatch(r"[A-Z0-9][A-Z0-9&/'-]*", w)]
+    if not words or sum(len(re.sub(r"[^A-Z]", "", w)) for w in capitals) < 4:
         return None
     if all(w in capitals or w.lower() in _CONNECTIVES for w in words):
         return " ".join(words)

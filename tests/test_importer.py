@@ -1,0 +1,251 @@
+"""The importer: the bundled plan is reproduced exactly, unseen documents in the same shape import
+correctly, and bad input gives a clear error with nothing written."""
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from model.errors import GoldenThreadError
+from model.graph import OUTCOME, build_graph, nodes_of_kind
+from model.importer import run_import
+from model.loader import load_plan
+from site_builder.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+PLAN_DATA = ROOT / "plan_data"
+SOURCE = PLAN_DATA / "source" / "service-development-plan-2020-21.txt"
+SCENARIOS = ROOT / "tests" / "import_scenarios"
+UPDATE = os.environ.get("GOLDENTHREAD_UPDATE_GOLDEN") == "1"
+
+
+def _files(folder: Path) -> set[Path]:
+    return {p.relative_to(folder) for p in folder.rglob("*") if p.is_file()}
+
+
+def test_reimporting_the_shipped_source_reproduces_plan_data(tmp_path):
+    out = tmp_path / "plan"
+    run_import(SOURCE, out, PLAN_DATA / "import" / "corrections.yaml")
+    produced = _files(out)
+    committed = _files(PLAN_DATA) - {Path("import/corrections.yaml")}
+    assert produced == committed
+    for path in sorted(produced):
+        assert (out / path).read_bytes() == (PLAN_DATA / path).read_bytes(), f"{path} differs from plan_data/"
+
+
+def test_reimport_in_place_changes_nothing(tmp_path):
+    copy = tmp_path / "plan_data"
+    shutil.copytree(PLAN_DATA, copy)
+    run_import(copy / "source" / SOURCE.name, copy)
+    assert not filecmp.dircmp(copy, PLAN_DATA).diff_files
+    for sub in ("groups", "import", "source"):
+        assert not filecmp.dircmp(copy / sub, PLAN_DATA / sub).diff_files
+
+
+@pytest.mark.parametrize("scenario", sorted(p.name for p in SCENARIOS.iterdir() if p.is_dir()))
+def test_import_scenario_matches_expected_folder(tmp_path, scenario):
+    folder = SCENARIOS / scenario
+    corrections = folder / "corrections.yaml"
+    out = tmp_path / "out"
+    run_import(folder / "source.txt", out, corrections if corrections.exists() else None)
+    expected = folder / "expected"
+    if UPDATE:
+        shutil.rmtree(expected, ignore_errors=True)
+        shutil.copytree(out, expected, ignore=shutil.ignore_patterns("source"))
+    produced = _files(out) - {Path("source/source.txt")}
+    assert produced == _files(expected)
+    for path in sorted(produced):
+        assert (out / path).read_text() == (expected / path).read_text(), f"{scenario}: {path}"
+
+
+def test_unseen_document_reads_as_the_document_says(tmp_path):
+    """Scenario 01 is a council plan the importer was not written against: check its facts one by one."""
+    run_import(SCENARIOS / "01_other_council" / "source.txt", tmp_path / "p")
+    data = load_plan(tmp_path / "p")
+    groups = {g.key: g for g in data.groups}
+    assert [p.id for p in groups["leadership"].priorities] == ["LP1", "LP2", "LP3"]
+    assert [p.id for p in groups["departmental"].priorities] == ["DP1", "DP2"]
+    lp2 = groups["leadership"].priorities[1]
+    assert [a.id for a in lp2.actions] == ["LP2.main", "LP2.a", "LP2.b"]
+    # Two bullets and two Timescale/RAG pairs: two outcomes; the page break's "on the website" joins the second.
+    assert [(o.text, o.timescale, o.rag) for o in lp2.actions[0].outcomes] == [
+        ("Panel in place and reporting to the board", "May 2022", "GREEN"),
+        ("Annual report published on the website", "March 2023", "AMBER"),
+    ]
+    dp1 = groups["departmental"].priorities[0]
+    assert [a.label for a in dp1.actions] == ["DISCHARGE", "REABLEMENT"]
+    assert dp1.actions[0].steps == ["Daily huddles with the hospital", "Trusted assessors"]
+    discharge = [(o.text, o.rag) for o in dp1.actions[0].outcomes]
+    assert discharge == [("Delays halved", "AMBER"), ("Huddles every weekday", "GREEN"), ("Assessors in post", "RED"),
+                         ("Readmissions within 30 days fall", None), ("Readmissions reported to the board", "AMBER")]
+    # The shifted REABLEMENT row and the Timescale/RAG row after it.
+    reablement = dp1.actions[1]
+    assert [i.text for i in reablement.indicators] == ["More people need no further care"]
+    assert [(o.timescale, o.rag, o.lines) for o in reablement.outcomes] == [("March 2023", "GREEN", (34, 35))]
+    plans = {p.name: p for p in data.operational.plans}
+    assert plans["Residents Voice Plan"].priorities == ["LP2", "DP2"]
+    assert [(u.text, u.reason) for u in plans["Residents Voice Plan"].unresolved] == [
+        ("Departmental Priority 9", "no-such-priority")]
+    assert plans["Residents Voice Plan"].document is None
+    assert [(u.reason, u.candidates) for u in plans["Safety Plan"].unresolved] == [("ambiguous", ["DP1", "LP1"])]
+    assert [lead.name for lead in data.operational.leads] == ["Ann Other", "Bob Smith", "Cat Jones"]
+    graph = build_graph(data)
+    assert len(nodes_of_kind(graph, OUTCOME)) == 14
+
+
+def _shaped_document(leadership: int, departmental: int, rows: int, plans: int) -> str:
+    """A plan export in the shipped document's shape with the given numbers of things, a page break every 5 rows."""
+    tab, ul = "\t", '<ul style="list-style-type: none">'
+    header = tab.join(["Priority", "What We Need To Do? <i>Action</i>", "How will we make a difference? "
+                       "<i>Indicators of Success</i>", "How will we know? <i>Outcomes/Impact</i>", "Timescale",
+                       "RAG rating"])
+    out = ["VISION FOR EVERYONE", "", "A good life for all.", "", "Council Plan 2023/2024", ""]
+    count = 0
+
+    def row(cells):
+        nonlocal count
+        if count and count % 5 == 0:
+            out.extend(["", "Council Plan 2023/2024 – Last updated: 01/02/2024", "", header])
+        out.append(tab.join(cells))
+        count += 1
+
+    out += [f"{leadership} Strategic Leadership Priorities", "", header]
+    for n in range(1, leadership + 1):
+        for r in range(rows):
+            action = f"{n}) Leadership aim number {n}" if r == 0 else ""
+            row(["Strategic Leadership" if r == 0 else "", action, f"{ul} Indicator {n}.{r} ",
+                 f"{ul} Outcome {n}.{r} for leadership ", "March 2024", "GREEN" if r % 2 else "AMBER"])
+    out += ["", f"{departmental} Strategic Departmental Priorities", ""]
+    for n in range(1, departmental + 1):
+        for r in range(rows):
+            priority = f"<p>{n}</p> <p>Department aim {n}</p>" if r == 0 else ""
+            action = f"<p>WORKSTREAM {n}: do things</p> <p><i>How to achieve:</i></p> {ul} • Step one • Step two " \
+                if r == 0 else ""
+            row([priority, action, f"{ul} Dept indicator {n}.{r} " if r == 0 else "",
+                 f"{ul} Dept outcome {n}.{r} ", "Monthly", "RED"])
+    out += ["", "Operational plans underpinning the priorities", "",
+            tab.join(["Operational/Service Plan", "Connected Priority", "Plan Lead", "Link to plan"])]
+    for n in range(1, plans + 1):
+        out.append(tab.join([f"Service plan {n}", f"Departmental Priority {1 + (n - 1) % departmental}",
+                             f"Lead {n % 3}, Head of Things", f"plan-{n}.pdf"]))
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("leadership, departmental, rows, plans", [(1, 1, 1, 1), (3, 9, 2, 4), (12, 2, 7, 15)])
+def test_documents_of_other_sizes_import_with_every_item(tmp_path, leadership, departmental, rows, plans):
+    source = tmp_path / "export.txt"
+    source.write_text(_shaped_document(leadership, departmental, rows, plans), encoding="utf-8")
+    run_import(source, tmp_path / "p")
+    data = load_plan(tmp_path / "p")
+    lead_group, dept_group = data.groups
+    assert [p.number for p in lead_group.priorities] == list(range(1, leadership + 1))
+    assert [p.number for p in dept_group.priorities] == list(range(1, departmental + 1))
+    for group in data.groups:
+        for priority in group.priorities:
+            outcomes = [o for a in priority.actions for o in a.outcomes]
+            assert len(outcomes) == rows, priority.id
+            assert all(o.timescale and o.rag for o in outcomes)
+    assert all(len(p.actions[0].steps) == 2 for p in dept_group.priorities)
+    assert len(data.operational.plans) == plans
+    assert len(data.operational.leads) == min(plans, 3)
+    has_page_break = (leadership + departmental) * rows > 5
+    assert str(data.plan.last_updated) == ("2024-02-01" if has_page_break else "None")
+
+
+# --- bad input: a clear error, nothing written ------------------------------------------------
+
+def _import_error(*args) -> GoldenThreadError:
+    with pytest.raises(GoldenThreadError) as info:
+        run_import(*args)
+    return info.value
+
+
+def test_missing_source_file(tmp_path):
+    error = _import_error(tmp_path / "nope.txt", tmp_path / "out")
+    assert error.title == f"no such file: {tmp_path / 'nope.txt'}"
+    assert error.hint == "give the path of the plan's text export"
+    assert not (tmp_path / "out").exists()
+
+
+def test_source_that_is_not_utf8(tmp_path):
+    source = tmp_path / "export.txt"
+    source.write_bytes("Plan 2020/2021\n".encode() + b"\xff\xfe caf\xe9\n")
+    error = _import_error(source, tmp_path / "out")
+    assert error.title == "the export is not UTF-8 text"
+    assert "save it as UTF-8 text" in error.hint
+
+
+def test_document_without_title_or_tables(tmp_path):
+    source = tmp_path / "export.txt"
+    source.write_text("Just some notes\n\nnothing tabular here\n", encoding="utf-8")
+    error = _import_error(source, tmp_path / "out")
+    assert error.title == "no plan title with a period (like 'Service Plan 2020/2021') found"
+    assert not (tmp_path / "out").exists()
+
+
+def _corrections(tmp_path, text: str) -> Path:
+    path = tmp_path / "corrections.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_decision_for_a_line_that_has_no_such_cell_stops_the_import(tmp_path):
+    corrections = _corrections(tmp_path, "priority_titles:\n  - line: 3\n    title: Nothing here\n")
+    error = _import_error(SOURCE, tmp_path / "out", corrections)
+    assert error.title == "corrections: no priority cell starts on line 3"
+    assert error.location.line == 3
+    assert not (tmp_path / "out").exists()
+
+
+def test_split_whose_start_is_not_in_the_cell(tmp_path):
+    corrections = _corrections(tmp_path, "outcome_splits:\n  - line: 160\n    starts: [Evidence of an improving, "
+                                         "Words that are not there]\n")
+    error = _import_error(SOURCE, tmp_path / "out", corrections)
+    assert error.title == "outcome split for line 160: 'Words that are not there' not found in the cell " \
+                          "(after the previous start)"
+
+
+def test_split_with_the_wrong_number_of_starts(tmp_path):
+    corrections = _corrections(tmp_path, "outcome_splits:\n  - line: 160\n    starts: [Evidence, New, Third]\n")
+    error = _import_error(SOURCE, tmp_path / "out", corrections)
+    assert error.title == "outcome split for line 160 gives 3 starts for 2 Timescale/RAG pairs"
+    assert error.hint == "list exactly 2 starts, one per outcome"
+
+
+def test_corrections_file_with_a_misspelt_field(tmp_path):
+    corrections = _corrections(tmp_path, "priority_title:\n  - line: 57\n    title: Early Help\n")
+    error = _import_error(SOURCE, tmp_path / "out", corrections)
+    assert error.title.startswith("corrections file: priority_title: Extra inputs are not permitted")
+
+
+def test_corrections_file_that_is_not_yaml(tmp_path):
+    corrections = _corrections(tmp_path, "plan: [unclosed\n")
+    error = _import_error(SOURCE, tmp_path / "out", corrections)
+    assert error.title == "the corrections file is not valid YAML"
+    assert error.location.line == 2
+
+
+def test_failed_import_leaves_an_existing_plan_folder_untouched(tmp_path):
+    copy = tmp_path / "plan_data"
+    shutil.copytree(PLAN_DATA, copy)
+    _corrections(copy / "import", "priority_titles:\n  - line: 3\n    title: Nothing here\n")
+    before = {p: p.read_bytes() for p in copy.rglob("*") if p.is_file()}
+    _import_error(copy / "source" / SOURCE.name, copy)
+    assert {p: p.read_bytes() for p in copy.rglob("*") if p.is_file()} == before
+
+
+def test_cli_import_prints_the_report_and_exits_2_on_error(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(main, ["import", str(SCENARIOS / "01_other_council" / "source.txt"),
+                                  "--out", str(tmp_path / "p")])
+    assert result.exit_code == 0, result.output
+    assert "warning: [reference-ambiguous] Safety Plan: 'Strategic Priority 1' could mean DP1 or LP1" in result.output
+    assert "imported " in result.output
+    bad = runner.invoke(main, ["import", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "q")])
+    assert bad.exit_code == 2
+    assert bad.output.startswith("error: no such file:")
+    assert "Traceback" not in bad.output
