@@ -92,7 +92,7 @@ EDGE_STYLE = {
     LED_BY: {"relation": "is led by", "color": "#2d7f6e", "dashes": [2, 4], "width": 1},
     REFERENCES: {"relation": "refers to", "color": "#b0271a", "dashes": [8, 4], "width": 2},
 }
-LABEL_CHARS = 48  # canvas labels are cut here; the tooltip and the table have the full text
+LABEL_CHARS = 40  # canvas labels are cut here; the tooltip and the table have the full text
 
 #: Kinds in the whole-plan view: the plan node itself adds nothing to the picture.
 WHOLE_PLAN_KINDS = (VISION, PRIORITY, ACTION, INDICATOR, OUTCOME, OPERATIONAL_PLAN, LEAD)
@@ -232,7 +232,8 @@ def _node_options(g: nx.MultiDiGraph, node: str, ref: NodeRef) -> dict:
         "color": {"background": background, "border": style["border"],
                   "highlight": {"background": background, "border": "#000000"},
                   "hover": {"background": background, "border": "#000000"}},
-        "font": {"color": style["font"]},
+        # Bigger words for the top of the thread, so they stay readable when a big view is zoomed out.
+        "font": {"color": style["font"], "size": 20 if ref.kind in (VISION, PRIORITY) else 14},
         "borderWidth": 2 if ref.kind == OUTCOME else 1,
         # Read by network.js (vis-network ignores them): link, and words for the keyboard status line.
         "href": ref.href,
@@ -269,17 +270,20 @@ def vis_options() -> dict:
     """vis-network options: a seeded layout that settles, then stops (network.js turns physics off)."""
     return {
         "autoResize": True,
-        "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": True},
+        # improvedLayout (Kamada-Kawai) gives up on larger views and says so in the console; the
+        # seeded force layout alone settles every view we draw.
+        "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": False},
         "physics": {
             "enabled": True,
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 90, "avoidOverlap": 0.4},
-            "stabilization": {"enabled": True, "iterations": 500, "updateInterval": 50, "fit": True},
+            "forceAtlas2Based": {"gravitationalConstant": -140, "centralGravity": 0.015, "springLength": 110,
+                                 "springConstant": 0.06, "avoidOverlap": 1},
+            "stabilization": {"enabled": True, "iterations": 800, "updateInterval": 50, "fit": True},
         },
         "interaction": {"hover": True, "keyboard": False, "navigationButtons": False,
                         "tooltipDelay": 150, "multiselect": False},
         "nodes": {"font": {"face": "Arial, Helvetica, sans-serif", "size": 14},
-                  "widthConstraint": {"maximum": 180}, "size": 14},
+                  "widthConstraint": {"maximum": 150}, "size": 14},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}, "smooth": False},
     }
 
