@@ -1,8 +1,11 @@
 """Shared fixtures: the mini plan, loaded and as a graph, and broken copies of it.
 
-``broken_plan(edits)`` copies ``tests/fixtures/mini_plan`` to ``<tmp>/plan``,
-makes the working directory ``<tmp>`` (so messages say ``plan/plan.yaml:3:8``)
-and applies *edits*, each one of::
+Tests use these fixtures rather than importing from this module: with more
+than one ``conftest.py`` in the tree, ``import conftest`` is ambiguous.
+
+``broken_plan(edits, name="plan")`` copies ``tests/fixtures/mini_plan`` to
+``<tmp>/<name>``, makes the working directory ``<tmp>`` (so messages say
+``plan/plan.yaml:3:8``) and applies *edits*, each one of::
 
     {"file": "groups/leadership.yaml", "replace": "rag: GREEN", "with": "rag: AMBR"}
     {"file": "source/plan.txt", "delete": True}
@@ -17,6 +20,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
 
 from model.graph import build_graph
 from model.loader import load_plan
@@ -62,11 +66,19 @@ def mini_graph(mini_plan):
 
 @pytest.fixture
 def broken_plan(tmp_path, monkeypatch):
-    """A factory: a copy of the mini plan at ``plan/`` (cwd = its parent) with *edits* applied."""
-    def make(edits: list[dict]) -> Path:
-        root = tmp_path / "plan"
+    """A factory: a copy of the mini plan at ``<name>/`` (cwd = its parent) with *edits* applied."""
+    def make(edits: list[dict], name: str = "plan") -> Path:
+        root = tmp_path / name
         shutil.copytree(MINI_PLAN, root)
         monkeypatch.chdir(tmp_path)
         apply_edits(root, edits)
-        return Path("plan")
+        return Path(name)
     return make
+
+
+@pytest.fixture
+def bad_case():
+    """A reader of ``tests/fixtures/bad/<name>.yaml``: {description, edits, expected}."""
+    def read(name: str) -> dict:
+        return YAML(typ="safe").load((BAD_CASES / f"{name}.yaml").read_text(encoding="utf-8"))
+    return read

@@ -6,15 +6,14 @@ import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
-from ruamel.yaml import YAML
 
-from conftest import BAD_CASES, MINI_PLAN
 from model.errors import relative
 from model.graph import EDGE_KINDS, NODE_KINDS
 from model.schema import RAG_VALUES
 from site_builder import paths
 from site_builder.cli import main
 
+MINI_PLAN = Path(__file__).parent / "fixtures" / "mini_plan"
 MINI = str(MINI_PLAN)
 
 
@@ -29,8 +28,8 @@ def test_validate_prints_one_ok_line():
                              "5 outcomes, 2 operational plans, 2 leads\n")
 
 
-def test_validate_reports_a_broken_plan_with_exit_2_and_no_traceback(broken_plan):
-    spec = YAML(typ="safe").load((BAD_CASES / "several_errors.yaml").read_text())
+def test_validate_reports_a_broken_plan_with_exit_2_and_no_traceback(broken_plan, bad_case):
+    spec = bad_case("several_errors")
     plan_dir = broken_plan(spec["edits"])
     result = run("validate", str(plan_dir))
     assert result.exit_code == 2

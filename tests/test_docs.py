@@ -3,16 +3,13 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from pydantic import BaseModel
-from ruamel.yaml import YAML
 
-from conftest import BAD_CASES, MINI_PLAN, apply_edits
 from model import schema
 from model.timescale import parse_timescale
 from site_builder.cli import main
@@ -131,13 +128,11 @@ def test_the_timescale_examples_are_what_parse_timescale_gives():
 
 
 @pytest.mark.parametrize("case", re.findall(r"<!-- example-errors: (\w+) -->", YAML_FORMAT))
-def test_the_example_errors_are_real_cli_output(case, tmp_path, monkeypatch):
+def test_the_example_errors_are_real_cli_output(case, broken_plan, bad_case):
     block = re.search(rf"<!-- example-errors: {case} -->\n```text\n(.*?)```", YAML_FORMAT, re.S).group(1)
     command, _, shown = block.partition("\n")
     assert command == "$ goldenthread validate plan_data"
-    shutil.copytree(MINI_PLAN, tmp_path / "plan_data")
-    apply_edits(tmp_path / "plan_data", YAML(typ="safe").load((BAD_CASES / f"{case}.yaml").read_text())["edits"])
-    monkeypatch.chdir(tmp_path)
+    broken_plan(bad_case(case)["edits"], name="plan_data")
     result = CliRunner().invoke(main, ["validate", "plan_data"])
     assert result.exit_code == 2
     assert result.stderr == shown

@@ -9,17 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
 
-from conftest import BAD_CASES, MINI_PLAN
 from model.errors import Location, PlanLoadError
 from model.loader import load_plan
 
-CASES = sorted(BAD_CASES.glob("*.yaml"))
-
-
-def read_case(path: Path) -> dict:
-    return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+CASES = sorted((Path(__file__).parent / "fixtures" / "bad").glob("*.yaml"))
 
 
 def test_there_are_cases_for_every_kind_of_bad_input():
@@ -31,13 +25,13 @@ def test_there_are_cases_for_every_kind_of_bad_input():
     assert required <= names
 
 
-def test_the_unbroken_mini_plan_loads():
-    assert load_plan(MINI_PLAN).plan.title == "Example Council - Service Plan 2021/2022"
+def test_the_unbroken_mini_plan_loads(mini_plan_dir):
+    assert load_plan(mini_plan_dir).plan.title == "Example Council - Service Plan 2021/2022"
 
 
 @pytest.mark.parametrize("case", CASES, ids=[path.stem for path in CASES])
-def test_bad_input_gives_the_expected_error(case, broken_plan):
-    spec = read_case(case)
+def test_bad_input_gives_the_expected_error(case, broken_plan, bad_case):
+    spec = bad_case(case.stem)
     plan_dir = broken_plan(spec["edits"])
     with pytest.raises(PlanLoadError) as caught:
         load_plan(plan_dir)
@@ -55,8 +49,8 @@ def test_a_misspelt_rag_value_is_located_and_hinted(broken_plan):
     assert error.details == []
 
 
-def test_several_errors_are_all_reported_the_first_as_the_title(broken_plan):
-    spec = read_case(BAD_CASES / "several_errors.yaml")
+def test_several_errors_are_all_reported_the_first_as_the_title(broken_plan, bad_case):
+    spec = bad_case("several_errors")
     with pytest.raises(PlanLoadError) as caught:
         load_plan(broken_plan(spec["edits"]))
     error = caught.value
