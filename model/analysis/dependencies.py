@@ -1,0 +1,121 @@
+"""Cross-priority dependencies: which priorities depend on each other, and the evidence.
+
+Four kinds of evidence link two priorities A and B:
+
+* ``reference``: an item under A names B in its text (a REFERENCES edge);
+* ``shared-plan``: one operational plan SERVES both A and B;
+* ``shared-lead``: one lead leads plans that between them serve A and B, and
+  no single plan of theirs serves both (that is already ``shared-plan``);
+* ``duplicate`` / ``near-duplicate``: a duplicate finding whose items stand
+  under A and B (the same work written into both).
+
+Bridge items are the items that connect two or more priorities on their own:
+operational plans, leads, and items whose text names another priority;
+ranked by how many priorities they connect.
+
+>>> from model.analysis._examples import tiny_graph
+>>> m = dependency_matrix(tiny_graph())
+>>> [p["id"] for p in m["priorities"]], m["matrix"]
+(['LP1', 'LP2', 'DP1'], [[0, 0, 3], [0, 0, 0], [3, 0, 0]])
+>>> [e["kind"] for e in m["cells"][0]["evidence"]]
+['reference', 'shared-lead', 'duplicate']
+>>> [(b["id"], b["priorities"]) for b in m["bridges"]]
+[('jo', ['LP1', 'DP1']), ('DP1.cp', ['DP1', 'LP1'])]
+"""
+from __future__ import annotations
+
+from itertools import combinations
+from typing import Iterable
+
+import networkx as nx
+
+from model.analysis._edges import sources_of, targets_of
+from model.analysis.duplicates import duplicates
+from model.analysis.findings import Finding, short_title
+from model.graph import LEAD, LED_BY, OPERATIONAL_PLAN, PRIORITY, REFERENCES, SERVES, nodes_of_kind
+
+EVIDENCE_KINDS = ("reference", "shared-plan", "shared-lead", "duplicate", "near-duplicate")
+_BRIDGE_KIND_ORDER = {OPERATIONAL_PLAN: 0, LEAD: 1}
+
+
+def dependency_matrix(g: nx.MultiDiGraph, findings: Iterable[Finding] | None = None) -> dict:
+    """The priority x priority matrix, its evidence and the bridge items, as plain data.
+
+    ``{"priorities": [{"id", "title", "group", "number"}], "matrix": [[n, ...]]
+    (evidence counts, symmetric, in the order of "priorities"),
+    "cells": [{"a", "b", "weight", "evidence": [{"kind", "nodes", "text"}]}]
+    (non-empty cells, a before b), "bridges": [{"id", "kind", "title",
+    "priorities", "count"}]}``. *findings* supplies the duplicate findings;
+    when ``None`` the duplicates analysis is run.
+    """
+    priorities = nodes_of_kind(g, PRIORITY)
+    position = {p: i for i, p in enumerate(priorities)}
+    evidence: dict[tuple[str, str], list[dict]] = {}
+
+    def add(a: str, b: str, kind: str, nodes: list[str], text: str) -> None:
+        if a == b or a not in position or b not in position:
+            return
+        pair = tuple(sorted((a, b), key=position.get))
+        items = evidence.setdefault(pair, [])
+        entry = {"kind": kind, "nodes": nodes, "text": text}
+        if entry not in items:
+            items.append(entry)
+
+    for node, kind in g.nodes(data="kind"):
+        for _, target, key, data in g.out_edges(node, keys=True, data=True):
+            if key == REFERENCES and g.nodes[node].get("priority"):
+                add(g.nodes[node]["priority"], target, "reference", [node, target],
+                    f"{node} names {target} ('{data.get('text', target)}')")
+    for op in nodes_of_kind(g, OPERATIONAL_PLAN):
+        served = targets_of(g, op, SERVES)
+        for a, b in combinations(served, 2):
+            add(a, b, "shared-plan", [op], f"{g.nodes[op].get('title') or op} serves both")
+    for lead in nodes_of_kind(g, LEAD):
+        plans = sources_of(g, lead, LED_BY)
+        together = {frozenset(p) for op in plans for p in combinations(targets_of(g, op, SERVES), 2)}
+        reach = list(dict.fromkeys(p for op in plans for p in targets_of(g, op, SERVES)))
+        for a, b in combinations(reach, 2):
+            if frozenset((a, b)) not in together:
+                add(a, b, "shared-lead", [lead, *plans],
+                    f"{g.nodes[lead].get('title') or lead} leads plans serving both")
+    if findings is None:
+        findings = duplicates(g)
+    for f in findings:
+        if f.code in ("duplicate", "near-duplicate"):
+            for a, b in combinations((f.details or {}).get("priorities", []), 2):
+                add(a, b, f.code, list(f.nodes), f.message)
+
+    matrix = [[0] * len(priorities) for _ in priorities]
+    cells = []
+    for (a, b), items in sorted(evidence.items(), key=lambda kv: (position[kv[0][0]], position[kv[0][1]])):
+        items.sort(key=lambda e: EVIDENCE_KINDS.index(e["kind"]))
+        matrix[position[a]][position[b]] = matrix[position[b]][position[a]] = len(items)
+        cells.append({"a": a, "b": b, "weight": len(items), "evidence": items})
+    return {
+        "priorities": [{"id": p, "title": g.nodes[p].get("title"), "group": g.nodes[p].get("group"),
+                        "number": g.nodes[p].get("number")} for p in priorities],
+        "matrix": matrix,
+        "cells": cells,
+        "bridges": bridges(g),
+    }
+
+
+def bridges(g: nx.MultiDiGraph) -> list[dict]:
+    """Items that connect two or more priorities on their own, most connected first."""
+    order = {n: i for i, n in enumerate(g.nodes)}
+    found = []
+    for node, kind in g.nodes(data="kind"):
+        if kind == OPERATIONAL_PLAN:
+            connected = targets_of(g, node, SERVES)
+        elif kind == LEAD:
+            connected = [p for op in sources_of(g, node, LED_BY) for p in targets_of(g, op, SERVES)]
+        else:
+            named = targets_of(g, node, REFERENCES)
+            own = [g.nodes[node]["priority"]] if named and g.nodes[node].get("priority") else []
+            connected = own + named
+        connected = list(dict.fromkeys(connected))
+        if len(connected) >= 2:
+            found.append({"id": node, "kind": kind, "title": short_title(g, node, 80),
+                          "priorities": connected, "count": len(connected)})
+    found.sort(key=lambda b: (-b["count"], _BRIDGE_KIND_ORDER.get(b["kind"], 2), order[b["id"]]))
+    return found

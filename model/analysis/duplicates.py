@@ -1,0 +1,276 @@
+"""Duplicates: the same thing said twice in a plan, and whether the two say the same about its status.
+
+What is compared are *statements*: an action's title, each line of its text
+and each of its "how to achieve" steps; each line of an indicator; each line
+of an outcome. Statements are reduced to canonical words
+(:class:`model.analysis.wording.Wording`: case, punctuation, cross-references,
+spelled-out acronyms and word endings do not count).
+
+* ``duplicate`` (warning): the same text in two or more items, either a whole
+  statement, or a passage of at least :data:`PASSAGE_WORDS` consecutive words
+  with at least :data:`PASSAGE_CONTENT_WORDS` distinct content words (so a
+  sentence repeated inside two longer cells is found, while a stock phrase
+  such as "the right children at the right time" is not);
+* ``near-duplicate`` (info): a short statement restated, word for word but
+  for stopwords, inside another item's statement; or two statements scoring
+  at least *threshold* (0-100) with :func:`model.analysis.similarity.score`.
+  The score is in ``details``.
+* ``status-conflict`` (warning): the items of a duplicate or near-duplicate
+  carry outcomes that disagree on RAG or timescale. An outcome's status is its
+  own; an action's or indicator's is its action's outcome when the action has
+  exactly one (otherwise it cannot be told which outcome goes with it).
+
+Not reported, because a planner would not call it a duplicate: statements
+of fewer than :data:`MIN_WORDS` distinct content words ("Monthly", "Data
+Monitoring"); a repeat inside one item; and a statement restated one level
+down its own thread (an action's step restated as one of its own indicators or
+outcomes says how the action is measured, it does not say it twice). Each
+pair of items is reported once, by its strongest evidence. All three searches
+are sub-quadratic (see :mod:`model.analysis.similarity`).
+
+>>> from model.analysis._examples import tiny_graph
+>>> [(f.code, f.nodes) for f in duplicates(tiny_graph())]  # doctest: +NORMALIZE_WHITESPACE
+[('duplicate', ('LP1.a', 'DP1.cp')),
+ ('status-conflict', ('LP1.a.o1', 'DP1.cp.o1'))]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+import networkx as nx
+
+from model.analysis.findings import Finding, finding, source_of
+from model.analysis.similarity import (CLAUSE_BREAK, DEFAULT_THRESHOLD, contained_pairs, partial_score,
+                                       shared_passages, similar_pairs)
+from model.analysis.wording import STOPWORDS, Wording
+from model.graph import ACTION, INDICATOR, OUTCOME, PART_OF, PRIORITY, item_texts
+
+#: Statements with fewer distinct content words are too generic to compare.
+MIN_WORDS = 4
+#: A shared passage must run this many consecutive words...
+PASSAGE_WORDS = 8
+#: ...and hold this many distinct content words to count as the same text.
+PASSAGE_CONTENT_WORDS = 6
+_KINDS = (ACTION, INDICATOR, OUTCOME)
+_BREAK = re.compile(r"[()\[\];:.!?]|\s[-–—]\s")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One comparable statement: its node, field (``title``, ``text``, ``steps``) and words."""
+
+    node: str
+    field: str
+    text: str
+    spans: tuple[tuple[str, int, int], ...]
+
+    @property
+    def words(self) -> list[str]:
+        return [w for w, _, _ in self.spans]
+
+    @property
+    def content(self) -> list[str]:
+        return [w for w in self.words if w not in STOPWORDS]
+
+    def clauses(self) -> list[str]:
+        """Content words with :data:`CLAUSE_BREAK` wherever brackets or clause punctuation fall between two.
+
+        A statement restated inside another must lie within one of its
+        clauses: "Service Delivery Plans in place" is not restated by "the
+        service delivery plan (in place August 2020)".
+        """
+        out: list[str] = []
+        previous_end = None
+        for word, start, end in self.spans:
+            between = self.text[previous_end:start] if previous_end is not None else ""
+            if out and out[-1] != CLAUSE_BREAK and _BREAK.search(between):
+                out.append(CLAUSE_BREAK)
+            previous_end = end
+            if word not in STOPWORDS:
+                out.append(word)
+        return out
+
+    def quote(self, start: int, length: int) -> str:
+        """The original text of canonical words ``start .. start+length``."""
+        return " ".join(self.text[self.spans[start][1]:self.spans[start + length - 1][2]].split())
+
+
+def plan_wording(g: nx.MultiDiGraph) -> Wording:
+    """A :class:`Wording` with the acronyms the plan spells out, one passage per priority."""
+    passages: dict[str, list[str]] = {}
+    for node, data in g.nodes(data=True):
+        key = node if data["kind"] == PRIORITY else data.get("priority") or node
+        passages.setdefault(key, []).extend(item_texts(g, node))
+    return Wording.from_texts(passages.values())
+
+
+def statements(g: nx.MultiDiGraph, wording: Wording | None = None) -> list[Statement]:
+    """Every comparable statement of actions, indicators and outcomes, in reading order.
+
+    A statement repeated inside one item is kept once.
+    """
+    wording = wording or plan_wording(g)
+    found: list[Statement] = []
+    for node, data in g.nodes(data=True):
+        if data["kind"] not in _KINDS:
+            continue
+        pieces = [("title", data.get("title"))] if data["kind"] == ACTION else []
+        pieces += [("text", line) for line in (data.get("text") or "").splitlines()]
+        pieces += [("steps", step) for step in data.get("steps") or ()]
+        seen: set[tuple[str, ...]] = set()
+        for field, text in pieces:
+            if not text:
+                continue
+            spans = tuple(wording.spans(text))
+            key = tuple(w for w, _, _ in spans)
+            if key in seen or len({w for w in key if w not in STOPWORDS}) < MIN_WORDS:
+                continue
+            seen.add(key)
+            found.append(Statement(node, field, text, spans))
+    return found
+
+
+def _thread(g: nx.MultiDiGraph, node: str) -> str:
+    """The action a node belongs to (an action is its own)."""
+    data = g.nodes[node]
+    return node if data["kind"] == ACTION else data.get("action") or node
+
+
+def comparable(g: nx.MultiDiGraph, a: str, b: str) -> bool:
+    """Whether nodes *a* and *b* may duplicate each other.
+
+    Not within one node, and not across levels of one action (the action,
+    its indicators, its outcomes); two outcomes or two indicators of one
+    action are compared.
+    """
+    if a == b:
+        return False
+    if _thread(g, a) == _thread(g, b):
+        return g.nodes[a]["kind"] == g.nodes[b]["kind"]
+    return True
+
+
+@dataclass
+class _Evidence:
+    """Why two items (or a group) are duplicates; the strongest evidence per pair wins."""
+
+    rank: int            # 0 same statement, 1 shared passage, 2 contained, 3 similar
+    code: str
+    nodes: list[str]
+    message: str
+    details: dict
+
+
+def duplicates(g: nx.MultiDiGraph, *, threshold: float = DEFAULT_THRESHOLD) -> Iterator[Finding]:
+    """``duplicate``, ``near-duplicate`` and ``status-conflict`` findings, in reading order."""
+    order = {n: i for i, n in enumerate(g.nodes)}
+    stmts = statements(g)
+    ok = lambda i, j: comparable(g, stmts[i].node, stmts[j].node)
+    best: dict[frozenset, _Evidence] = {}
+
+    def offer(evidence: _Evidence) -> None:
+        key = frozenset(evidence.nodes)
+        if key not in best or evidence.rank < best[key].rank:
+            best[key] = evidence
+
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for i, s in enumerate(stmts):
+        groups.setdefault(tuple(s.words), []).append(i)
+    for members in groups.values():
+        members = [m for m in members if any(ok(m, o) for o in members if o != m)]
+        nodes = list(dict.fromkeys(stmts[m].node for m in members))
+        if len(nodes) > 1:
+            offer(_Evidence(0, "duplicate", nodes, f"the same statement appears in {_places(g, stmts, members)}: "
+                            f"'{_cut(stmts[members[0]].text)}'", {"text": stmts[members[0]].text}))
+    for (i, j), (a, b, size) in shared_passages([s.words for s in stmts], min_words=PASSAGE_WORDS,
+                                                allowed=ok).items():
+        passage = stmts[i].words[a:a + size]
+        if len({w for w in passage if w not in STOPWORDS}) >= PASSAGE_CONTENT_WORDS:
+            quote = stmts[i].quote(a, size)
+            offer(_Evidence(1, "duplicate", [stmts[i].node, stmts[j].node],
+                            f"{_places(g, stmts, [i, j])} share a {size}-word passage: '{_cut(quote)}'",
+                            {"text": quote, "words": size}))
+    for i, j in contained_pairs([s.clauses() for s in stmts], min_words=MIN_WORDS, allowed=ok):
+        sc = partial_score(" ".join(stmts[i].words), " ".join(stmts[j].words))
+        offer(_Evidence(2, "near-duplicate", [stmts[i].node, stmts[j].node],
+                        f"'{_cut(stmts[i].text, 60)}' ({_places(g, stmts, [i])}) is restated in "
+                        f"{_places(g, stmts, [j])}: '{_cut(stmts[j].text, 60)}'",
+                        {"texts": [stmts[i].text, stmts[j].text], "score": sc, "method": "contained"}))
+    for i, j, sc in similar_pairs([" ".join(s.words) for s in stmts], threshold=threshold, allowed=ok):
+        offer(_Evidence(3, "near-duplicate", [stmts[i].node, stmts[j].node],
+                        f"similar statements (score {sc:g}) in {_places(g, stmts, [i, j])}: "
+                        f"'{_cut(stmts[i].text, 60)}' / '{_cut(stmts[j].text, 60)}'",
+                        {"texts": [stmts[i].text, stmts[j].text], "score": sc, "method": "similar"}))
+
+    for evidence in _strongest(best.values(), order):
+        nodes = sorted(evidence.nodes, key=order.get)
+        yield finding(evidence.code, evidence.message, nodes, source_of(g, nodes[0]),
+                      priorities=_priorities(g, nodes), **evidence.details)
+        yield from _status_conflicts(g, nodes, evidence.code)
+
+
+def _strongest(evidence, order) -> list[_Evidence]:
+    """Drop pair evidence already covered by a stronger group; sort in reading order."""
+    kept = sorted(evidence, key=lambda e: (e.rank, -len(e.nodes)))
+    covered: set[frozenset] = set()
+    result = []
+    for e in kept:
+        pairs = {frozenset((a, b)) for a in e.nodes for b in e.nodes if a != b}
+        if pairs <= covered:
+            continue
+        covered |= pairs
+        result.append(e)
+    return sorted(result, key=lambda e: (min(order[n] for n in e.nodes), e.rank, sorted(order[n] for n in e.nodes)))
+
+
+def _places(g: nx.MultiDiGraph, stmts: list[Statement], indices: list[int]) -> str:
+    places = []
+    for i in indices:
+        s, data = stmts[i], g.nodes[stmts[i].node]
+        what = {"title": "action", "text": data["kind"], "steps": "action step"}[s.field]
+        places.append(f"{s.node} ({what}, {data.get('priority') or s.node})")
+    places = list(dict.fromkeys(places))
+    return places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1]
+
+
+def _cut(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _priorities(g: nx.MultiDiGraph, nodes: list[str]) -> list[str]:
+    return list(dict.fromkeys(g.nodes[n].get("priority") or n for n in nodes))
+
+
+def _outcome_of(g: nx.MultiDiGraph, node: str) -> str | None:
+    """The outcome whose RAG and timescale stand for *node*, if there is exactly one."""
+    if g.nodes[node]["kind"] == OUTCOME:
+        return node
+    outcomes = [u for u, _, k in g.in_edges(_thread(g, node), keys=True)
+                if k == PART_OF and g.nodes[u]["kind"] == OUTCOME]
+    return outcomes[0] if len(outcomes) == 1 else None
+
+
+def _status_conflicts(g: nx.MultiDiGraph, nodes: list[str], code: str) -> list[Finding]:
+    outcomes = list(dict.fromkeys(o for o in (_outcome_of(g, n) for n in nodes) if o))
+    if len(outcomes) < 2:
+        return []
+    rags = {g.nodes[o].get("rag") for o in outcomes} - {None}
+    dues = {_timescale_key(g, o) for o in outcomes} - {None}
+    disagree = [name for name, values in (("RAG", rags), ("timescale", dues)) if len(values) > 1]
+    if not disagree:
+        return []
+    described = ", ".join(f"{o} {g.nodes[o].get('rag') or 'no RAG'} "
+                          f"({g.nodes[o].get('timescale') or 'no timescale'})" for o in outcomes)
+    what = "duplicates" if code == "duplicate" else "near-duplicates"
+    return [finding("status-conflict", f"{what} disagree on {' and '.join(disagree)}: {described}",
+                    outcomes, source_of(g, outcomes[0]), disagree_on=disagree, items=nodes)]
+
+
+def _timescale_key(g: nx.MultiDiGraph, outcome: str) -> str | None:
+    parsed = g.nodes[outcome].get("parsed_timescale") or {}
+    if parsed.get("due") or parsed.get("recurrence"):
+        return parsed.get("due") or parsed["recurrence"]
+    return " ".join(parsed["raw"].lower().split()) if parsed.get("raw") else None

@@ -1,0 +1,136 @@
+"""Findings: what an analysis reports, as plain data.
+
+A :class:`Finding` says *what* is wrong (``code``), *how much it matters*
+(``severity``), *in words* (``message``), *which items* (``nodes``, IDs) and
+*where the primary item came from* (``source``: ``{"file", "lines"}`` in the
+plan's source document). ``details`` holds extra facts an analysis knows,
+such as a similarity score, as JSON-ready values.
+
+Every code an analysis may emit is registered in :data:`CODES` with its
+severity and a one-line meaning; :func:`finding` refuses unregistered codes,
+so the table of codes in the documentation can be checked against the code.
+
+>>> f = finding("missing-document", "Education Plan has no linked document", ["education-plan"])
+>>> f.severity, f.nodes
+('warning', ('education-plan',))
+>>> f.to_dict()["code"]
+'missing-document'
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+#: Severities, most serious first.
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+
+#: code -> (severity, what it means). Ordered by the analysis that emits it.
+CODES: dict[str, tuple[str, str]] = {
+    # orphans and coverage
+    "priority-without-plan": ("warning", "No operational plan serves the priority."),
+    "action-without-outcome": ("warning", "An action has no outcome to show it was delivered."),
+    "plan-without-priority": ("warning", "An operational plan is linked to no priority with certainty."),
+    "plan-without-lead": ("warning", "An operational plan names no lead."),
+    "lead-without-plan": ("warning", "A lead leads no operational plan."),
+    "unreachable-item": ("error", "An item does not reach the vision through the plan's hierarchy."),
+    # references
+    "dangling-reference": ("error", "A reference names a priority that does not exist."),
+    "ambiguous-reference": ("warning", "A reference fits more than one priority."),
+    "unparsed-reference": ("warning", "A connected-priority entry names no group and number we recognise."),
+    "missing-document": ("warning", "An operational plan has no linked document (TBC)."),
+    "cross-reference": ("info", "An item's text names another priority explicitly."),
+    # duplicates
+    "duplicate": ("warning", "The same statement appears in more than one item."),
+    "near-duplicate": ("info", "Two statements say nearly the same thing (with a similarity score)."),
+    "status-conflict": ("warning", "Duplicates disagree on RAG or timescale, or a status contradicts its RAG."),
+    # data quality
+    "missing-timescale": ("warning", "An outcome has no timescale."),
+    "missing-rag": ("warning", "An outcome has no RAG rating."),
+    "unparsed-timescale": ("warning", "A timescale names no date, recurrence or status we recognise."),
+    "recurring-timescale": ("info", "A timescale is a recurrence (Monthly, Termly...) with no due date."),
+    "timescale-outside-period": ("warning", "A timescale names a date outside the plan's period."),
+    "overdue": ("warning", "An outcome's due date has passed and it is neither GREEN nor Achieved."),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem or fact an analysis reports. Immutable; compare with ``==``."""
+
+    code: str
+    severity: str
+    message: str
+    nodes: tuple[str, ...]
+    source: dict | None = field(default=None, hash=False)
+    details: dict = field(default_factory=dict, hash=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The finding as JSON-ready data (the shape of ``check --format json``)."""
+        data: dict[str, Any] = {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "nodes": list(self.nodes),
+            "source": self.source,
+        }
+        if self.details:
+            data["details"] = self.details
+        return data
+
+
+def finding(code: str, message: str, nodes: Iterable[str], source: dict | None = None,
+            **details: Any) -> Finding:
+    """Make a :class:`Finding` of a registered *code*; its severity comes from :data:`CODES`."""
+    if code not in CODES:
+        raise ValueError(f"unregistered finding code {code!r}")
+    return Finding(code=code, severity=CODES[code][0], message=message, nodes=tuple(nodes),
+                   source=source, details=details)
+
+
+def source_of(g, node: str) -> dict | None:
+    """The ``{"file", "lines"}`` a node came from, or ``None``."""
+    return g.nodes[node].get("source") if node in g else None
+
+
+def severity_rank(severity: str) -> int:
+    """0 for error, 1 for warning, 2 for info: smaller is more serious."""
+    return SEVERITIES.index(severity)
+
+
+def at_or_above(findings: Iterable[Finding], threshold: str) -> list[Finding]:
+    """The findings whose severity is *threshold* or more serious.
+
+    >>> fs = [finding("cross-reference", "x", ["a"]), finding("missing-document", "y", ["b"])]
+    >>> [f.code for f in at_or_above(fs, "warning")]
+    ['missing-document']
+    """
+    limit = severity_rank(threshold)
+    return [f for f in findings if severity_rank(f.severity) <= limit]
+
+
+def summary(findings: Iterable[Finding]) -> dict[str, Any]:
+    """Counts by severity and by code, for reports.
+
+    >>> summary([finding("cross-reference", "x", ["a"])])
+    {'total': 1, 'by_severity': {'error': 0, 'warning': 0, 'info': 1}, 'by_code': {'cross-reference': 1}}
+    """
+    findings = list(findings)
+    by_code: dict[str, int] = {}
+    for f in findings:
+        by_code[f.code] = by_code.get(f.code, 0) + 1
+    return {
+        "total": len(findings),
+        "by_severity": {s: sum(f.severity == s for f in findings) for s in SEVERITIES},
+        "by_code": dict(sorted(by_code.items())),
+    }
+
+
+def short_title(g, node: str, width: int = 70) -> str:
+    """A one-line name for a node: its title, else the first line of its text, shortened.
+
+    Used in messages, so a finding reads on its own without looking the ID up.
+    """
+    data = g.nodes[node]
+    text = data.get("title") or data.get("text") or node
+    first = " ".join(str(text).splitlines()[0].split()) if str(text).strip() else node
+    return first if len(first) <= width else first[: width - 1].rstrip() + "…"

@@ -1,0 +1,115 @@
+"""Data quality of outcomes: timescales and RAG ratings a planner should look at.
+
+Per outcome, from its raw and parsed timescale (:func:`model.timescale.parse_timescale`):
+
+* ``missing-timescale`` / ``missing-rag`` (warning): the row has none;
+* ``unparsed-timescale`` (warning): no date, recurrence or status can be read;
+* ``recurring-timescale`` (info): a recurrence ("Monthly", "Termly") and no
+  date, so the outcome can never be due, nor overdue;
+* ``timescale-outside-period`` (warning): a date named before the plan
+  period's start or after its end (``g.graph["period"]``). Dates are read at
+  the precision the plan writes them: "March 2020" is outside a period
+  starting 1 April 2020, "April 2020" is inside;
+* ``overdue`` (warning), as of a date (by default the plan's last-updated
+  date; with neither, no outcome is overdue): the due date has passed, the
+  RAG is not GREEN (nor N/A), the timescale carries no done-status
+  ("Achieved", "Complete"), no ongoing-status ("On track", "In focus": the
+  date then says when it was last looked at) and no recurrence (a date
+  followed by "and quarterly thereafter" starts a cycle, it is not a deadline);
+* ``status-conflict`` (warning): the status written in the timescale
+  contradicts the RAG: done ("Achieved") but not GREEN, or "Delayed" yet GREEN.
+
+>>> from model.analysis._examples import tiny_graph
+>>> [(f.code, f.nodes) for f in quality(tiny_graph())]
+[('status-conflict', ('LP1.a.o1',)), ('recurring-timescale', ('DP1.cp.o1',))]
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterator
+
+import networkx as nx
+
+from model.analysis.findings import Finding, finding, short_title, source_of
+from model.graph import OUTCOME, nodes_of_kind
+
+#: Statuses that say an outcome is done.
+DONE_STATUSES = ("Achieved", "Complete", "Completed")
+#: Statuses that say, by the plan's own account, that the work goes on as planned.
+ONGOING_STATUSES = ("On track", "In focus")
+#: Statuses that say an outcome is late.
+LATE_STATUSES = ("Delayed",)
+#: RAG values that mean "nothing left to chase".
+SETTLED_RAGS = ("GREEN", "N/A")
+
+
+def quality(g: nx.MultiDiGraph, *, as_of: dt.date | None = None) -> Iterator[Finding]:
+    """Every data-quality finding, outcome by outcome in reading order.
+
+    *as_of* is the date ``overdue`` is judged on; by default ``g.graph["last_updated"]``.
+    """
+    if as_of is None:
+        as_of = g.graph.get("last_updated")
+    period = g.graph.get("period") or {}
+    for outcome in nodes_of_kind(g, OUTCOME):
+        yield from outcome_quality(g, outcome, period=period, as_of=as_of)
+
+
+def _date(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def outcome_quality(g: nx.MultiDiGraph, outcome: str, *, period: dict,
+                    as_of: dt.date | None) -> Iterator[Finding]:
+    """The data-quality findings of one outcome."""
+    data = g.nodes[outcome]
+    raw, rag = data.get("timescale"), data.get("rag")
+    parsed = data.get("parsed_timescale") or {}
+    name = f"{outcome} '{short_title(g, outcome, 50)}'"
+    where = source_of(g, outcome)
+    if not raw:
+        yield finding("missing-timescale", f"{name} has no timescale", [outcome], where)
+    if not rag:
+        yield finding("missing-rag", f"{name} has no RAG rating", [outcome], where)
+    if not raw:
+        return
+    kind, status = parsed.get("kind"), parsed.get("status")
+    if status in DONE_STATUSES and rag and rag != "GREEN":
+        yield finding("status-conflict", f"{name}: timescale says '{status}' but RAG is {rag}",
+                      [outcome], where, status=status, rag=rag)
+    if status in LATE_STATUSES and rag == "GREEN":
+        yield finding("status-conflict", f"{name}: timescale says '{status}' but RAG is GREEN",
+                      [outcome], where, status=status, rag=rag)
+    if kind == "unparsed":
+        yield finding("unparsed-timescale", f"{name}: timescale '{raw}' has no date, recurrence or status",
+                      [outcome], where, timescale=raw)
+    elif kind == "recurrence":
+        yield finding("recurring-timescale",
+                      f"{name}: timescale '{raw}' recurs ({parsed['recurrence']}) and has no due date",
+                      [outcome], where, timescale=raw, recurrence=parsed["recurrence"])
+    outside = _outside_period(parsed, period)
+    if outside:
+        yield finding("timescale-outside-period",
+                      f"{name}: timescale '{raw}' names {', '.join(outside)}, outside the plan period "
+                      f"{period.get('label', '')} ({_date(period['start'])} to {_date(period['end'])})",
+                      [outcome], where, timescale=raw, dates=outside)
+    due = _date(parsed.get("due"))
+    if (as_of and due and due < as_of and rag not in SETTLED_RAGS and status not in DONE_STATUSES
+            and status not in ONGOING_STATUSES and not parsed.get("recurrence")):
+        yield finding("overdue", f"{name} was due by {due} ('{raw}') and is {rag or 'not rated'} as of {as_of}",
+                      [outcome], where, due=due.isoformat(), as_of=as_of.isoformat(), rag=rag)
+
+
+def _outside_period(parsed: dict, period: dict) -> list[str]:
+    """The month(s) named that lie wholly before the period's start or after its end."""
+    start, end = _date(period.get("start")), _date(period.get("end"))
+    if not start or not end:
+        return []
+    outside = []
+    for iso in parsed.get("dates") or []:
+        last_day = _date(iso)  # parse_timescale gives the last day of each month named
+        if last_day < start or last_day.replace(day=1) > end:
+            outside.append(last_day.strftime("%B %Y"))
+    return outside

@@ -1,0 +1,199 @@
+"""Text similarity at scale: three ways two statements can say the same thing, none quadratic.
+
+Statements arrive as canonical word lists (:class:`model.analysis.wording.Wording`).
+
+:func:`shared_passages`: the two share a run of at least *min_words*
+consecutive words, word for word. Every such run contains a shared
+*min_words*-word shingle, so an inverted index of shingles yields exactly the
+candidate pairs; only those are aligned (:class:`difflib.SequenceMatcher`).
+
+:func:`contained_pairs`: every content word of a short statement appears, in
+order and together, inside a longer one ("Reviewed QA Framework" inside
+"Review the Quality Assurance Framework and Practice Standards..."). Found by
+indexing each statement's content-word shingles and probing with the first
+shingle of each statement.
+
+:func:`similar_pairs`: the whole texts score at least *threshold* with
+:func:`score`, :func:`rapidfuzz.fuzz.token_sort_ratio`. Why this scorer:
+plans restate an item with words inserted, dropped or reordered, and
+token_sort_ratio (an edit-distance ratio over the sorted words) scores
+those high while it *penalises* a short text that is merely contained in a
+long one. ``token_set_ratio`` and ``WRatio`` score "Neglect Strategy" against
+any paragraph that mentions it at or near 100, which floods a report; the
+containment case is handled, word for word, by :func:`contained_pairs`.
+Candidates come from prefix filtering (the AllPairs set-similarity join):
+words are ordered rarest first, and two texts whose word sets reach a Jaccard
+similarity of *min_jaccard* must share one of the first few rare words of
+each. Texts that say the same thing share most of their words, so the
+lenient floor (0.4) loses no pair a planner would call a near-duplicate;
+``benchmarks/bench_duplicates.py`` measures the comparisons saved and the
+pairs lost against brute force.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Callable, Sequence
+
+from rapidfuzz import fuzz
+
+from model.analysis.wording import STOPWORDS
+
+#: A clause boundary among content words (see :meth:`model.analysis.duplicates.Statement.clauses`).
+CLAUSE_BREAK = "|"
+#: Default score (0-100) at or above which two statements are near-duplicates.
+DEFAULT_THRESHOLD = 90.0
+#: Default Jaccard floor of word sets for a pair to be scored at all.
+DEFAULT_MIN_JACCARD = 0.4
+
+Allowed = Callable[[int, int], bool] | None
+
+
+def score(a: str, b: str) -> float:
+    """Similarity of two normalised texts, 0-100 (see the module docstring for the choice).
+
+    >>> score("strengthen multiagency board", "strengthen work multiagency board")
+    91.8
+    """
+    return round(fuzz.token_sort_ratio(a, b), 1)
+
+
+def partial_score(short: str, long: str) -> float:
+    """How well *short* matches the best part of *long*, 0-100 (:func:`rapidfuzz.fuzz.partial_ratio`).
+
+    The score of a statement restated inside a longer one (:func:`contained_pairs`).
+
+    >>> partial_score("review quality assurance framework", "review the quality assurance framework and practice")
+    88.2
+    """
+    return round(fuzz.partial_ratio(short, long), 1)
+
+
+@dataclass
+class PairStats:
+    """What a similarity join cost: pairs looked at (candidates) and pairs compared in full."""
+
+    items: int = 0
+    candidates: int = 0
+    compared: int = 0
+
+    @property
+    def all_pairs(self) -> int:
+        """n(n-1)/2: what comparing every pair would cost."""
+        return self.items * (self.items - 1) // 2
+
+
+def _ok(allowed: Allowed, i: int, j: int) -> bool:
+    return allowed is None or allowed(min(i, j), max(i, j))
+
+
+def shared_passages(words: Sequence[Sequence[str]], *, min_words: int = 8, allowed: Allowed = None,
+                    stats: PairStats | None = None) -> dict[tuple[int, int], tuple[int, int, int]]:
+    """``{(i, j): (start in i, start in j, length)}``: the longest common run of each pair, if >= *min_words*.
+
+    >>> shared_passages([["a", "b", "c", "d"], ["x", "a", "b", "c"], ["b", "c", "d"]], min_words=3)
+    {(0, 1): (0, 1, 3), (0, 2): (1, 0, 3)}
+    """
+    stats = stats if stats is not None else PairStats()
+    stats.items = len(words)
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, ws in enumerate(words):
+        for shingle in dict.fromkeys(tuple(ws[k:k + min_words]) for k in range(len(ws) - min_words + 1)):
+            index[shingle].append(i)
+    candidates = {(a, b) for ids in index.values() for n, a in enumerate(ids) for b in ids[n + 1:] if a != b}
+    found = {}
+    for i, j in sorted(candidates):
+        stats.candidates += 1
+        if not _ok(allowed, i, j):
+            continue
+        stats.compared += 1
+        block = SequenceMatcher(None, words[i], words[j], autojunk=False).find_longest_match()
+        if block.size >= min_words:
+            found[(i, j)] = (block.a, block.b, block.size)
+    return found
+
+
+def contained_pairs(content: Sequence[Sequence[str]], *, min_words: int = 4, allowed: Allowed = None,
+                    stats: PairStats | None = None) -> list[tuple[int, int]]:
+    """``(short, long)`` pairs: all of *short*'s content words, in order and adjacent, inside *long*.
+
+    Only statements of at least *min_words* distinct content words can be the short one. The
+    lists may hold :data:`CLAUSE_BREAK` markers: a match cannot straddle one that the short
+    statement does not have at the same place.
+
+    >>> contained_pairs([["review", "quality", "assurance", "framework"],
+    ...                  ["review", "quality", "assurance", "framework", "practice", "standard"]])
+    [(0, 1)]
+    """
+    stats = stats if stats is not None else PairStats()
+    stats.items = len(content)
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, ws in enumerate(content):
+        for shingle in dict.fromkeys(tuple(ws[k:k + min_words]) for k in range(len(ws) - min_words + 1)):
+            index[shingle].append(i)
+    found = []
+    for i, ws in enumerate(content):
+        ws = _strip_breaks(ws)
+        if len(set(ws) - {CLAUSE_BREAK}) < min_words:
+            continue
+        for j in index.get(tuple(ws[:min_words]), ()):
+            stats.candidates += 1
+            if j == i or len(content[j]) <= len(ws) or not _ok(allowed, i, j):
+                continue
+            stats.compared += 1
+            other = content[j]
+            if any(other[k:k + len(ws)] == list(ws) for k in range(len(other) - len(ws) + 1)):
+                found.append((i, j))
+    return sorted(found)
+
+
+def _strip_breaks(words: Sequence[str]) -> list[str]:
+    words = list(words)
+    while words and words[0] == CLAUSE_BREAK:
+        words.pop(0)
+    while words and words[-1] == CLAUSE_BREAK:
+        words.pop()
+    return words
+
+
+def similar_pairs(texts: Sequence[str], *, threshold: float = DEFAULT_THRESHOLD,
+                  min_jaccard: float = DEFAULT_MIN_JACCARD, allowed: Allowed = None,
+                  stats: PairStats | None = None) -> list[tuple[int, int, float]]:
+    """``(i, j, score)`` for every pair of *texts* (normalised) scoring at least *threshold*, i < j.
+
+    >>> similar_pairs(["strengthen multiagency corporate parenting board",
+    ...                "strengthen work multiagency corporate parenting board",
+    ...                "review special guardianship"])
+    [(0, 1, 95.0)]
+    """
+    stats = stats if stats is not None else PairStats()
+    stats.items = len(texts)
+    words = [tuple(w for w in dict.fromkeys(t.split()) if w not in STOPWORDS) for t in texts]
+    df = Counter(w for ws in words for w in ws)
+    ordered = [sorted(ws, key=lambda w: (df[w], w)) for ws in words]
+    index: dict[str, list[int]] = defaultdict(list)
+    found: list[tuple[int, int, float]] = []
+    # AllPairs: visit texts by increasing word count; each probes the index with its prefix.
+    for x in sorted(range(len(texts)), key=lambda i: (len(ordered[i]), i)):
+        xs = ordered[x]
+        if not xs:
+            continue
+        prefix = len(xs) - math.ceil(min_jaccard * len(xs)) + 1
+        candidates: set[int] = set()
+        for w in xs[:prefix]:
+            candidates.update(index[w])
+        for y in sorted(candidates):
+            stats.candidates += 1
+            i, j = min(x, y), max(x, y)
+            shared = len(set(xs) & set(ordered[y]))
+            if shared / (len(xs) + len(ordered[y]) - shared) < min_jaccard or not _ok(allowed, i, j):
+                continue
+            stats.compared += 1
+            s = score(texts[i], texts[j])
+            if s >= threshold:
+                found.append((i, j, s))
+        for w in xs[:prefix]:
+            index[w].append(x)
+    return sorted(found)

@@ -1,0 +1,137 @@
+"""Trace: from any item up the golden thread to the vision, with the plans and leads that deliver it.
+
+An auditor asks of an outcome: which action is it evidence for, under which
+priority, which operational plans deliver that priority and who leads them?
+:func:`trace` answers for one item; :func:`trace_matrix` for every outcome.
+
+The operational plans on a chain are those that SERVE the chain's priority
+and, marked ``"via": "reference"``, those that serve a priority an item on
+the chain names explicitly in its text ("(as departmental priority 4)"):
+the text says that work is shared, so its plans answer for it too.
+
+An operational plan or a lead is not part of the hierarchy; its chain runs
+through the priorities it serves (every one of them) to the vision.
+
+>>> from model.analysis._examples import tiny_graph
+>>> t = trace(tiny_graph(), "DP1.cp.o1")
+>>> [step["id"] for step in t["chain"]], [p["id"] for p in t["operational_plans"]], t["leads"][0]["id"]
+(['DP1.cp.o1', 'DP1.cp', 'DP1', 'vision'], ['dp-plan', 'care-plan'], 'jo')
+"""
+from __future__ import annotations
+
+import networkx as nx
+
+from model.analysis._edges import sources_of, targets_of
+from model.analysis.lookup import require_node
+from model.graph import (ACTION, LEAD, LED_BY, OPERATIONAL_PLAN, OUTCOME, PLAN, PRIORITY, REFERENCES, SERVES,
+                         VISION, chain_to_top, nodes_of_kind)
+
+#: Columns of the traceability matrix, in order.
+MATRIX_COLUMNS = ("outcome_id", "outcome", "action_id", "action", "priority_id", "priority", "group",
+                  "operational_plans", "leads", "timescale", "rag", "source_file", "source_lines")
+
+
+def _step(g: nx.MultiDiGraph, node: str) -> dict:
+    data = g.nodes[node]
+    return {"id": node, "kind": data["kind"], "title": data.get("title") or data.get("text")}
+
+
+def chain(g: nx.MultiDiGraph, node: str) -> list[str]:
+    """The IDs from *node* up to the vision (the plan node above it is left out)."""
+    kind = g.nodes[node]["kind"]
+    if kind in (OPERATIONAL_PLAN, LEAD):
+        plans = [node] if kind == OPERATIONAL_PLAN else sources_of(g, node, LED_BY)
+        priorities = list(dict.fromkeys(p for op in plans for p in targets_of(g, op, SERVES)))
+        vision = nodes_of_kind(g, VISION)
+        return [node, *(plans if kind == LEAD else []), *priorities, *vision[:1]]
+    return [n for n in chain_to_top(g, node) if g.nodes[n]["kind"] != PLAN]
+
+
+def plans_on_chain(g: nx.MultiDiGraph, ids: list[str]) -> list[dict]:
+    """The operational plans serving the chain's priorities, then those serving priorities it names."""
+    found: dict[str, dict] = {}
+    priorities = [n for n in ids if g.nodes[n]["kind"] == PRIORITY]
+    named = [t for n in ids for t in targets_of(g, n, REFERENCES) if t not in priorities]
+    if g.nodes[ids[0]]["kind"] == OPERATIONAL_PLAN:
+        found[ids[0]] = None
+    for via, targets in (("hierarchy", priorities), ("reference", named)):
+        for priority in targets:
+            for op in sources_of(g, priority, SERVES):
+                entry = found.get(op) or {**_step(g, op), "document": g.nodes[op].get("document"),
+                                          "serves": [], "via": via}
+                if priority not in entry["serves"]:
+                    entry["serves"].append(priority)
+                found[op] = entry
+    return [e for e in found.values() if e]
+
+
+def leads_of(g: nx.MultiDiGraph, plans: list[dict]) -> list[dict]:
+    """The leads of *plans*, each once, with the plans they lead among them."""
+    leads: dict[str, dict] = {}
+    for op in plans:
+        for lead in targets_of(g, op["id"], LED_BY):
+            entry = leads.setdefault(lead, {**_step(g, lead), "role": g.nodes[lead].get("role"), "plans": []})
+            entry["plans"].append(op["id"])
+    return list(leads.values())
+
+
+def trace(g: nx.MultiDiGraph, item_id: str) -> dict:
+    """The trace of one item, JSON-ready.
+
+    ``{"id", "chain": [{"id", "kind", "title"}, ... ending at the vision],
+    "operational_plans": [...], "leads": [...], "source": {"file", "lines"}}``.
+    Raises :class:`~model.errors.UnknownItemError` for an unknown ID.
+    """
+    node = require_node(g, item_id)
+    ids = chain(g, node)
+    plans = plans_on_chain(g, ids)
+    if g.nodes[node]["kind"] == OPERATIONAL_PLAN:
+        plans.insert(0, {**_step(g, node), "document": g.nodes[node].get("document"),
+                         "serves": targets_of(g, node, SERVES), "via": "self"})
+    if g.nodes[node]["kind"] == LEAD:
+        plans = [{**_step(g, op), "document": g.nodes[op].get("document"),
+                  "serves": targets_of(g, op, SERVES), "via": "led"} for op in sources_of(g, node, LED_BY)]
+    return {
+        "id": node,
+        "chain": [_step(g, n) for n in ids],
+        "operational_plans": plans,
+        "leads": leads_of(g, plans),
+        "source": g.nodes[node].get("source"),
+    }
+
+
+def trace_matrix(g: nx.MultiDiGraph) -> list[dict]:
+    """The auditor's traceability matrix: one row per outcome, columns :data:`MATRIX_COLUMNS`.
+
+    Plans and leads are joined with ``"; "``; source lines read ``first-last`` (or one number).
+    """
+    rows = []
+    for outcome in nodes_of_kind(g, OUTCOME):
+        t = trace(g, outcome)
+        by_kind = {step["kind"]: step for step in reversed(t["chain"])}
+        action, priority = by_kind.get(ACTION, {}), by_kind.get(PRIORITY, {})
+        data, source = g.nodes[outcome], t["source"] or {}
+        lines = source.get("lines") or []
+        rows.append({
+            "outcome_id": outcome,
+            "outcome": " / ".join((data.get("text") or "").splitlines()),
+            "action_id": action.get("id"),
+            "action": action.get("title"),
+            "priority_id": priority.get("id"),
+            "priority": priority.get("title"),
+            "group": g.nodes[priority["id"]].get("group") if priority else None,
+            "operational_plans": "; ".join(p["id"] for p in t["operational_plans"]),
+            "leads": "; ".join(lead["id"] for lead in t["leads"]),
+            "timescale": data.get("timescale"),
+            "rag": data.get("rag"),
+            "source_file": source.get("file"),
+            "source_lines": _lines(lines),
+        })
+    return rows
+
+
+def _lines(lines: list[int]) -> str | None:
+    if not lines:
+        return None
+    first, last = lines[0], lines[-1]
+    return str(first) if first == last else f"{first}-{last}"

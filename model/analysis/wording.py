@@ -1,0 +1,142 @@
+"""Wording: reducing plan prose to comparable words.
+
+Two statements say the same thing when their *words* agree, not their
+punctuation or their spelling of the same term. :class:`Wording` reduces a
+text to canonical words:
+
+1. cross-references ("(as departmental priority 4)") are cut: they are links,
+   not content;
+2. case, punctuation and spacing are dropped; hyphenated words are joined
+   ("Multi-agency" = "multiagency");
+3. acronyms the plan itself spells out are expanded ("QA" is written out as
+   "Quality Assurance" elsewhere in the plan, so both read "quality
+   assurance"). An acronym is expanded only when the plan spells it out in
+   exactly one way, in capitalised words; otherwise it is left alone;
+4. words are lightly stemmed ("reviewed", "reviews" -> "review").
+
+Content words are the canonical words minus :data:`STOPWORDS`.
+
+>>> w = Wording.from_texts([["Review the Quality Assurance Framework", "Reviewed QA Framework"]])
+>>> w.acronyms
+{'qa': 'quality assurance'}
+>>> w.words("Reviewed QA Framework (as departmental priority 4).")
+['review', 'quality', 'assurance', 'framework']
+>>> w.content("Develop a Leaving Care Strategy for care leavers")
+['develop', 'leav', 'care', 'strategy', 'care', 'leaver']
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+#: Words that carry no meaning of their own in plan prose.
+STOPWORDS = frozenset("""
+a an and are as at be been by for from has have in into is it its of on or our that the their them
+they this those to was we were which will with within via so all any can do does each per
+""".split())
+
+# "(as departmental priority 4)", "see leadership priorities 2 and 3": links, cut before comparing.
+_REFERENCE = re.compile(r"\(?\s*(?:as\s+|see\s+)?\b[a-z]+\s+priorit(?:y|ies)\s+\d+(?:\s*(?:,|&|and)\s*\d+)*\s*\)?",
+                        re.IGNORECASE)
+_JOINED = re.compile(r"(?<=\w)[-'’](?=\w)")   # multi-agency -> multiagency, leaver's -> leavers
+_NON_WORD = re.compile(r"[\W_]+")
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|&")
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_WORD = re.compile(r"[A-Za-z][A-Za-z’']*")
+
+
+def normalise(text: str) -> str:
+    """Lower case, cross-references cut, hyphens joined, punctuation and spacing collapsed.
+
+    >>> normalise("Develop a Leaving-Care Strategy (as departmental priority 4).")
+    'develop a leavingcare strategy'
+    """
+    text = _REFERENCE.sub(" ", text.replace("&", " and "))
+    text = _JOINED.sub("", text.lower())
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def stem(word: str) -> str:
+    """A light suffix-stripping stem, enough to equate "review", "reviews" and "reviewed".
+
+    >>> [stem(w) for w in ("reviewed", "reviewing", "plans", "process", "focus", "care")]
+    ['review', 'review', 'plan', 'process', 'focus', 'care']
+    """
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ed"):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def find_acronyms(passages: Iterable[Iterable[str]]) -> dict[str, str]:
+    """``{acronym: expansion}`` (lower case) for acronyms the plan spells out in exactly one way.
+
+    *passages* are groups of texts that belong together (a priority and
+    everything under it). An expansion counts only where the acronym is used
+    in the same passage, and is a run of capitalised words, none a stopword
+    nor itself an acronym, whose initials spell it ("Quality Assurance" for
+    QA). Initials that merely happen to match in another part of the plan
+    ("Staff Retention" for an SR team) are not taken for a definition.
+
+    >>> find_acronyms([["QA Framework", "Quality Assurance"], ["SR team"], ["Staff Retention"]])
+    {'qa': 'quality assurance'}
+    """
+    spelled: dict[str, set[str]] = defaultdict(set)
+    for passage in passages:
+        texts = list(passage)
+        used = {a for t in texts for a in _ACRONYM.findall(t)}
+        for text in texts:
+            words = [w.replace("’", "'").split("'")[0] for w in _WORD.findall(text)]
+            for i in range(len(words)):
+                for size in range(2, 7):
+                    window = words[i:i + size]
+                    if len(window) < size or any(w.lower() in STOPWORDS or not w[0].isupper() or w in used
+                                                 for w in window):
+                        break
+                    initials = "".join(w[0] for w in window).upper()
+                    if initials in used:
+                        spelled[initials].add(" ".join(w.lower() for w in window))
+    return {a.lower(): next(iter(e)) for a, e in sorted(spelled.items()) if len(e) == 1}
+
+
+@dataclass
+class Wording:
+    """Canonical words of texts, with the acronyms of one plan (see the module docstring)."""
+
+    acronyms: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_texts(cls, passages: Iterable[Iterable[str]]) -> "Wording":
+        """A :class:`Wording` knowing the acronyms spelled out in *passages* (see :func:`find_acronyms`)."""
+        return cls(find_acronyms(passages))
+
+    def spans(self, text: str) -> list[tuple[str, int, int]]:
+        """``(canonical word, start, end)``: each canonical word with the span of *text* it comes from.
+
+        The spans let a report quote the original words of a passage found
+        among canonical words.
+        """
+        cut = [m.span() for m in _REFERENCE.finditer(text)]
+        out = []
+        for m in _TOKEN.finditer(text):
+            if any(a <= m.start() < b for a, b in cut):
+                continue
+            token = _JOINED.sub("", m.group().lower()).replace("&", "and")
+            for part in token.split("_"):
+                for word in self.acronyms.get(part, part).split():
+                    if word:
+                        out.append((stem(word), m.start(), m.end()))
+        return out
+
+    def words(self, text: str) -> list[str]:
+        """Canonical words of *text*, in order."""
+        return [w for w, _, _ in self.spans(text)]
+
+    def content(self, text: str) -> list[str]:
+        """Canonical words of *text* that are not stopwords, in order."""
+        return [w for w in self.words(text) if w not in STOPWORDS]
