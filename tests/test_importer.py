@@ -14,6 +14,7 @@ from model.errors import GoldenThreadError
 from model.graph import OUTCOME, build_graph, nodes_of_kind
 from model.importer import run_import
 from model.loader import load_plan
+from shaped_export import shaped_document
 from site_builder.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -97,48 +98,10 @@ def test_unseen_document_reads_as_the_document_says(tmp_path):
     assert len(nodes_of_kind(graph, OUTCOME)) == 14
 
 
-def _shaped_document(leadership: int, departmental: int, rows: int, plans: int) -> str:
-    """A plan export in the shipped document's shape with the given numbers of things, a page break every 5 rows."""
-    tab, ul = "\t", '<ul style="list-style-type: none">'
-    header = tab.join(["Priority", "What We Need To Do? <i>Action</i>", "How will we make a difference? "
-                       "<i>Indicators of Success</i>", "How will we know? <i>Outcomes/Impact</i>", "Timescale",
-                       "RAG rating"])
-    out = ["VISION FOR EVERYONE", "", "A good life for all.", "", "Council Plan 2023/2024", ""]
-    count = 0
-
-    def row(cells):
-        nonlocal count
-        if count and count % 5 == 0:
-            out.extend(["", "Council Plan 2023/2024 – Last updated: 01/02/2024", "", header])
-        out.append(tab.join(cells))
-        count += 1
-
-    out += [f"{leadership} Strategic Leadership Priorities", "", header]
-    for n in range(1, leadership + 1):
-        for r in range(rows):
-            action = f"{n}) Leadership aim number {n}" if r == 0 else ""
-            row(["Strategic Leadership" if r == 0 else "", action, f"{ul} Indicator {n}.{r} ",
-                 f"{ul} Outcome {n}.{r} for leadership ", "March 2024", "GREEN" if r % 2 else "AMBER"])
-    out += ["", f"{departmental} Strategic Departmental Priorities", ""]
-    for n in range(1, departmental + 1):
-        for r in range(rows):
-            priority = f"<p>{n}</p> <p>Department aim {n}</p>" if r == 0 else ""
-            action = f"<p>WORKSTREAM {n}: do things</p> <p><i>How to achieve:</i></p> {ul} • Step one • Step two " \
-                if r == 0 else ""
-            row([priority, action, f"{ul} Dept indicator {n}.{r} " if r == 0 else "",
-                 f"{ul} Dept outcome {n}.{r} ", "Monthly", "RED"])
-    out += ["", "Operational plans underpinning the priorities", "",
-            tab.join(["Operational/Service Plan", "Connected Priority", "Plan Lead", "Link to plan"])]
-    for n in range(1, plans + 1):
-        out.append(tab.join([f"Service plan {n}", f"Departmental Priority {1 + (n - 1) % departmental}",
-                             f"Lead {n % 3}, Head of Things", f"plan-{n}.pdf"]))
-    return "\n".join(out) + "\n"
-
-
 @pytest.mark.parametrize("leadership, departmental, rows, plans", [(1, 1, 1, 1), (3, 9, 2, 4), (12, 2, 7, 15)])
 def test_documents_of_other_sizes_import_with_every_item(tmp_path, leadership, departmental, rows, plans):
     source = tmp_path / "export.txt"
-    source.write_text(_shaped_document(leadership, departmental, rows, plans), encoding="utf-8")
+    source.write_text(shaped_document(leadership, departmental, rows, plans), encoding="utf-8")
     run_import(source, tmp_path / "p")
     data = load_plan(tmp_path / "p")
     lead_group, dept_group = data.groups

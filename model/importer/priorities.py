@@ -76,8 +76,9 @@ def join_continuation(before: str, after: str) -> str:
 
 
 def _starts_lower(raw: str) -> bool:
+    """Whether a cell starts mid-sentence; an "o" bullet before a capital is a list marker, not a word."""
     text = squash(re.sub(r"<[^>]+>", " ", raw))
-    return bool(text) and text[0].islower()
+    return bool(text) and text[0].islower() and not re.match(r"o\s+[A-Z]", text)
 
 
 @dataclass
