@@ -212,3 +212,23 @@ def test_cli_import_prints_the_report_and_exits_2_on_error(tmp_path):
     assert bad.exit_code == 2
     assert bad.output.startswith("error: no such file:")
     assert "Traceback" not in bad.output
+
+
+def _all_ids(folder: Path) -> list[str]:
+    graph = build_graph(load_plan(folder))
+    return list(graph.nodes)
+
+
+def test_inserting_a_row_renumbers_nothing(tmp_path):
+    """IDs come from what an item is, not where it stands: a new row adds one ID and changes none."""
+    original = (SCENARIOS / "01_other_council" / "source.txt").read_text(encoding="utf-8").split("\n")
+    run_import(SCENARIOS / "01_other_council" / "source.txt", tmp_path / "before")
+    at = next(i for i, line in enumerate(original) if line.startswith("\t\t") and "Carers feel supported" in line)
+    inserted = "\t".join(["", "", '<ul style="list-style-type: none"> Volunteers recruited ',
+                          '<ul style="list-style-type: none"> Forty new volunteers ', "March 2023", "AMBER"])
+    edited = tmp_path / "source.txt"
+    edited.write_text("\n".join(original[:at] + [inserted] + original[at:]), encoding="utf-8")
+    run_import(edited, tmp_path / "after")
+    before, after = _all_ids(tmp_path / "before"), _all_ids(tmp_path / "after")
+    assert set(after) - set(before) == {"LP1.main.i-volunteers-recruited", "LP1.main.o-forty-new-volunteers"}
+    assert set(before) <= set(after)
