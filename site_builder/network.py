@@ -92,7 +92,9 @@ EDGE_STYLE = {
     LED_BY: {"relation": "is led by", "color": "#2d7f6e", "dashes": [2, 4], "width": 1},
     REFERENCES: {"relation": "refers to", "color": "#b0271a", "dashes": [8, 4], "width": 2},
 }
-LABEL_CHARS = 40  # canvas labels are cut here; the tooltip and the table have the full text
+LABEL_CHARS = 40
+BIG_VIEW = 80  # items: a view this big is seen zoomed out at first, so its top-level labels are drawn larger
+ITERATION_BUDGET = 125_000  # node-steps of layout: about 3 s in headless Chromium on a 2-core machine  # canvas labels are cut here; the tooltip and the table have the full text
 
 #: Kinds in the whole-plan view: the plan node itself adds nothing to the picture.
 WHOLE_PLAN_KINDS = (VISION, PRIORITY, ACTION, INDICATOR, OUTCOME, OPERATIONAL_PLAN, LEAD)
@@ -195,7 +197,7 @@ def build_network(g: nx.MultiDiGraph, node_ids: Iterable[str],
     order = [n for n in g.nodes if n in chosen]  # reading order, whatever order the caller used
     refs = {n: node_ref(g, n, href_for) for n in order}
     for node in order:
-        net.add_node(node, **_node_options(g, node, refs[node]))
+        net.add_node(node, **_node_options(g, node, refs[node], big=len(order) > BIG_VIEW))
     rows = []
     for source, target, kind in g.edges(keys=True):
         if source in refs and target in refs:
@@ -208,11 +210,11 @@ def build_network(g: nx.MultiDiGraph, node_ids: Iterable[str],
                          color={"color": style["color"], "highlight": style["color"], "hover": style["color"]},
                          dashes=style["dashes"], width=style["width"])
             rows.append(NetworkRow(refs[source], style["relation"], refs[target], kind))
-    net.options = vis_options()
+    net.options = vis_options(len(order))
     return net, [refs[n] for n in order], rows
 
 
-def _node_options(g: nx.MultiDiGraph, node: str, ref: NodeRef) -> dict:
+def _node_options(g: nx.MultiDiGraph, node: str, ref: NodeRef, big: bool) -> dict:
     data = g.nodes[node]
     style = KIND_STYLE[ref.kind]
     background = style["background"]
@@ -232,9 +234,9 @@ def _node_options(g: nx.MultiDiGraph, node: str, ref: NodeRef) -> dict:
         "color": {"background": background, "border": style["border"],
                   "highlight": {"background": background, "border": "#000000"},
                   "hover": {"background": background, "border": "#000000"}},
-        # Bigger words for the top of the thread, so they stay readable when a big view is zoomed out.
-        "font": {"color": style["font"], "size": 20 if ref.kind in (VISION, PRIORITY) else 14},
+        "font": {"color": style["font"], "size": _font_size(ref.kind, big)},
         "borderWidth": 2 if ref.kind == OUTCOME else 1,
+        "widthConstraint": {"maximum": 260 if ref.kind in (VISION, PRIORITY) else 150},
         # Read by network.js (vis-network ignores them): link, and words for the keyboard status line.
         "href": ref.href,
         "kindLabel": style["label"],
@@ -243,6 +245,13 @@ def _node_options(g: nx.MultiDiGraph, node: str, ref: NodeRef) -> dict:
     if ref.kind == OUTCOME:
         options["rag"] = ref.rag
     return options
+
+
+def _font_size(kind: str, big: bool) -> int:
+    """Bigger words for the top of the thread, so they stay readable when a big view is zoomed out."""
+    if kind in (VISION, PRIORITY):
+        return 36 if big else 18
+    return 14
 
 
 def _tooltip(data: dict, ref: NodeRef) -> str:
@@ -266,8 +275,20 @@ def _shorten(text: str) -> str:
     return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "\u2026"
 
 
-def vis_options() -> dict:
+def stabilization_iterations(node_count: int) -> int:
+    """Layout steps before the view stops moving: fewer for big views, which cost more per step.
+
+    Keeps a browser's time to settle to a few seconds (see benchmarks/bench_network.py).
+
+    >>> stabilization_iterations(20), stabilization_iterations(200), stabilization_iterations(5000)
+    (800, 600, 100)
+    """
+    return max(100, min(800, ITERATION_BUDGET // max(node_count, 1) // 50 * 50))
+
+
+def vis_options(node_count: int) -> dict:
     """vis-network options: a seeded layout that settles, then stops (network.js turns physics off)."""
+    iterations = stabilization_iterations(node_count)
     return {
         "autoResize": True,
         # improvedLayout (Kamada-Kawai) gives up on larger views and says so in the console; the
@@ -278,7 +299,7 @@ def vis_options() -> dict:
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -140, "centralGravity": 0.015, "springLength": 110,
                                  "springConstant": 0.06, "avoidOverlap": 1},
-            "stabilization": {"enabled": True, "iterations": 800, "updateInterval": 50, "fit": True},
+            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 25, "fit": True},
         },
         "interaction": {"hover": True, "keyboard": False, "navigationButtons": False,
                         "tooltipDelay": 150, "multiselect": False},

@@ -21,6 +21,7 @@
   function settled() {
     network.setOptions({ physics: { enabled: false } });
     network.fit({ animation: false });
+    status.textContent = "No item selected.";
     document.documentElement.setAttribute("data-gt-network", "ready");
   }
   if (nodes.length === 0) {
