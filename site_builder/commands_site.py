@@ -1,4 +1,65 @@
-"""Commands: (filled in by their owner)."""
+"""Commands that publish the plan: ``build`` (the intranet site) and ``serve`` (a live preview).
+
+Thin layers over :func:`site_builder.build.build_site` and
+:func:`site_builder.serve.serve`. A plan that does not load, or a site that
+cannot be built, raises :class:`model.errors.GoldenThreadError`, which the
+``goldenthread`` group prints as ``file:line:col: error: ...`` with a hint
+(exit status 2); no half-built site is left behind.
+"""
 from __future__ import annotations
 
-COMMANDS: list = []
+from pathlib import Path
+
+import click
+
+from model.errors import relative
+from site_builder.build import build_site
+from site_builder.engine import ENGINES, REPO_CONFIG
+from site_builder.paths import plan_dir_argument, resolve_plan_dir
+from site_builder.serve import DEFAULT_ADDRESS, serve
+
+ENGINE_NAMES = {"mkdocs": "MkDocs with Material", "zensical": "Zensical"}
+
+engine_option = click.option("--engine", type=click.Choice(ENGINES), default="mkdocs", show_default=True,
+                             help="The static-site engine: MkDocs 1.6 with Material, or Zensical.")
+config_option = click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
+                             default=REPO_CONFIG, show_default="mkdocs.yml of Golden Thread",
+                             help="The site configuration to build with.")
+
+
+@click.command("build")
+@plan_dir_argument
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("site"),
+              show_default=True, help="Folder for the finished site (replaced whole by each build).")
+@engine_option
+@config_option
+def build_command(plan_dir: Path | None, out: Path, engine: str, config: Path) -> None:
+    """Build the intranet site of the plan in PLAN_DIR (default: plan_data).
+
+    Generates a page per priority, operational plan, lead and outcome trace,
+    the outcomes dashboard, findings, dependencies and downloads, with network
+    views; then builds them into OUT. The site needs nothing from outside:
+    serve OUT from any web server, or open OUT/index.html.
+    """
+    directory = resolve_plan_dir(plan_dir)
+    result = build_site(directory, out, engine=engine, config=config)
+    click.echo(f"Built {relative(result.out_dir)}/ from {relative(directory)} with {ENGINE_NAMES[engine]}: "
+               f"{result.pages} pages, {result.files} files. Open {relative(result.out_dir)}/index.html.")
+
+
+@click.command("serve")
+@plan_dir_argument
+@click.option("--dev-addr", "-a", "address", default=DEFAULT_ADDRESS, show_default=True, metavar="HOST:PORT",
+              help="Where to serve the preview.")
+@engine_option
+@config_option
+def serve_command(plan_dir: Path | None, address: str, engine: str, config: Path) -> None:
+    """Preview the site of PLAN_DIR live: edits to the plan's YAML show on save.
+
+    A plan that stops loading is reported (file:line and a hint) and the last
+    good pages stay up until it is fixed. Stop with Ctrl+C.
+    """
+    raise SystemExit(serve(resolve_plan_dir(plan_dir), engine=engine, address=address, config=config))
+
+
+COMMANDS = [build_command, serve_command]

@@ -1,0 +1,170 @@
+"""Running the static-site engine: MkDocs 1.6 with Material, or Zensical, on generated pages.
+
+Both engines read the same ``mkdocs.yml`` at the top of the repository. For
+each build we write a *project folder*: the generated ``docs/``, and a
+``mkdocs.yml`` that is ours with the per-build settings filled in
+(``site_name``, ``nav``, ``docs_dir``, ``site_dir``, an absolute
+``theme.custom_dir``). Zensical requires ``docs_dir`` and ``site_dir`` to lie
+inside the folder of the configuration file, which this layout satisfies.
+
+MkDocs runs in this process (its Python API); Zensical runs as
+``python -m zensical`` (its build is native code driven by a CLI). Either way
+``SOURCE_DATE_EPOCH`` is set to the plan's last-updated date, so that the
+sitemap's dates, and with them the bytes of the site, do not depend on the
+day of the build.
+"""
+from __future__ import annotations
+
+import calendar
+import contextlib
+import datetime as dt
+import html
+import json
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Iterator
+
+from ruamel.yaml import YAML
+
+from model.errors import GoldenThreadError, Location, relative
+
+ENGINES = ("mkdocs", "zensical")
+#: Our configuration, at the top of the repository (next to the ``site_builder`` package).
+REPO_CONFIG = Path(__file__).resolve().parents[1] / "mkdocs.yml"
+CONFIG_NAME = "mkdocs.yml"
+
+
+class SiteBuildError(GoldenThreadError):
+    """The site could not be built (bad configuration, or the engine failed)."""
+
+
+def read_base_config(path: Path) -> dict:
+    """Our ``mkdocs.yml`` as a dict (plain YAML: no Python tags, so both engines read it)."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            config = YAML(typ="safe").load(f)
+    except FileNotFoundError:
+        raise SiteBuildError(f"site configuration not found: {relative(path)}", Location(relative(path)),
+                             "run from a checkout of Golden Thread, or pass --config mkdocs.yml") from None
+    except Exception as error:  # ruamel raises several unrelated classes for bad YAML
+        mark = getattr(error, "problem_mark", None)
+        where = Location(relative(path), mark.line + 1, mark.column + 1) if mark else Location(relative(path))
+        raise SiteBuildError(f"cannot read the site configuration: {getattr(error, 'problem', error)}", where,
+                             "mkdocs.yml must be plain YAML") from None
+    if not isinstance(config, dict):
+        raise SiteBuildError("the site configuration is not a mapping", Location(relative(path)),
+                             "mkdocs.yml holds settings such as `theme:` and `plugins:`")
+    return config
+
+
+def write_project_config(base: Path, project_dir: Path, *, site_name: str, nav: list,
+                         not_in_nav: list[str]) -> Path:
+    """Write ``<project_dir>/mkdocs.yml``: *base* plus this build's settings. Returns its path.
+
+    *site_name* and the titles in *nav* are plan text: the engines print
+    them into pages unescaped, so they are HTML-escaped here (``'`` is left
+    alone; the themes quote these values with ``"`` in attributes).
+    """
+    config = read_base_config(base)
+    theme = dict(config.get("theme") or {})
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str((base.parent / theme["custom_dir"]).resolve())
+    config.update(
+        site_name=escape_title(site_name),
+        docs_dir="docs",
+        site_dir="site",
+        theme=theme,
+        nav=escape_nav(nav),
+        not_in_nav="\n".join(not_in_nav),
+    )
+    path = project_dir / CONFIG_NAME
+    # JSON is YAML, needs no dumper settings and cannot grow Python tags.
+    path.write_text(json.dumps(config, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def escape_title(text: str) -> str:
+    """A title as the themes need it in configuration: ``& < > "`` escaped.
+
+    >>> escape_title('A & <b>"B"</b>')
+    'A &amp; &lt;b&gt;&quot;B&quot;&lt;/b&gt;'
+    """
+    return html.escape(text, quote=False).replace('"', "&quot;")
+
+
+def escape_nav(nav: list) -> list:
+    """*nav* (MkDocs' list of paths and ``{title: path-or-list}``) with every title escaped."""
+    def entry(item):
+        if isinstance(item, dict):
+            return {escape_title(title): escape_nav(value) if isinstance(value, list) else value
+                    for title, value in item.items()}
+        return item
+    return [entry(item) for item in nav]
+
+
+def epoch_of(day: dt.date | None) -> str:
+    """``SOURCE_DATE_EPOCH`` for *day* (midnight UTC); 1980-01-01 when there is none.
+
+    >>> epoch_of(dt.date(2021, 1, 22))
+    '1611273600'
+    """
+    day = day or dt.date(1980, 1, 1)
+    return str(calendar.timegm(day.timetuple()))
+
+
+@contextlib.contextmanager
+def _environment(values: dict[str, str]) -> Iterator[None]:
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def build_env(build_date: dt.date | None) -> dict[str, str]:
+    """The environment variables an engine runs with."""
+    return {"SOURCE_DATE_EPOCH": epoch_of(build_date), "NO_MKDOCS_2_WARNING": "1"}
+
+
+def run_engine(engine: str, config_file: Path, build_date: dt.date | None) -> None:
+    """Build the project whose configuration is *config_file* with *engine*."""
+    if engine == "mkdocs":
+        _run_mkdocs(config_file, build_date)
+    elif engine == "zensical":
+        _run_zensical(config_file, build_date)
+    else:
+        raise SiteBuildError(f"unknown site engine {engine!r}", None, f"use one of: {', '.join(ENGINES)}")
+
+
+def _run_mkdocs(config_file: Path, build_date: dt.date | None) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    # MkDocs logs every page at INFO; a build that works says nothing.
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    with _environment(build_env(build_date)):
+        try:
+            config = load_config(config_file=str(config_file))
+            build(config)
+        except MkDocsException as error:
+            raise SiteBuildError(f"MkDocs could not build the site: {error}", None,
+                                 "check mkdocs.yml; run with --debug for the details") from error
+
+
+def _run_zensical(config_file: Path, build_date: dt.date | None) -> None:
+    env = {**os.environ, **build_env(build_date)}
+    result = subprocess.run([sys.executable, "-m", "zensical", "build", "--clean", "-f", str(config_file)],
+                            cwd=config_file.parent, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        detail = (result.stderr or result.stdout).strip().splitlines()
+        raise SiteBuildError(f"Zensical could not build the site: {detail[-1] if detail else 'no message'}",
+                             None, "run `python -m zensical build -f <project>/mkdocs.yml` to see everything")

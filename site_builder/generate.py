@@ -1,0 +1,135 @@
+"""Generate the site's Markdown pages, network views, assets and downloads from a plan.
+
+This is the "views -> pages" half of a build, and it runs before (and
+outside) MkDocs or Zensical: the engines only see a folder of finished
+Markdown pages and static files, so the same pages build under either.
+
+>>> from model.loader import load_plan                              # doctest: +SKIP
+>>> docs = generate_docs(load_plan("plan_data"), Path("work/docs"))  # doctest: +SKIP
+>>> docs.nav[0]                                                      # doctest: +SKIP
+'index.md'
+"""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from model.analysis import run_all
+from model.analysis.dependencies import dependency_matrix
+from model.analysis.trace import trace_matrix
+from model.graph import LEAD, OPERATIONAL_PLAN, OUTCOME, PRIORITY, build_graph, nodes_of_kind
+from model.schema import PlanData
+from site_builder import network
+from site_builder import urls as U
+from site_builder.downloads import write_downloads
+from site_builder.pages import environment, render, write_page
+from site_builder.views.common import SiteContext, item_title, one_line
+from site_builder.views.dependencies import dependencies_view
+from site_builder.views.downloads import downloads_view
+from site_builder.views.findings import findings_view
+from site_builder.views.home import home_view
+from site_builder.views.lists import plans_index_view, priorities_index_view, trace_index_view
+from site_builder.views.outcomes import outcomes_view
+from site_builder.views.owners import lead_view, operational_plan_view
+from site_builder.views.priority import priority_view
+from site_builder.views.trace import trace_view
+
+#: Our own static files, copied into ``docs/assets/`` (the network views' files are copied by
+#: :func:`site_builder.network.copy_network_assets`).
+OWN_ASSETS = ("goldenthread.css", "outcomes-filter.js", "favicon.svg")
+ASSETS = Path(__file__).parent / "assets"
+#: Priority titles in the navigation are cut here (the page itself has the whole title).
+NAV_TITLE_CHARS = 44
+
+
+@dataclass(frozen=True)
+class GeneratedDocs:
+    """What :func:`generate_docs` wrote: the nav to build with and the facts the config needs."""
+
+    docs_dir: Path
+    nav: list
+    not_in_nav: list[str]
+    site_name: str
+    build_date: dt.date | None
+    pages: list[str]
+
+
+def site_context(data: PlanData) -> SiteContext:
+    """Load the graph, run the analyses, and gather what every view reads."""
+    g = build_graph(data)
+    findings = run_all(g)
+    return SiteContext(g=g, urls=U.SiteUrls(g), findings=findings,
+                       dependencies=dependency_matrix(g, findings), trace_rows=trace_matrix(g),
+                       source_lines=list(data.source_lines or []),
+                       as_of=g.graph.get("last_updated"))
+
+
+def generate_docs(data: PlanData, docs_dir: Path) -> GeneratedDocs:
+    """Write every page of the site for *data* into *docs_dir* (which must be empty or absent)."""
+    docs_dir = Path(docs_dir)
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    ctx = site_context(data)
+    g = ctx.g
+    copy_assets(docs_dir / U.ASSETS_DIR)
+    write_network_views(ctx, docs_dir)
+
+    downloads = write_downloads(ctx, data, docs_dir / U.DOWNLOADS_DIR)
+    env = environment()
+    pages: list[tuple[str, str, object]] = [
+        (U.HOME, "home.md", home_view(ctx)),
+        (U.PRIORITIES, "priorities.md", priorities_index_view(ctx)),
+        (U.OUTCOMES, "outcomes.md", outcomes_view(ctx)),
+        (U.PLANS, "plans.md", plans_index_view(ctx)),
+        (U.FINDINGS, "findings.md", findings_view(ctx)),
+        (U.DEPENDENCIES, "dependencies.md", dependencies_view(ctx)),
+        (U.TRACE_INDEX, "trace_index.md", trace_index_view(ctx)),
+        (U.DOWNLOADS, "downloads.md", downloads_view(ctx, downloads, docs_dir)),
+    ]
+    priorities = nodes_of_kind(g, PRIORITY)
+    pages += [(ctx.urls.priority_page(p), "priority.md", priority_view(ctx, p)) for p in priorities]
+    pages += [(ctx.urls.item_page(n), "operational_plan.md", operational_plan_view(ctx, n))
+              for n in nodes_of_kind(g, OPERATIONAL_PLAN)]
+    pages += [(ctx.urls.item_page(n), "lead.md", lead_view(ctx, n)) for n in nodes_of_kind(g, LEAD)]
+    pages += [(ctx.urls.trace_page(n), "trace.md", trace_view(ctx, n)) for n in nodes_of_kind(g, OUTCOME)]
+    for page, template, view in pages:
+        write_page(docs_dir, page, render(env, template, view))
+
+    nav = [
+        {"Home": U.HOME},
+        {"Priorities": [U.PRIORITIES] + [{f"{p}: {one_line(item_title(g, p), NAV_TITLE_CHARS)}":
+                                          ctx.urls.priority_page(p)} for p in priorities]},
+        {"Outcomes dashboard": U.OUTCOMES},
+        {"Plans and leads": U.PLANS},
+        {"Findings": U.FINDINGS},
+        {"Dependencies": U.DEPENDENCIES},
+        {"Trace an outcome": U.TRACE_INDEX},
+        {"Downloads": U.DOWNLOADS},
+    ]
+    return GeneratedDocs(docs_dir=docs_dir, nav=nav, not_in_nav=["/plans/*.md", "/leads/*.md", "/trace/*.md"],
+                         site_name=g.graph.get("title") or "Golden Thread",
+                         build_date=g.graph.get("last_updated") or (g.graph.get("period") or {}).get("start"),
+                         pages=[p for p, _, _ in pages])
+
+
+def copy_assets(assets_dir: Path) -> None:
+    """Copy our CSS and JavaScript, and the network views' files, into *assets_dir*."""
+    assets_dir.mkdir(parents=True, exist_ok=True)
+    for name in OWN_ASSETS:
+        shutil.copyfile(ASSETS / name, assets_dir / name)
+    network.copy_network_assets(assets_dir)
+
+
+def write_network_views(ctx: SiteContext, docs_dir: Path) -> None:
+    """Write the whole-plan view and one view per priority; remember them in ``ctx.networks``."""
+    g = ctx.g
+    views = [("plan", network.whole_plan_nodes(g), "Network view of the whole plan")]
+    views += [(p, network.priority_neighbourhood(g, p), f"Network view of {p}: {item_title(g, p)}")
+              for p in nodes_of_kind(g, PRIORITY)]
+    for name, nodes, title in views:
+        file = ctx.urls.network_file(name)
+        ctx.networks[name] = network.write_network_view(
+            g, nodes, docs_dir / file, title=title,
+            href_for=lambda node, file=file: ctx.urls.href(file, node),
+            assets_dir=docs_dir / U.ASSETS_DIR)

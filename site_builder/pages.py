@@ -1,0 +1,76 @@
+"""Rendering views into Markdown pages with Jinja.
+
+One environment for every page template in ``site_builder/templates``:
+
+* every ``{{ value }}`` goes through :func:`site_builder.markup.finalize`,
+  which escapes plan text for Markdown *and* HTML (autoescape alone would
+  leave ``*``, ``[`` and ``](javascript:...)`` live in Markdown);
+* ``StrictUndefined``: a misspelt field is an error at build time, never a
+  silently empty cell;
+* ``|anchor`` prints an item ID for an HTML ``id`` attribute, ``|heading_id``
+  as a Markdown heading's ``{#id}`` (Jinja would read ``{#`` in a template as
+  a comment); IDs are URL-safe by the schema, and both check it;
+* templates are named ``<page>.md`` and partials start with ``_``.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from site_builder.markup import finalize
+
+TEMPLATES = Path(__file__).parent / "templates"
+_ANCHOR = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def anchor(value: str) -> Markup:
+    """An item ID as an anchor, unchanged; refuses anything that is not URL-safe.
+
+    >>> anchor("LP5.a")
+    Markup('LP5.a')
+    """
+    if not _ANCHOR.match(str(value)):
+        raise ValueError(f"not a URL-safe ID: {value!r}")
+    return Markup(value)
+
+
+def heading_id(value: str) -> Markup:
+    """``{#ID}``: the attribute list that gives a Markdown heading the anchor *value*.
+
+    >>> heading_id("LP5.a")
+    Markup('{#LP5.a}')
+    """
+    return Markup("{#") + anchor(value) + Markup("}")
+
+
+def environment() -> Environment:
+    """The Jinja environment for page templates (see the module docstring)."""
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        finalize=finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["anchor"] = anchor
+    env.filters["heading_id"] = heading_id
+    return env
+
+
+def render(env: Environment, template: str, view: Any) -> str:
+    """Render *template* with *view* (available as ``view``) to Markdown text."""
+    return env.get_template(template).render(view=view)
+
+
+def write_page(docs_dir: Path, page: str, text: str) -> Path:
+    """Write *text* to the page *page* (relative to *docs_dir*), creating folders."""
+    path = docs_dir / page
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")
+    return path

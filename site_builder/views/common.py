@@ -1,0 +1,169 @@
+"""What every view shares: the site context and the small value objects pages are made of.
+
+A view is a plain dataclass of ready-made fields (strings, links, lists of
+rows). Templates only print and loop: every graph query, count and link is
+computed here, in Python, where it can be tested.
+
+:class:`SiteContext` is built once per build (by :mod:`site_builder.build`)
+and handed to every view function; views never load files or run analyses.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Callable
+
+import networkx as nx
+
+from model.graph import ACTION, INDICATOR, LEAD, OPERATIONAL_PLAN, OUTCOME, PLAN, PRIORITY, VISION, parent
+from site_builder.markup import Href
+from site_builder.urls import SiteUrls
+
+#: RAG values in the order pages list them (best first), then "no rating".
+RAG_ORDER: tuple[str | None, ...] = ("GREEN", "AMBER/GREEN", "AMBER", "RED", "N/A", None)
+
+KIND_LABELS = {
+    PLAN: "Plan", VISION: "Vision", PRIORITY: "Priority", ACTION: "Action",
+    INDICATOR: "Indicator of success", OUTCOME: "Outcome",
+    OPERATIONAL_PLAN: "Operational plan", LEAD: "Lead",
+}
+
+
+@dataclass
+class SiteContext:
+    """Everything the views read: the graph, what the analyses found, where things live.
+
+    ``findings`` are :class:`model.analysis.findings.Finding` objects;
+    ``dependencies`` is the analysis' result object (or ``None`` for a plan
+    with no priorities); ``networks`` maps a view name (``plan`` or a
+    priority ID) to the :class:`site_builder.network.NetworkView` written for
+    it; ``source_lines`` are the lines of the plan's source document.
+    """
+
+    g: nx.MultiDiGraph
+    urls: SiteUrls
+    findings: list = field(default_factory=list)
+    dependencies: object | None = None
+    trace_rows: list = field(default_factory=list)
+    networks: dict = field(default_factory=dict)
+    source_lines: list[str] = field(default_factory=list)
+    as_of: dt.date | None = None
+
+    def findings_about(self, nodes: set[str]) -> list:
+        """The findings that name any of *nodes*, in report order."""
+        return [f for f in self.findings if nodes.intersection(f.nodes)]
+
+
+@dataclass(frozen=True)
+class RagBadge:
+    """A RAG rating as a word and a style: the word is always shown, never colour alone."""
+
+    word: str
+    css: str
+
+    @classmethod
+    def of(cls, rag: str | None) -> "RagBadge":
+        """The badge for a RAG value (``None`` reads "No rating").
+
+        >>> RagBadge.of("AMBER/GREEN")
+        RagBadge(word='AMBER/GREEN', css='amber-green')
+        >>> RagBadge.of(None).word
+        'No rating'
+        """
+        if rag is None:
+            return cls("No rating", "none")
+        css = {"N/A": "na", "AMBER/GREEN": "amber-green"}.get(rag, rag.lower())
+        return cls(rag, css)
+
+
+@dataclass(frozen=True)
+class ItemLink:
+    """A link to an item: its ID, its one-line title, its kind in words and where it lives."""
+
+    id: str
+    title: str
+    kind: str
+    href: Href
+
+
+@dataclass(frozen=True)
+class RagCount:
+    """How many outcomes carry one RAG rating, and their share of all (0-100)."""
+
+    badge: RagBadge
+    count: int
+    percent: int
+
+
+def one_line(text: str | None, width: int | None = None) -> str:
+    """*text* with its whitespace collapsed, cut at *width* characters with an ellipsis.
+
+    >>> one_line("Stable  management\\nteam", 12)
+    'Stable man…'
+    """
+    flat = " ".join((text or "").split())
+    if width and len(flat) > width:
+        return flat[: width - 2].rstrip() + "…"
+    return flat
+
+
+def item_title(g: nx.MultiDiGraph, node: str) -> str:
+    """The one-line name of an item: its title, else the first line of its text, else its ID."""
+    data = g.nodes[node]
+    if (data.get("title") or "").strip():
+        return one_line(data["title"])
+    for line in (data.get("text") or "").splitlines():
+        if line.strip():
+            return one_line(line)
+    return node
+
+
+#: Links show at most this many characters of an item's title; its own page shows it all.
+LINK_TITLE_CHARS = 90
+
+
+def link_maker(ctx: SiteContext, page: str) -> Callable[[str], ItemLink]:
+    """A function that makes :class:`ItemLink` objects for items, relative to *page*."""
+    def link(node: str) -> ItemLink:
+        return ItemLink(id=node, title=one_line(item_title(ctx.g, node), LINK_TITLE_CHARS),
+                        kind=KIND_LABELS[ctx.g.nodes[node]["kind"]], href=ctx.urls.href(page, node))
+    return link
+
+
+def rag_counts(g: nx.MultiDiGraph, outcomes: list[str]) -> list[RagCount]:
+    """Outcomes counted by RAG, in :data:`RAG_ORDER`, every rating listed (zero counts too)."""
+    total = len(outcomes) or 1
+    counts = {rag: 0 for rag in RAG_ORDER}
+    for node in outcomes:
+        rag = g.nodes[node].get("rag")
+        counts[rag if rag in counts else None] += 1
+    return [RagCount(RagBadge.of(rag), n, round(100 * n / total)) for rag, n in counts.items()]
+
+
+def outcomes_under(g: nx.MultiDiGraph, node: str) -> list[str]:
+    """The outcomes that are part of *node* (a priority or an action), in reading order."""
+    below = nx.ancestors(nx.subgraph_view(g, filter_edge=lambda u, v, k: k == "part_of"), node)
+    return [n for n, kind in g.nodes(data="kind") if kind == OUTCOME and n in below]
+
+
+def priority_of(g: nx.MultiDiGraph, node: str) -> str | None:
+    """The priority an item belongs to (itself for a priority), or ``None``."""
+    current: str | None = node
+    while current is not None:
+        if g.nodes[current]["kind"] == PRIORITY:
+            return current
+        current = parent(g, current)
+    return None
+
+
+def format_date(value: dt.date | str | None) -> str:
+    """A date as staff write it: ``10 January 2022``; empty for ``None``.
+
+    >>> format_date(dt.date(2022, 1, 10))
+    '10 January 2022'
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    return f"{value.day} {value:%B %Y}"

@@ -1,0 +1,120 @@
+"""The home page: the vision, the period, headline figures, the RAG overview and ways in."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from model.graph import ACTION, INDICATOR, LEAD, OPERATIONAL_PLAN, OUTCOME, PRIORITY, nodes_of_kind
+from site_builder import urls as U
+from site_builder.markup import Href
+from site_builder.views.charts import BarChart, bar_chart
+from site_builder.views.common import (ItemLink, RagCount, SiteContext, format_date, link_maker,
+                                       outcomes_under, rag_counts)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A headline number with what it counts, and where to see them."""
+
+    value: int
+    label: str
+    href: Href
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class PriorityRagRow:
+    """One row of the RAG-by-priority table."""
+
+    priority: ItemLink
+    counts: list[RagCount]
+    total: int
+
+
+@dataclass(frozen=True)
+class WayIn:
+    """A starting point for one kind of visitor."""
+
+    audience: str
+    question: str
+    links: list[tuple[str, Href]]
+
+
+@dataclass(frozen=True)
+class HomeView:
+    page: str
+    title: str
+    organisation: str
+    period_label: str
+    period_range: str
+    last_updated: str
+    vision_heading: str
+    vision_text: str
+    figures: list[Figure]
+    outcome_total: int
+    rag_counts: list[RagCount]
+    rag_chart: BarChart
+    priority_rows: list[PriorityRagRow]
+    ways_in: list[WayIn]
+
+
+def home_view(ctx: SiteContext) -> HomeView:
+    """Build the home page's view."""
+    g, page = ctx.g, U.HOME
+    info = g.graph
+    period = info.get("period") or {}
+    link = link_maker(ctx, page)
+    outcomes = nodes_of_kind(g, OUTCOME)
+    counts = rag_counts(g, outcomes)
+    priorities = nodes_of_kind(g, PRIORITY)
+    vision = next((n for n, k in g.nodes(data="kind") if k == "vision"), None)
+    vision_data = g.nodes[vision] if vision else {}
+
+    def to(target: str) -> Href:
+        return U.relative(page, target)
+
+    groups = info.get("groups") or {}
+    by_group = ", ".join(f"{sum(g.nodes[p].get('group') == key for p in priorities)} {key}"
+                         for key in groups)
+    serious = [f for f in ctx.findings if f.severity in ("error", "warning")]
+    figures = [
+        Figure(len(priorities), "priorities", to(U.PRIORITIES), by_group),
+        Figure(len(nodes_of_kind(g, ACTION)), "actions and workstreams", to(U.PRIORITIES)),
+        Figure(len(nodes_of_kind(g, INDICATOR)), "indicators of success", to(U.PRIORITIES)),
+        Figure(len(outcomes), "outcomes", to(U.OUTCOMES)),
+        Figure(len(nodes_of_kind(g, OPERATIONAL_PLAN)), "operational plans", to(U.PLANS)),
+        Figure(len(nodes_of_kind(g, LEAD)), "leads", to(U.PLANS + "#leads")),
+        Figure(len(serious), "findings to look at", to(U.FINDINGS),
+               f"{sum(f.severity == 'error' for f in serious)} errors, "
+               f"{sum(f.severity == 'warning' for f in serious)} warnings"),
+    ]
+    rows = []
+    for p in priorities:
+        under = outcomes_under(g, p)
+        rows.append(PriorityRagRow(link(p), rag_counts(g, under), len(under)))
+    ways_in = [
+        WayIn("Everyone", "How is the plan doing?",
+              [("Outcomes dashboard", to(U.OUTCOMES)), ("All priorities", to(U.PRIORITIES))]),
+        WayIn("Service leads and managers", "What do my plans serve, and what do they deliver?",
+              [("Operational plans and leads", to(U.PLANS))]),
+        WayIn("Auditors", "Where does an outcome come from, and who owns it?",
+              [("Trace an outcome", to(U.TRACE_INDEX)), ("Downloads", to(U.DOWNLOADS))]),
+        WayIn("Planners revising the plan", "What needs fixing, and what depends on what?",
+              [("Findings", to(U.FINDINGS)), ("Dependencies", to(U.DEPENDENCIES))]),
+    ]
+    return HomeView(
+        page=page,
+        title=info.get("title") or "Plan",
+        organisation=info.get("organisation") or "",
+        period_label=period.get("label") or "",
+        period_range=(f"{format_date(period.get('start'))} to {format_date(period.get('end'))}"
+                      if period.get("start") else ""),
+        last_updated=format_date(info.get("last_updated")),
+        vision_heading=vision_data.get("title") or "Vision",
+        vision_text=vision_data.get("text") or "",
+        figures=figures,
+        outcome_total=len(outcomes),
+        rag_counts=counts,
+        rag_chart=bar_chart(counts),
+        priority_rows=rows,
+        ways_in=ways_in,
+    )

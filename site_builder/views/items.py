@@ -1,0 +1,113 @@
+"""Rows that several pages show: outcomes, findings, network views, source lines."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from site_builder.markup import Href
+from site_builder.views.common import ItemLink, RagBadge, SiteContext, format_date, link_maker, one_line
+from site_builder import urls as U
+
+
+@dataclass(frozen=True)
+class OutcomeRow:
+    """One outcome as a table row: its words, timescale, RAG and where to trace it."""
+
+    id: str
+    text: str
+    timescale: str
+    due: str
+    rag: RagBadge
+    trace_href: Href
+    action: ItemLink
+    priority: ItemLink
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    """One finding: what, how serious, which items, where in the source."""
+
+    code: str
+    severity: str
+    message: str
+    items: list[ItemLink]
+    source: str
+
+
+@dataclass(frozen=True)
+class NetworkEmbed:
+    """A network view embedded in a page, and its text alternative (a table of the same links)."""
+
+    src: Href
+    title: str
+    rows: list[tuple[ItemLink | None, str, ItemLink | None, str, str]]
+    node_count: int
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One line of the plan's source document, with its number."""
+
+    number: int
+    text: str
+
+
+def outcome_row(ctx: SiteContext, page: str, outcome: str) -> OutcomeRow:
+    """The row of *outcome* as seen from *page*."""
+    data = ctx.g.nodes[outcome]
+    link = link_maker(ctx, page)
+    due = (data.get("parsed_timescale") or {}).get("due")
+    return OutcomeRow(
+        id=outcome,
+        text=data.get("text") or "",
+        timescale=one_line(data.get("timescale")),
+        due=format_date(due) if due else "",
+        rag=RagBadge.of(data.get("rag")),
+        trace_href=ctx.urls.href(page, outcome),
+        action=link(data["action"]),
+        priority=link(data["priority"]),
+    )
+
+
+def finding_rows(ctx: SiteContext, page: str, findings: list) -> list[FindingRow]:
+    """Findings as rows, their items linked from *page*."""
+    link = link_maker(ctx, page)
+    return [FindingRow(code=f.code, severity=f.severity, message=f.message,
+                       items=[link(n) for n in f.nodes if n in ctx.g], source=source_text(f.source))
+            for f in findings]
+
+
+def source_text(source: dict | None) -> str:
+    """``source/plan.txt, lines 12-14`` (or one line), or empty when unknown.
+
+    >>> source_text({"file": "source/plan.txt", "lines": [12, 14]})
+    'source/plan.txt, lines 12-14'
+    """
+    if not source or not source.get("lines"):
+        return ""
+    first, last = source["lines"][0], source["lines"][-1]
+    where = f"line {first}" if first == last else f"lines {first}-{last}"
+    return f"{source.get('file') or 'source'}, {where}"
+
+
+def source_lines(ctx: SiteContext, source: dict | None) -> list[SourceLine]:
+    """The lines of the source document that *source* points at (none when not shipped)."""
+    if not source or not source.get("lines") or not ctx.source_lines:
+        return []
+    first, last = source["lines"][0], source["lines"][-1]
+    return [SourceLine(n, ctx.source_lines[n - 1]) for n in range(first, last + 1)
+            if 0 < n <= len(ctx.source_lines)]
+
+
+def network_embed(ctx: SiteContext, page: str, name: str) -> NetworkEmbed | None:
+    """The embed of the network view *name* on *page*, or ``None`` when none was written."""
+    view = ctx.networks.get(name)
+    if view is None:
+        return None
+    link = link_maker(ctx, page)
+    rows = []
+    for row in view.rows:
+        source = link(row.source.id) if row.source.id in ctx.g else None
+        target = link(row.target.id) if row.target.id in ctx.g else None
+        rows.append((source, row.relation, target, row.source.kind_label, row.target.kind_label))
+    return NetworkEmbed(src=U.relative(page, ctx.urls.network_file(name)), title=view.title, rows=rows,
+                        node_count=len(view.nodes))

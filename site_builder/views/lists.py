@@ -1,0 +1,143 @@
+"""Index pages: all priorities, all operational plans and leads, the traceability matrix."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from model.graph import ACTION, LEAD, LED_BY, OPERATIONAL_PLAN, PRIORITY, SERVES, nodes_of_kind
+from site_builder import urls as U
+from site_builder.markup import Href
+from site_builder.views.common import (ItemLink, RagBadge, RagCount, SiteContext, link_maker, one_line,
+                                       outcomes_under, rag_counts)
+from site_builder.views.priority import children
+
+
+@dataclass(frozen=True)
+class PriorityCard:
+    priority: ItemLink
+    description: str
+    actions: int
+    outcomes: int
+    rag_counts: list[RagCount]
+    plans: list[ItemLink]
+
+
+@dataclass(frozen=True)
+class PriorityGroupView:
+    name: str
+    priorities: list[PriorityCard]
+
+
+@dataclass(frozen=True)
+class PrioritiesIndexView:
+    page: str
+    groups: list[PriorityGroupView]
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    plan: ItemLink
+    lead: ItemLink | None
+    priorities: list[ItemLink]
+    connected: str
+    unresolved: list[str]
+    document: str
+
+
+@dataclass(frozen=True)
+class LeadRow:
+    lead: ItemLink
+    role: str
+    plans: list[ItemLink]
+
+
+@dataclass(frozen=True)
+class PlansIndexView:
+    page: str
+    plans: list[PlanRow]
+    leads: list[LeadRow]
+
+
+@dataclass(frozen=True)
+class TraceRow:
+    outcome: ItemLink
+    action: ItemLink | None
+    priority: ItemLink | None
+    plans: list[ItemLink]
+    leads: list[ItemLink]
+    timescale: str
+    rag: RagBadge
+    source_lines: str
+
+
+@dataclass(frozen=True)
+class TraceIndexView:
+    page: str
+    rows: list[TraceRow]
+    csv_href: Href
+
+
+def _targets(g, node: str, kind: str) -> list[str]:
+    return [t for _, t, k in g.out_edges(node, keys=True) if k == kind]
+
+
+def _sources(g, node: str, kind: str) -> list[str]:
+    return [s for s, _, k in g.in_edges(node, keys=True) if k == kind]
+
+
+def priorities_index_view(ctx: SiteContext) -> PrioritiesIndexView:
+    """Every priority, group by group, with its size and RAG summary."""
+    g, page = ctx.g, U.PRIORITIES
+    link = link_maker(ctx, page)
+    groups = []
+    for key, name in (g.graph.get("groups") or {}).items():
+        cards = []
+        for p in nodes_of_kind(g, PRIORITY):
+            if g.nodes[p].get("group") != key:
+                continue
+            outcomes = outcomes_under(g, p)
+            cards.append(PriorityCard(
+                priority=link(p), description=one_line(g.nodes[p].get("text"), 240),
+                actions=len(children(g, p, ACTION)), outcomes=len(outcomes),
+                rag_counts=[c for c in rag_counts(g, outcomes) if c.count],
+                plans=[link(op) for op in _sources(g, p, SERVES)]))
+        groups.append(PriorityGroupView(name=name, priorities=cards))
+    return PrioritiesIndexView(page=page, groups=groups)
+
+
+def plans_index_view(ctx: SiteContext) -> PlansIndexView:
+    """Every operational plan with its lead and priorities, and every lead with their plans."""
+    g, page = ctx.g, U.PLANS
+    link = link_maker(ctx, page)
+    plans = []
+    for op in nodes_of_kind(g, OPERATIONAL_PLAN):
+        data = g.nodes[op]
+        leads = _targets(g, op, LED_BY)
+        plans.append(PlanRow(
+            plan=link(op), lead=link(leads[0]) if leads else None,
+            priorities=[link(p) for p in _targets(g, op, SERVES)],
+            connected=data.get("connected") or "",
+            unresolved=[u["text"] for u in data.get("unresolved") or []],
+            document=data.get("document") or ""))
+    leads = [LeadRow(lead=link(lead), role=g.nodes[lead].get("role") or "",
+                     plans=[link(op) for op in _sources(g, lead, LED_BY)])
+             for lead in nodes_of_kind(g, LEAD)]
+    return PlansIndexView(page=page, plans=plans, leads=leads)
+
+
+def trace_index_view(ctx: SiteContext) -> TraceIndexView:
+    """The traceability matrix (one row per outcome), each outcome linking to its trace."""
+    g, page = ctx.g, U.TRACE_INDEX
+    link = link_maker(ctx, page)
+
+    def links(joined: str | None) -> list[ItemLink]:
+        return [link(n) for n in (joined or "").split("; ") if n in g]
+
+    rows = [TraceRow(
+        outcome=link(r["outcome_id"]),
+        action=link(r["action_id"]) if r.get("action_id") else None,
+        priority=link(r["priority_id"]) if r.get("priority_id") else None,
+        plans=links(r.get("operational_plans")), leads=links(r.get("leads")),
+        timescale=r.get("timescale") or "", rag=RagBadge.of(r.get("rag")),
+        source_lines=r.get("source_lines") or "") for r in ctx.trace_rows]
+    return TraceIndexView(page=page, rows=rows,
+                          csv_href=U.relative(page, f"{U.DOWNLOADS_DIR}/traceability.csv"))

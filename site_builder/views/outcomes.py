@@ -1,0 +1,101 @@
+"""The outcomes dashboard: every outcome in one table, filterable by RAG, priority and timescale.
+
+The table is complete and readable with no JavaScript. ``assets/outcomes-filter.js``
+shows the filter controls and hides rows that do not match; it reads only the
+``data-*`` attributes set here, so the filtering rules live in Python:
+
+* ``data-rag``: the RAG word's style key (``red``, ``amber-green``, ``none``...);
+* ``data-priority``: the priority ID;
+* ``data-timescale``: space-separated tokens: ``overdue`` (an ``overdue``
+  finding names it), ``due-YYYY-MM`` (its due month), ``recurring``,
+  ``status`` (a status only, e.g. "Achieved"), ``unparsed``, ``none``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from model.graph import OUTCOME, PRIORITY, nodes_of_kind
+from site_builder import urls as U
+from site_builder.views.common import (RAG_ORDER, RagBadge, RagCount, SiteContext, format_date, item_title,
+                                       rag_counts)
+from site_builder.views.items import OutcomeRow, outcome_row
+
+
+@dataclass(frozen=True)
+class Option:
+    """One choice of a filter: the value rows carry, and its words."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class DashboardRow:
+    outcome: OutcomeRow
+    rag_key: str
+    priority_id: str
+    timescale_tokens: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class OutcomesView:
+    page: str
+    rows: list[DashboardRow]
+    rag_counts: list[RagCount]
+    rag_options: list[Option]
+    priority_options: list[Option]
+    timescale_options: list[Option]
+    as_of: str
+
+
+def timescale_tokens(parsed: dict | None, overdue: bool) -> list[str]:
+    """The filter tokens of one outcome's parsed timescale (see the module docstring).
+
+    >>> timescale_tokens({"kind": "date", "due": "2021-03-31", "recurrence": None}, True)
+    ['overdue', 'due-2021-03']
+    >>> timescale_tokens({"kind": "recurrence", "due": None, "recurrence": "Monthly"}, False)
+    ['recurring']
+    """
+    parsed = parsed or {}
+    tokens = ["overdue"] if overdue else []
+    if parsed.get("due"):
+        tokens.append("due-" + str(parsed["due"])[:7])
+    if parsed.get("recurrence"):
+        tokens.append("recurring")
+    kind = parsed.get("kind")
+    if kind in ("status", "unparsed", "none"):
+        tokens.append(kind)
+    return tokens
+
+
+def outcomes_view(ctx: SiteContext) -> OutcomesView:
+    """Build the dashboard."""
+    g, page = ctx.g, U.OUTCOMES
+    overdue = {n for f in ctx.findings if f.code == "overdue" for n in f.nodes}
+    outcomes = nodes_of_kind(g, OUTCOME)
+    rows = []
+    for o in outcomes:
+        data = g.nodes[o]
+        tokens = timescale_tokens(data.get("parsed_timescale"), o in overdue)
+        rows.append(DashboardRow(outcome=outcome_row(ctx, page, o), rag_key=RagBadge.of(data.get("rag")).css,
+                                 priority_id=data["priority"], timescale_tokens=" ".join(tokens),
+                                 overdue=o in overdue))
+    present = {r.rag_key for r in rows}
+    rag_options = [Option(b.css, b.word) for b in map(RagBadge.of, RAG_ORDER) if b.css in present]
+    priority_options = [Option(p, f"{p}: {item_title(g, p)}") for p in nodes_of_kind(g, PRIORITY)]
+    all_tokens = {t for r in rows for t in r.timescale_tokens.split()}
+    as_of = format_date(ctx.as_of)
+    timescale_options = []
+    if "overdue" in all_tokens:
+        timescale_options.append(Option("overdue", f"Overdue as of {as_of}" if as_of else "Overdue"))
+    for token in sorted(t for t in all_tokens if t.startswith("due-")):
+        month = dt.date.fromisoformat(token[4:] + "-01")
+        timescale_options.append(Option(token, f"Due in {month:%B %Y}"))
+    for token, label in (("recurring", "Recurring (monthly, termly...)"), ("status", "A status only (e.g. Achieved)"),
+                         ("unparsed", "Not recognised as a date"), ("none", "No timescale")):
+        if token in all_tokens:
+            timescale_options.append(Option(token, label))
+    return OutcomesView(page=page, rows=rows, rag_counts=rag_counts(g, outcomes), rag_options=rag_options,
+                        priority_options=priority_options, timescale_options=timescale_options, as_of=as_of)

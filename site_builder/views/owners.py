@@ -1,0 +1,121 @@
+"""A page per operational plan and per lead: what they serve, and the outcomes that depend on them."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from model.graph import LED_BY, SERVES
+from site_builder.views.common import ItemLink, SiteContext, item_title, link_maker, outcomes_under
+from site_builder.views.items import FindingRow, OutcomeRow, SourceLine, finding_rows, outcome_row, source_lines, \
+    source_text
+
+#: How the reason of an unresolved reference reads on a page.
+REASONS = {
+    "ambiguous": "ambiguous: more than one priority fits",
+    "no-such-priority": "no such priority in the plan",
+    "unparsed": "names no priority we recognise",
+}
+
+
+@dataclass(frozen=True)
+class UnresolvedRef:
+    text: str
+    reason: str
+    candidates: list[ItemLink]
+
+
+@dataclass(frozen=True)
+class PriorityOutcomes:
+    """The outcomes of one priority that a plan or lead answers for."""
+
+    priority: ItemLink
+    outcomes: list[OutcomeRow]
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    plan: ItemLink
+    document: str
+    priorities: list[ItemLink]
+
+
+@dataclass(frozen=True)
+class OperationalPlanView:
+    page: str
+    id: str
+    heading: str
+    lead: ItemLink | None
+    lead_role: str
+    document: str
+    connected: str
+    priorities: list[ItemLink]
+    unresolved: list[UnresolvedRef]
+    outcomes: list[PriorityOutcomes]
+    findings: list[FindingRow]
+    source: str
+    source_lines: list[SourceLine]
+
+
+@dataclass(frozen=True)
+class LeadView:
+    page: str
+    id: str
+    heading: str
+    role: str
+    plans: list[PlanSummary]
+    outcomes: list[PriorityOutcomes]
+    findings: list[FindingRow]
+    source: str
+
+
+def _targets(g, node: str, kind: str) -> list[str]:
+    return [t for _, t, k in g.out_edges(node, keys=True) if k == kind]
+
+
+def _outcomes_of(ctx: SiteContext, page: str, priorities: list[str]) -> list[PriorityOutcomes]:
+    link = link_maker(ctx, page)
+    return [PriorityOutcomes(link(p), [outcome_row(ctx, page, o) for o in outcomes_under(ctx.g, p)])
+            for p in priorities]
+
+
+def operational_plan_view(ctx: SiteContext, op: str) -> OperationalPlanView:
+    """Build the page of the operational plan *op*."""
+    g = ctx.g
+    page = ctx.urls.item_page(op)
+    link = link_maker(ctx, page)
+    data = g.nodes[op]
+    leads = _targets(g, op, LED_BY)
+    priorities = _targets(g, op, SERVES)
+    unresolved = [UnresolvedRef(u["text"], REASONS.get(u["reason"], u["reason"]),
+                                [link(c) for c in u.get("candidates") or [] if c in g])
+                  for u in data.get("unresolved") or []]
+    return OperationalPlanView(
+        page=page, id=op, heading=f"Operational plan: {item_title(g, op)}",
+        lead=link(leads[0]) if leads else None,
+        lead_role=(g.nodes[leads[0]].get("role") or "") if leads else "",
+        document=data.get("document") or "",
+        connected=data.get("connected") or "",
+        priorities=[link(p) for p in priorities],
+        unresolved=unresolved,
+        outcomes=_outcomes_of(ctx, page, priorities),
+        findings=finding_rows(ctx, page, ctx.findings_about({op})),
+        source=source_text(data.get("source")),
+        source_lines=source_lines(ctx, data.get("source")),
+    )
+
+
+def lead_view(ctx: SiteContext, lead: str) -> LeadView:
+    """Build the page of the lead *lead*."""
+    g = ctx.g
+    page = ctx.urls.item_page(lead)
+    link = link_maker(ctx, page)
+    plans = [s for s, _, k in g.in_edges(lead, keys=True) if k == LED_BY]
+    priorities = list(dict.fromkeys(p for op in plans for p in _targets(g, op, SERVES)))
+    return LeadView(
+        page=page, id=lead, heading=f"Lead: {item_title(g, lead)}",
+        role=g.nodes[lead].get("role") or "",
+        plans=[PlanSummary(link(op), g.nodes[op].get("document") or "",
+                           [link(p) for p in _targets(g, op, SERVES)]) for op in plans],
+        outcomes=_outcomes_of(ctx, page, priorities),
+        findings=finding_rows(ctx, page, ctx.findings_about({lead})),
+        source=source_text(g.nodes[lead].get("source")),
+    )

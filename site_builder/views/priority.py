@@ -1,0 +1,160 @@
+"""A page per priority: its actions, indicators and outcomes, who serves it, what it depends on."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from model.graph import ACTION, INDICATOR, LED_BY, OUTCOME, PART_OF, PRIORITY, SERVES, nodes_of_kind
+from site_builder import urls as U
+from site_builder.markup import Href
+from site_builder.views.common import (ItemLink, RagCount, SiteContext, item_title, link_maker, outcomes_under,
+                                       rag_counts)
+from site_builder.views.items import (FindingRow, NetworkEmbed, OutcomeRow, finding_rows, network_embed,
+                                      outcome_row)
+
+#: How each kind of dependency evidence reads on a page.
+EVIDENCE_LABELS = {
+    "reference": "named in the text",
+    "shared-plan": "served by the same operational plan",
+    "shared-lead": "led by the same person",
+    "duplicate": "the same statement in both",
+    "near-duplicate": "similar statements in both",
+}
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ActionSection:
+    """One action or workstream with its steps, indicators and outcomes."""
+
+    id: str
+    label: str
+    title: str
+    text: str
+    steps: list[str]
+    indicators: list[IndicatorRow]
+    outcomes: list[OutcomeRow]
+
+
+@dataclass(frozen=True)
+class ServingPlan:
+    """An operational plan that serves the priority, its lead and its document."""
+
+    plan: ItemLink
+    lead: ItemLink | None
+    document: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One piece of evidence for a dependency, in words, with the items it rests on."""
+
+    kind: str
+    label: str
+    text: str
+    items: list[ItemLink]
+
+
+@dataclass(frozen=True)
+class Dependency:
+    """Another priority this one is linked with, and why."""
+
+    other: ItemLink
+    evidence: list[Evidence]
+
+
+@dataclass(frozen=True)
+class PriorityView:
+    page: str
+    id: str
+    title: str
+    heading: str
+    group_name: str
+    number: int
+    description: str
+    outcome_total: int
+    rag_counts: list[RagCount]
+    actions: list[ActionSection]
+    serving: list[ServingPlan]
+    dependencies: list[Dependency]
+    findings: list[FindingRow]
+    network: NetworkEmbed | None
+    dashboard_href: Href
+    previous: ItemLink | None
+    next: ItemLink | None
+
+
+def children(g, node: str, kind: str) -> list[str]:
+    """The items of *kind* that are part of *node*, in reading order."""
+    return [u for u, _, k in g.in_edges(node, keys=True) if k == PART_OF and g.nodes[u]["kind"] == kind]
+
+
+def priority_view(ctx: SiteContext, priority: str) -> PriorityView:
+    """Build the page of *priority*."""
+    g = ctx.g
+    page = ctx.urls.priority_page(priority)
+    link = link_maker(ctx, page)
+    data = g.nodes[priority]
+    actions = []
+    for action in children(g, priority, ACTION):
+        a = g.nodes[action]
+        actions.append(ActionSection(
+            id=action, label=a.get("label") or "", title=a.get("title") or "", text=a.get("text") or "",
+            steps=list(a.get("steps") or []),
+            indicators=[IndicatorRow(i, g.nodes[i].get("text") or "") for i in children(g, action, INDICATOR)],
+            outcomes=[outcome_row(ctx, page, o) for o in children(g, action, OUTCOME)]))
+    serving = []
+    for op, _, kind in g.in_edges(priority, keys=True):
+        if kind == SERVES:
+            leads = [t for _, t, k in g.out_edges(op, keys=True) if k == LED_BY]
+            serving.append(ServingPlan(link(op), link(leads[0]) if leads else None,
+                                       g.nodes[op].get("document") or ""))
+    subtree = {priority} | set(outcomes_under(g, priority)) | {
+        n for n in g.nodes if g.nodes[n].get("priority") == priority}
+    order = nodes_of_kind(g, PRIORITY)
+    at = order.index(priority)
+    outcomes = outcomes_under(g, priority)
+    return PriorityView(
+        page=page, id=priority, title=item_title(g, priority),
+        heading=f"{priority}: {item_title(g, priority)}",
+        group_name=(g.graph.get("groups") or {}).get(data.get("group"), data.get("group") or ""),
+        number=data.get("number") or 0,
+        description=data.get("text") or "",
+        outcome_total=len(outcomes),
+        rag_counts=[c for c in rag_counts(g, outcomes) if c.count],
+        actions=actions,
+        serving=serving,
+        dependencies=dependencies_of(ctx, page, priority),
+        findings=finding_rows(ctx, page, ctx.findings_about(subtree)),
+        network=network_embed(ctx, page, priority),
+        dashboard_href=U.relative(page, U.OUTCOMES),
+        previous=link(order[at - 1]) if at > 0 else None,
+        next=link(order[at + 1]) if at + 1 < len(order) else None,
+    )
+
+
+def dependencies_of(ctx: SiteContext, page: str, priority: str) -> list[Dependency]:
+    """The priorities *priority* shares evidence with, strongest first, with the evidence."""
+    if not ctx.dependencies:
+        return []
+    link = link_maker(ctx, page)
+    found = []
+    for cell in ctx.dependencies["cells"]:
+        if priority not in (cell["a"], cell["b"]):
+            continue
+        other = cell["b"] if cell["a"] == priority else cell["a"]
+        found.append((cell["weight"], Dependency(link(other), evidence_list(ctx, page, cell["evidence"]))))
+    found.sort(key=lambda pair: -pair[0])
+    return [dep for _, dep in found]
+
+
+def evidence_list(ctx: SiteContext, page: str, evidence: list[dict]) -> list[Evidence]:
+    """The evidence of one dependency cell, in words, with links to its items."""
+    link = link_maker(ctx, page)
+    return [Evidence(kind=e["kind"], label=EVIDENCE_LABELS.get(e["kind"], e["kind"]), text=e.get("text") or "",
+                     items=[link(n) for n in e.get("nodes", []) if n in ctx.g])
+            for e in evidence]

@@ -1,0 +1,81 @@
+"""A trace page per outcome (its permalink): the golden thread up to the vision, owners, source."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from model.analysis.trace import trace
+from site_builder.views.common import ItemLink, RagBadge, SiteContext, format_date, link_maker, one_line
+from site_builder.views.items import FindingRow, SourceLine, finding_rows, source_lines, source_text
+
+#: How a plan comes to answer for an outcome, in words.
+VIA = {
+    "hierarchy": "serves its priority",
+    "reference": "serves a priority its thread names in the text",
+}
+
+
+@dataclass(frozen=True)
+class ChainStep:
+    """One step up the golden thread."""
+
+    item: ItemLink
+    text: str
+
+
+@dataclass(frozen=True)
+class OwningPlan:
+    plan: ItemLink
+    via: str
+    serves: list[ItemLink]
+    document: str
+    leads: list[ItemLink]
+
+
+@dataclass(frozen=True)
+class TraceView:
+    page: str
+    id: str
+    heading: str
+    text: str
+    rag: RagBadge
+    timescale: str
+    due: str
+    chain: list[ChainStep]
+    plans: list[OwningPlan]
+    leads: list[tuple[ItemLink, str]]
+    source: str
+    source_lines: list[SourceLine]
+    findings: list[FindingRow]
+
+
+def trace_view(ctx: SiteContext, outcome: str) -> TraceView:
+    """Build the trace page of *outcome*."""
+    g = ctx.g
+    page = ctx.urls.trace_page(outcome)
+    link = link_maker(ctx, page)
+    t = trace(g, outcome)
+    data = g.nodes[outcome]
+    leads_by_plan: dict[str, list[str]] = {}
+    for lead in t["leads"]:
+        for op in lead["plans"]:
+            leads_by_plan.setdefault(op, []).append(lead["id"])
+    chain = [ChainStep(link(step["id"]), g.nodes[step["id"]].get("text") or "") for step in t["chain"][1:]]
+    plans = [OwningPlan(link(p["id"]), VIA.get(p.get("via"), p.get("via") or ""),
+                        [link(s) for s in p.get("serves", [])], p.get("document") or "",
+                        [link(lead) for lead in leads_by_plan.get(p["id"], [])])
+             for p in t["operational_plans"]]
+    due = (data.get("parsed_timescale") or {}).get("due")
+    return TraceView(
+        page=page, id=outcome,
+        heading=one_line(data.get("text"), 110) or outcome,
+        text=data.get("text") or "",
+        rag=RagBadge.of(data.get("rag")),
+        timescale=one_line(data.get("timescale")),
+        due=format_date(due) if due else "",
+        chain=chain,
+        plans=plans,
+        leads=[(link(lead["id"]), lead.get("role") or "") for lead in t["leads"]],
+        source=source_text(t["source"]),
+        source_lines=source_lines(ctx, t["source"]),
+        findings=finding_rows(ctx, page, ctx.findings_about({outcome})),
+    )
