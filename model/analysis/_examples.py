@@ -32,7 +32,8 @@ def tiny_plan() -> PlanData:
     departmental = PriorityGroup(key="departmental", name="Strategic Departmental Priorities", priorities=[
         Priority(id="DP1", number=1, title="Corporate parenting", lines=(6, 6), actions=[
             Action(id="DP1.cp", label="CORPORATE PARENTING", title="CORPORATE PARENTING",
-                   steps=["Develop a Leaving Care Strategy for care leavers (as leadership priority 1)"],
+                   text="Develop a Leaving Care Strategy for care leavers (as leadership priority 1)",
+                   steps=["Review special guardianship"],
                    lines=(6, 7), outcomes=[
                        Outcome(id="DP1.cp.o1", text="Care leavers in suitable homes", timescale="Monthly",
                                rag="GREEN", lines=(7, 7))])]),

@@ -10,8 +10,9 @@ Four kinds of evidence link two priorities A and B:
   under A and B (the same work written into both).
 
 Bridge items are the items that connect two or more priorities on their own:
-operational plans, leads, and items whose text names another priority;
-ranked by how many priorities they connect.
+operational plans, leads (when their plans together connect more than any one
+of them does), and items whose text names another priority; ranked by how
+many priorities they connect.
 
 >>> from model.analysis._examples import tiny_graph
 >>> m = dependency_matrix(tiny_graph())
@@ -108,7 +109,10 @@ def bridges(g: nx.MultiDiGraph) -> list[dict]:
         if kind == OPERATIONAL_PLAN:
             connected = targets_of(g, node, SERVES)
         elif kind == LEAD:
-            connected = [p for op in sources_of(g, node, LED_BY) for p in targets_of(g, op, SERVES)]
+            plans = sources_of(g, node, LED_BY)
+            connected = [p for op in plans for p in targets_of(g, op, SERVES)]
+            if any(set(connected) <= set(targets_of(g, op, SERVES)) for op in plans):
+                continue  # one of the lead's plans bridges the same priorities already
         else:
             named = targets_of(g, node, REFERENCES)
             own = [g.nodes[node]["priority"]] if named and g.nodes[node].get("priority") else []

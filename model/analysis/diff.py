@@ -28,9 +28,9 @@ import networkx as nx
 
 from model.analysis._edges import targets_of
 from model.analysis.findings import short_title
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
 
-from model.analysis.similarity import DEFAULT_THRESHOLD
+from model.analysis.similarity import DEFAULT_THRESHOLD, score
 from model.analysis.wording import normalise
 from model.graph import PART_OF, SERVES, build_graph, item_texts, parent
 
@@ -47,6 +47,11 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 #: Plan-wide facts compared (``g.graph`` keys).
 PLAN_FIELDS = ("title", "organisation", "period", "last_updated")
+
+
+def _score(a: str, b: str, **_options) -> float:
+    """:func:`model.analysis.similarity.score` in the shape :func:`rapidfuzz.process.extract` calls."""
+    return score(a, b)
 
 
 def _as_graph(plan) -> nx.MultiDiGraph:
@@ -72,13 +77,11 @@ def match_items(old: nx.MultiDiGraph, new: nx.MultiDiGraph, *,
         news = [n for n in left_new if new.nodes[n]["kind"] == kind]
         if not news:
             continue
-        # One vectorised rapidfuzz call per kind, scoring as model.analysis.similarity.score does.
-        matrix = process.cdist([text(old, n) for n in olds], [text(new, n) for n in news],
-                               scorer=fuzz.token_sort_ratio, score_cutoff=threshold)
-        for i, a in enumerate(olds):
-            for j, b in enumerate(news):
-                if matrix[i][j] >= threshold:
-                    scored.append((-round(float(matrix[i][j]), 1), a, b))
+        choices = [text(new, n) for n in news]
+        for a in olds:
+            for _, s, j in process.extract(text(old, a), choices, scorer=_score, score_cutoff=threshold,
+                                           limit=None):
+                scored.append((-round(float(s), 1), a, news[j]))
     renamed = []
     for neg, a, b in sorted(scored):
         if a not in matched and b not in taken:

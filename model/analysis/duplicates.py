@@ -158,9 +158,13 @@ class _Evidence:
 
     rank: int            # 0 same statement, 1 shared passage, 2 contained, 3 similar
     code: str
-    nodes: list[str]
+    members: list[Statement]
     message: str
     details: dict
+
+    @property
+    def nodes(self) -> list[str]:
+        return list(dict.fromkeys(s.node for s in self.members))
 
 
 def duplicates(g: nx.MultiDiGraph, *, threshold: float = DEFAULT_THRESHOLD) -> Iterator[Finding]:
@@ -180,26 +184,30 @@ def duplicates(g: nx.MultiDiGraph, *, threshold: float = DEFAULT_THRESHOLD) -> I
         groups.setdefault(tuple(s.words), []).append(i)
     for members in groups.values():
         members = [m for m in members if any(ok(m, o) for o in members if o != m)]
-        nodes = list(dict.fromkeys(stmts[m].node for m in members))
-        if len(nodes) > 1:
-            offer(_Evidence(0, "duplicate", nodes, f"the same statement appears in {_places(g, stmts, members)}: "
+        if len({stmts[m].node for m in members}) > 1:
+            offer(_Evidence(0, "duplicate", [stmts[m] for m in members], f"the same statement appears in {_places(g, stmts, members)}: "
                             f"'{_cut(stmts[members[0]].text)}'", {"text": stmts[members[0]].text}))
     for (i, j), (a, b, size) in shared_passages([s.words for s in stmts], min_words=PASSAGE_WORDS,
                                                 allowed=ok).items():
-        passage = stmts[i].words[a:a + size]
-        if len({w for w in passage if w not in STOPWORDS}) >= PASSAGE_CONTENT_WORDS:
+        words = stmts[i].words
+        while size and words[a] in STOPWORDS:      # quote from the first to the last content word
+            a, size = a + 1, size - 1
+        while size and words[a + size - 1] in STOPWORDS:
+            size -= 1
+        passage = words[a:a + size]
+        if len(set(passage) - STOPWORDS) >= PASSAGE_CONTENT_WORDS:
             quote = stmts[i].quote(a, size)
-            offer(_Evidence(1, "duplicate", [stmts[i].node, stmts[j].node],
-                            f"{_places(g, stmts, [i, j])} share a {size}-word passage: '{_cut(quote)}'",
+            offer(_Evidence(1, "duplicate", [stmts[i], stmts[j]],
+                            f"{_places(g, stmts, [i, j])} share a passage of {size} words: '{_cut(quote)}'",
                             {"text": quote, "words": size}))
     for i, j in contained_pairs([s.clauses() for s in stmts], min_words=MIN_WORDS, allowed=ok):
         sc = partial_score(" ".join(stmts[i].words), " ".join(stmts[j].words))
-        offer(_Evidence(2, "near-duplicate", [stmts[i].node, stmts[j].node],
-                        f"'{_cut(stmts[i].text, 60)}' ({_places(g, stmts, [i])}) is restated in "
+        offer(_Evidence(2, "near-duplicate", [stmts[i], stmts[j]],
+                        f"{_places(g, stmts, [i])} '{_cut(stmts[i].text, 60)}' is restated (score {sc:g}) in "
                         f"{_places(g, stmts, [j])}: '{_cut(stmts[j].text, 60)}'",
                         {"texts": [stmts[i].text, stmts[j].text], "score": sc, "method": "contained"}))
     for i, j, sc in similar_pairs([" ".join(s.words) for s in stmts], threshold=threshold, allowed=ok):
-        offer(_Evidence(3, "near-duplicate", [stmts[i].node, stmts[j].node],
+        offer(_Evidence(3, "near-duplicate", [stmts[i], stmts[j]],
                         f"similar statements (score {sc:g}) in {_places(g, stmts, [i, j])}: "
                         f"'{_cut(stmts[i].text, 60)}' / '{_cut(stmts[j].text, 60)}'",
                         {"texts": [stmts[i].text, stmts[j].text], "score": sc, "method": "similar"}))
@@ -208,7 +216,7 @@ def duplicates(g: nx.MultiDiGraph, *, threshold: float = DEFAULT_THRESHOLD) -> I
         nodes = sorted(evidence.nodes, key=order.get)
         yield finding(evidence.code, evidence.message, nodes, source_of(g, nodes[0]),
                       priorities=_priorities(g, nodes), **evidence.details)
-        yield from _status_conflicts(g, nodes, evidence.code)
+        yield from _status_conflicts(g, evidence.members, evidence.code)
 
 
 def _strongest(evidence, order) -> list[_Evidence]:
@@ -244,17 +252,26 @@ def _priorities(g: nx.MultiDiGraph, nodes: list[str]) -> list[str]:
     return list(dict.fromkeys(g.nodes[n].get("priority") or n for n in nodes))
 
 
-def _outcome_of(g: nx.MultiDiGraph, node: str) -> str | None:
-    """The outcome whose RAG and timescale stand for *node*, if there is exactly one."""
+def _outcome_of(g: nx.MultiDiGraph, statement: Statement) -> str | None:
+    """The outcome whose RAG and timescale stand for *statement*, if one can be told.
+
+    An outcome's own; for an action's title or text, or an indicator, the
+    action's outcome when it has exactly one. A step is one of several things
+    its action does, so the action's outcome does not stand for it.
+    """
+    node = statement.node
     if g.nodes[node]["kind"] == OUTCOME:
         return node
+    if statement.field == "steps":
+        return None
     outcomes = [u for u, _, k in g.in_edges(_thread(g, node), keys=True)
                 if k == PART_OF and g.nodes[u]["kind"] == OUTCOME]
     return outcomes[0] if len(outcomes) == 1 else None
 
 
-def _status_conflicts(g: nx.MultiDiGraph, nodes: list[str], code: str) -> list[Finding]:
-    outcomes = list(dict.fromkeys(o for o in (_outcome_of(g, n) for n in nodes) if o))
+def _status_conflicts(g: nx.MultiDiGraph, members: list[Statement], code: str) -> list[Finding]:
+    nodes = list(dict.fromkeys(s.node for s in members))
+    outcomes = list(dict.fromkeys(o for o in (_outcome_of(g, s) for s in members) if o))
     if len(outcomes) < 2:
         return []
     rags = {g.nodes[o].get("rag") for o in outcomes} - {None}

@@ -40,7 +40,7 @@ CODES: dict[str, tuple[str, str]] = {
     "missing-document": ("warning", "An operational plan has no linked document (TBC)."),
     "cross-reference": ("info", "An item's text names another priority explicitly."),
     # duplicates
-    "duplicate": ("warning", "The same statement appears in more than one item."),
+    "duplicate": ("warning", "The same text (a statement, or a passage of 8 or more words) is in several items."),
     "near-duplicate": ("info", "Two statements say nearly the same thing (with a similarity score)."),
     "status-conflict": ("warning", "Duplicates disagree on RAG or timescale, or a status contradicts its RAG."),
     # data quality

@@ -14,13 +14,15 @@ indexing each statement's content-word shingles and probing with the first
 shingle of each statement.
 
 :func:`similar_pairs`: the whole texts score at least *threshold* with
-:func:`score`, :func:`rapidfuzz.fuzz.token_sort_ratio`. Why this scorer:
-plans restate an item with words inserted, dropped or reordered, and
-token_sort_ratio (an edit-distance ratio over the sorted words) scores
-those high while it *penalises* a short text that is merely contained in a
-long one. ``token_set_ratio`` and ``WRatio`` score "Neglect Strategy" against
-any paragraph that mentions it at or near 100, which floods a report; the
-containment case is handled, word for word, by :func:`contained_pairs`.
+:func:`score`: the higher of rapidfuzz's ``ratio`` (an edit-distance ratio of
+the texts, robust to a word split or joined: "in house" / "in-house") and
+``token_sort_ratio`` (the same over the sorted words, robust to reordering).
+Why these: plans restate an item with words inserted, dropped or reordered,
+and both score that high while they *penalise* a short text that is merely
+contained in a long one. ``token_set_ratio`` and ``WRatio`` score "Neglect
+Strategy" against any paragraph that mentions it at or near 100, which floods
+a report; the containment case is handled, word for word, by
+:func:`contained_pairs`.
 Candidates come from prefix filtering (the AllPairs set-similarity join):
 words are ordered rarest first, and two texts whose word sets reach a Jaccard
 similarity of *min_jaccard* must share one of the first few rare words of
@@ -56,8 +58,10 @@ def score(a: str, b: str) -> float:
 
     >>> score("strengthen multiagency board", "strengthen work multiagency board")
     91.8
+    >>> score("in house foster carers recruited", "inhouse foster carers recruited")
+    98.4
     """
-    return round(fuzz.token_sort_ratio(a, b), 1)
+    return round(max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b)), 1)
 
 
 def partial_score(short: str, long: str) -> float:

@@ -37,14 +37,14 @@ def _step(g: nx.MultiDiGraph, node: str) -> dict:
 
 
 def chain(g: nx.MultiDiGraph, node: str) -> list[str]:
-    """The IDs from *node* up to the vision (the plan node above it is left out)."""
+    """The IDs from *node* up to the vision (the plan node above the vision is left out)."""
     kind = g.nodes[node]["kind"]
     if kind in (OPERATIONAL_PLAN, LEAD):
         plans = [node] if kind == OPERATIONAL_PLAN else sources_of(g, node, LED_BY)
         priorities = list(dict.fromkeys(p for op in plans for p in targets_of(g, op, SERVES)))
         vision = nodes_of_kind(g, VISION)
         return [node, *(plans if kind == LEAD else []), *priorities, *vision[:1]]
-    return [n for n in chain_to_top(g, node) if g.nodes[n]["kind"] != PLAN]
+    return [node] + [n for n in chain_to_top(g, node)[1:] if g.nodes[n]["kind"] != PLAN]
 
 
 def plans_on_chain(g: nx.MultiDiGraph, ids: list[str]) -> list[dict]:
@@ -52,17 +52,16 @@ def plans_on_chain(g: nx.MultiDiGraph, ids: list[str]) -> list[dict]:
     found: dict[str, dict] = {}
     priorities = [n for n in ids if g.nodes[n]["kind"] == PRIORITY]
     named = [t for n in ids for t in targets_of(g, n, REFERENCES) if t not in priorities]
-    if g.nodes[ids[0]]["kind"] == OPERATIONAL_PLAN:
-        found[ids[0]] = None
     for via, targets in (("hierarchy", priorities), ("reference", named)):
         for priority in targets:
             for op in sources_of(g, priority, SERVES):
-                entry = found.get(op) or {**_step(g, op), "document": g.nodes[op].get("document"),
-                                          "serves": [], "via": via}
+                if op == ids[0]:
+                    continue  # an operational plan's own trace lists it once, first
+                entry = found.setdefault(op, {**_step(g, op), "document": g.nodes[op].get("document"),
+                                              "serves": [], "via": via})
                 if priority not in entry["serves"]:
                     entry["serves"].append(priority)
-                found[op] = entry
-    return [e for e in found.values() if e]
+    return list(found.values())
 
 
 def leads_of(g: nx.MultiDiGraph, plans: list[dict]) -> list[dict]:
@@ -100,14 +99,26 @@ def trace(g: nx.MultiDiGraph, item_id: str) -> dict:
     }
 
 
-def trace_matrix(g: nx.MultiDiGraph) -> list[dict]:
+def trace_matrix(g: nx.MultiDiGraph, within: str | None = None) -> list[dict]:
     """The auditor's traceability matrix: one row per outcome, columns :data:`MATRIX_COLUMNS`.
 
-    Plans and leads are joined with ``"; "``; source lines read ``first-last`` (or one number).
+    With *within*, only the outcomes whose trace passes through that item (on
+    the chain, or among the plans and leads). Plans and leads are joined with
+    ``"; "``; source lines read ``first-last`` (or one number).
+
+    >>> from model.analysis._examples import tiny_graph
+    >>> [(r["outcome_id"], r["operational_plans"]) for r in trace_matrix(tiny_graph(), within="jo")]
+    [('LP1.a.o1', 'care-plan'), ('DP1.cp.o1', 'dp-plan; care-plan')]
     """
+    if within is not None:
+        require_node(g, within)
     rows = []
     for outcome in nodes_of_kind(g, OUTCOME):
         t = trace(g, outcome)
+        involved = {s["id"] for s in t["chain"]} | {p["id"] for p in t["operational_plans"]} | \
+            {lead["id"] for lead in t["leads"]}
+        if within is not None and within not in involved:
+            continue
         by_kind = {step["kind"]: step for step in reversed(t["chain"])}
         action, priority = by_kind.get(ACTION, {}), by_kind.get(PRIORITY, {})
         data, source = g.nodes[outcome], t["source"] or {}
