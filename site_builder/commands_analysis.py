@@ -73,6 +73,20 @@ def where(source: dict | None, *, plan_dir: Path | None = None) -> str:
     return f"{source.get('file') or 'source'}:{lines}"
 
 
+class IsoDate(click.ParamType):
+    """A date written YYYY-MM-DD, with a message that says so."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"'{value}' is not a date: write it as YYYY-MM-DD, e.g. 2021-01-22", param, ctx)
+
+
 def check_view(g, findings, *, as_of: dt.date | None, fail_on: str) -> dict:
     """What the check templates print: findings grouped by severity, then code."""
     counts = summary(findings)["by_severity"]
@@ -101,12 +115,12 @@ def check_view(g, findings, *, as_of: dt.date | None, fail_on: str) -> dict:
               show_default=True, help="Text for people, JSON for scripts, Markdown to paste into a report.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
               show_default=True, help="Exit 1 when a finding is at least this severe.")
-@click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="DATE",
+@click.option("--as-of", type=IsoDate(), default=None, metavar="DATE",
               help="Judge overdue outcomes on this date (YYYY-MM-DD; default: the plan's last-updated date).")
-def check_command(plan_dir: Path | None, output_format: str, fail_on: str, as_of: dt.datetime | None) -> None:
+def check_command(plan_dir: Path | None, output_format: str, fail_on: str, as_of: dt.date | None) -> None:
     """Check a plan: coverage, references, duplicates and data quality."""
     g = _load(plan_dir)
-    as_of_date = as_of.date() if as_of else g.graph.get("last_updated")
+    as_of_date = as_of or g.graph.get("last_updated")
     findings = run_all(g, as_of=as_of_date)
     if output_format == "json":
         report = {"findings": [f.to_dict() for f in findings],

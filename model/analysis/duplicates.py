@@ -255,9 +255,11 @@ def _priorities(g: nx.MultiDiGraph, nodes: list[str]) -> list[str]:
 def _outcome_of(g: nx.MultiDiGraph, statement: Statement) -> str | None:
     """The outcome whose RAG and timescale stand for *statement*, if one can be told.
 
-    An outcome's own; for an action's title or text, or an indicator, the
-    action's outcome when it has exactly one. A step is one of several things
-    its action does, so the action's outcome does not stand for it.
+    An outcome's own. For an indicator, the one outcome of its action that
+    comes from the same row of the source table (overlapping source lines).
+    Otherwise, for an action's title or text or an indicator, the action's
+    outcome when it has exactly one. A step is one of several things its
+    action does, so no outcome stands for it.
     """
     node = statement.node
     if g.nodes[node]["kind"] == OUTCOME:
@@ -266,7 +268,18 @@ def _outcome_of(g: nx.MultiDiGraph, statement: Statement) -> str | None:
         return None
     outcomes = [u for u, _, k in g.in_edges(_thread(g, node), keys=True)
                 if k == PART_OF and g.nodes[u]["kind"] == OUTCOME]
+    if g.nodes[node]["kind"] == INDICATOR:
+        same_row = [o for o in outcomes if _overlap(g, node, o)]
+        if len(same_row) == 1:
+            return same_row[0]
     return outcomes[0] if len(outcomes) == 1 else None
+
+
+def _overlap(g: nx.MultiDiGraph, a: str, b: str) -> bool:
+    """Whether two nodes come from overlapping lines of the same source document."""
+    sa, sb = g.nodes[a].get("source") or {}, g.nodes[b].get("source") or {}
+    la, lb = sa.get("lines"), sb.get("lines")
+    return bool(la and lb) and sa.get("file") == sb.get("file") and la[0] <= lb[-1] and lb[0] <= la[-1]
 
 
 def _status_conflicts(g: nx.MultiDiGraph, members: list[Statement], code: str) -> list[Finding]:

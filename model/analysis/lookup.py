@@ -8,7 +8,7 @@
 ... except Exception as error:
 ...     print(error.format())
 error: no item with ID 'lp1a' in the plan
-  hint: did you mean LP1.a, LP1, LP1.a.o1? (`goldenthread export --format json` lists every ID)
+  hint: did you mean LP1.a, LP1, LP2.a? (`goldenthread export --format json` lists every ID)
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from model.errors import UnknownItemError
 def closest_ids(g: nx.MultiDiGraph, item_id: str, limit: int = 3) -> list[str]:
     """The IDs of *g* closest to *item_id* (case and punctuation ignored), best first."""
     ids = list(g.nodes)
-    matches = process.extract(item_id, ids, scorer=fuzz.WRatio, processor=utils.default_process,
+    matches = process.extract(item_id, ids, scorer=fuzz.ratio, processor=utils.default_process,
                               limit=limit * 3)
     # Ties are common among sibling IDs (LP1.a, LP1.b): prefer the shorter, then reading order.
     order = {n: i for i, n in enumerate(ids)}
