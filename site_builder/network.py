@@ -250,8 +250,8 @@ def _node_options(g: nx.MultiDiGraph, node: str, ref: NodeRef, big: bool) -> dic
 def _font_size(kind: str, big: bool) -> int:
     """Bigger words for the top of the thread, so they stay readable when a big view is zoomed out."""
     if kind in (VISION, PRIORITY):
-        return 36 if big else 18
-    return 14
+        return 36 if big else 22
+    return 14 if big else 18
 
 
 def _tooltip(data: dict, ref: NodeRef) -> str:
@@ -299,7 +299,7 @@ def vis_options(node_count: int) -> dict:
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -140, "centralGravity": 0.015, "springLength": 110,
                                  "springConstant": 0.06, "avoidOverlap": 1},
-            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 25, "fit": True},
+            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 25, "fit": False},
         },
         "interaction": {"hover": True, "keyboard": False, "navigationButtons": False,
                         "tooltipDelay": 150, "multiselect": False},
@@ -328,17 +328,19 @@ def _environment() -> Environment:
 
 
 def render_network_view(g: nx.MultiDiGraph, node_ids: Iterable[str], *, title: str,
-                        href_for: Callable[[str], str | None], assets_href: str) -> tuple[str, NetworkView]:
+                        href_for: Callable[[str], str | None], assets_href: str,
+                        self_href: str | None = None) -> tuple[str, NetworkView]:
     """The view's HTML (and its :class:`NetworkView`, path left empty) without writing it.
 
-    *assets_href* is the URL of the assets folder relative to the view file.
+    *assets_href* is the URL of the assets folder relative to the view file; *self_href*, the
+    view file's own name, gives the embedded view a link that opens it full size.
     """
     net, nodes, rows = build_network(g, node_ids, href_for)
     vis_nodes, vis_edges, _heading, _height, _width, options = net.get_network_data()
     # pyvis hands the options over as a JSON string; embed them as an object like the rest.
     data = {"nodes": vis_nodes, "edges": vis_edges, "options": json.loads(options)}
     html = _environment().get_template("network/view.html").render(
-        title=title, data=data, assets=assets_href.rstrip("/"), legend=legend(nodes, rows),
+        title=title, data=data, assets=assets_href.rstrip("/"), self_href=self_href, legend=legend(nodes, rows),
         count_nodes=len(nodes), count_edges=len(rows))
     return html, NetworkView(Path(), title, tuple(nodes), tuple(rows))
 
@@ -348,7 +350,8 @@ def write_network_view(g: nx.MultiDiGraph, node_ids: Iterable[str], out_path: Pa
     """Write the standalone view page of *node_ids* to *out_path*; see the module docstring."""
     out_path = Path(out_path)
     assets_href = Path(os.path.relpath(Path(assets_dir), out_path.parent)).as_posix()
-    html, view = render_network_view(g, node_ids, title=title, href_for=href_for, assets_href=assets_href)
+    html, view = render_network_view(g, node_ids, title=title, href_for=href_for, assets_href=assets_href,
+                                     self_href=out_path.name)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(html, encoding="utf-8")
     return NetworkView(out_path, view.title, view.nodes, view.rows)

@@ -140,7 +140,7 @@ def test_view_refers_to_nothing_outside_and_its_assets_exist(g, tmp_path):
     assert not re.search(r"https?:|//[a-z]", html, re.I)
     refs = re.findall(r'(?:src|href)="([^"]+)"', html)
     assert sorted(refs) == ["../assets/network.css", "../assets/network.js",
-                            "../assets/vendor/vis-network/vis-network.min.js", "data:,"]
+                            "../assets/vendor/vis-network/vis-network.min.js", "data:,", "plan.html"]
     for ref in refs:
         if ref != "data:,":
             assert (view.path.parent / ref).resolve().is_file(), ref

@@ -18,9 +18,14 @@
   window.gtNetwork = network;
   var selected = -1;
 
+  // "Open full size" only makes sense inside the page that embeds the view.
+  if (window.top === window) {
+    document.querySelectorAll("[data-gt-framed-only]").forEach(function (el) { el.hidden = true; });
+  }
+
   function settled() {
     network.setOptions({ physics: { enabled: false } });
-    network.fit({ animation: false });
+    network.fit({ animation: false, maxZoomLevel: 1 });
     status.textContent = "No item selected.";
     document.documentElement.setAttribute("data-gt-network", "ready");
   }
@@ -80,7 +85,7 @@
       case "Enter": if (selected >= 0) { open(nodes[selected].id); } break;
       case "+": case "=": zoom(1.25); break;
       case "-": case "_": zoom(0.8); break;
-      case "0": network.fit({ animation: false }); break;
+      case "0": network.fit({ animation: false, maxZoomLevel: 1 }); break;
       case "Escape":
         network.unselectAll(); selected = -1; status.textContent = "No item selected."; break;
       default: handled = false;
@@ -93,7 +98,7 @@
       var action = button.getAttribute("data-gt-action");
       if (action === "zoom-in") { zoom(1.25); }
       if (action === "zoom-out") { zoom(0.8); }
-      if (action === "fit") { network.fit({ animation: false }); }
+      if (action === "fit") { network.fit({ animation: false, maxZoomLevel: 1 }); }
     });
   });
 })();
