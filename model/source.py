@@ -32,7 +32,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from rapidfuzz import fuzz, process, utils
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.error import MarkedYAMLError
 
 from model.errors import Location, PlanLoadError, relative
@@ -128,6 +128,10 @@ def _syntax_error(error: MarkedYAMLError, display: str, text: str) -> PlanLoadEr
         where = f" (first at line {first})" if first else ""
         return PlanLoadError(f"invalid YAML: field `{key}` appears twice in the same item{where}",
                              location, f"keep one `{key}:`; each field may appear once per item")
+    if re.match(r"expected <block end>, but found '(\?|<block mapping start>|<block sequence start>|-)'", problem):
+        return PlanLoadError("invalid YAML: this line is indented differently from the lines around it",
+                             location, "indent each field exactly as far as the other fields of the same item, "
+                                       "and list items ('- ') as far as each other (spaces only)")
     return PlanLoadError(f"invalid YAML: {problem}", location, _syntax_hint(problem))
 
 
@@ -159,6 +163,8 @@ def _syntax_hint(problem: str) -> str:
 
 def to_plain(node: Any) -> Any:
     """ruamel's round-trip types as plain Python: dict, list, str, int, float, bool, date."""
+    if isinstance(node, TaggedScalar):  # `label: !!str 5`: the tag forces text
+        return str(node.value)
     if isinstance(node, dict):
         return {to_plain(k): to_plain(v) for k, v in node.items()}
     if isinstance(node, list):
@@ -237,8 +243,11 @@ def explain(detail: dict, model: type[BaseModel], doc: YamlDocument, prefix: Doc
     owner = _type_at(model, loc[:-1]) if loc else model
     if kind == "extra_forbidden":
         allowed = list(owner.model_fields) if _is_model(owner) else []
-        return PlanLoadError(f"unknown field `{name}`", where, _did_you_mean(name, allowed, "`{}`", 70)
-                             + f"fields allowed here: {', '.join(allowed)}")
+        hint = _did_you_mean(name, allowed, "`{}`", 70)
+        if not hint and name in _all_fields(model):
+            # a real field in the wrong place: almost always an indentation slip
+            hint = f"`{name}` is not a field of {a_or_an(_friendly(owner))}: check the indentation; "
+        return PlanLoadError(f"unknown field `{name}`", where, hint + f"fields allowed here: {', '.join(allowed)}")
     if kind == "missing":
         item_id = doc.value(prefix + loc[:-1] + ("id",))
         which = f" in {_friendly(owner)} '{item_id}'" if isinstance(item_id, str) else ""
@@ -343,6 +352,22 @@ def _type_at(model: Any, loc: DocPath) -> Any:
         else:
             return None
     return _unwrap(tp)
+
+
+def _all_fields(model: Any, seen: set | None = None) -> set[str]:
+    """Every field name of *model* and of the models nested in it."""
+    seen = set() if seen is None else seen
+    if not _is_model(model) or model in seen:
+        return set()
+    seen.add(model)
+    names = set(model.model_fields)
+    for info in model.model_fields.values():
+        stack = [info.annotation]
+        while stack:
+            tp = stack.pop()
+            names |= _all_fields(tp, seen)
+            stack.extend(typing.get_args(tp))
+    return names
 
 
 def _literal_choices(tp: Any) -> tuple:

@@ -74,3 +74,8 @@ def test_an_empty_operational_plans_file_is_fine(broken_plan):
 
 def test_load_plan_accepts_a_string_path(mini_plan_dir):
     assert load_plan(str(mini_plan_dir)).plan.id == "plan"
+
+
+def test_a_yaml_tag_forcing_text_is_read_as_text(broken_plan):
+    plan_dir = broken_plan([{"file": "groups/leadership.yaml", "replace": 'label: "1"', "with": "label: !!str 1"}])
+    assert load_plan(plan_dir).groups[0].priorities[0].actions[0].label == "1"
