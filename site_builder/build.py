@@ -36,12 +36,13 @@ MARKER_TEXT = "This folder is a site built by `goldenthread build`; the next bui
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build made: where, with which engine, how many pages and files."""
+    """What a build made: where, with which engine, how many pages and files, what the engine warned."""
 
     out_dir: Path
     engine: str
     pages: int
     files: int
+    warnings: list[str]
 
 
 def prepare_project(plan_dir: str | Path, project_dir: Path, *, config: Path = REPO_CONFIG) -> GeneratedDocs:
@@ -63,14 +64,18 @@ def build_site(plan_dir: str | Path, out_dir: str | Path, *, engine: str = "mkdo
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
         docs = prepare_project(plan_dir, work, config=Path(config))
-        run_engine(engine, work / "mkdocs.yml", docs.build_date)
+        try:
+            warnings = run_engine(engine, work / "mkdocs.yml", docs.build_date)
+        except SiteBuildError as error:
+            error.location = error.location or Location(relative(config))  # the file to fix
+            raise
         site = work / "site"
         (site / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         files = sum(1 for p in site.rglob("*") if p.is_file())
         replace_folder(site, out)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return BuildResult(out_dir=out, engine=engine, pages=len(docs.pages), files=files)
+    return BuildResult(out_dir=out, engine=engine, pages=len(docs.pages), files=files, warnings=warnings)
 
 
 def check_replaceable(out: Path) -> None:

@@ -43,6 +43,8 @@ def build_command(plan_dir: Path | None, out: Path, engine: str, config: Path) -
     """
     directory = resolve_plan_dir(plan_dir)
     result = build_site(directory, out, engine=engine, config=config)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     click.echo(f"Built {relative(result.out_dir)}/ from {relative(directory)} with {ENGINE_NAMES[engine]}: "
                f"{result.pages} pages, {result.files} files. Open {relative(result.out_dir)}/index.html.")
 

@@ -134,37 +134,60 @@ def build_env(build_date: dt.date | None) -> dict[str, str]:
     return {"SOURCE_DATE_EPOCH": epoch_of(build_date), "NO_MKDOCS_2_WARNING": "1"}
 
 
-def run_engine(engine: str, config_file: Path, build_date: dt.date | None) -> None:
-    """Build the project whose configuration is *config_file* with *engine*."""
+def run_engine(engine: str, config_file: Path, build_date: dt.date | None) -> list[str]:
+    """Build the project whose configuration is *config_file* with *engine*; return its warnings."""
     if engine == "mkdocs":
-        _run_mkdocs(config_file, build_date)
-    elif engine == "zensical":
-        _run_zensical(config_file, build_date)
-    else:
-        raise SiteBuildError(f"unknown site engine {engine!r}", None, f"use one of: {', '.join(ENGINES)}")
+        return _run_mkdocs(config_file, build_date)
+    if engine == "zensical":
+        return _run_zensical(config_file, build_date)
+    raise SiteBuildError(f"unknown site engine {engine!r}", None, f"use one of: {', '.join(ENGINES)}")
 
 
-def _run_mkdocs(config_file: Path, build_date: dt.date | None) -> None:
+class _Collect(logging.Handler):
+    """Keeps MkDocs' warnings and errors, to report them as ours."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _run_mkdocs(config_file: Path, build_date: dt.date | None) -> list[str]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    # MkDocs logs every page at INFO; a build that works says nothing.
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    with _environment(build_env(build_date)):
-        try:
+    logger = logging.getLogger("mkdocs")
+    collect = _Collect()
+    saved = logger.level, logger.propagate
+    # MkDocs logs every page at INFO: keep only warnings and errors, and report them ourselves.
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    logger.addHandler(collect)
+    try:
+        with _environment(build_env(build_date)):
             config = load_config(config_file=str(config_file))
             build(config)
-        except MkDocsException as error:
-            raise SiteBuildError(f"MkDocs could not build the site: {error}", None,
-                                 "check mkdocs.yml; run with --debug for the details") from error
+    except MkDocsException as error:
+        said = "; ".join(collect.messages) or str(error)
+        raise SiteBuildError(f"MkDocs could not build the site: {said}", None,
+                             "check mkdocs.yml (theme, plugins, markdown_extensions)") from error
+    finally:
+        logger.removeHandler(collect)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+    return collect.messages
 
 
-def _run_zensical(config_file: Path, build_date: dt.date | None) -> None:
+def _run_zensical(config_file: Path, build_date: dt.date | None) -> list[str]:
     env = {**os.environ, **build_env(build_date)}
     result = subprocess.run([sys.executable, "-m", "zensical", "build", "--clean", "-f", str(config_file)],
                             cwd=config_file.parent, env=env, capture_output=True, text=True)
+    output = [line.strip() for line in (result.stderr + result.stdout).splitlines() if line.strip()]
     if result.returncode != 0:
-        detail = (result.stderr or result.stdout).strip().splitlines()
-        raise SiteBuildError(f"Zensical could not build the site: {detail[-1] if detail else 'no message'}",
-                             None, "run `python -m zensical build -f <project>/mkdocs.yml` to see everything")
+        said = next((line for line in reversed(output) if "error" in line.lower()), output[-1] if output else "")
+        raise SiteBuildError(f"Zensical could not build the site: {said or 'no message'}", None,
+                             "check mkdocs.yml (theme, plugins, markdown_extensions)")
+    return [line for line in output if line.lower().startswith(("warning", "error"))]

@@ -1,0 +1,120 @@
+"""``goldenthread serve``: the preview follows edits to the plan folder."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from site_builder.serve import LivePages, engine_command, plan_signature, sync_tree
+from site_fixtures import MINI_PLAN
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def plan(tmp_path) -> Path:
+    return Path(shutil.copytree(MINI_PLAN, tmp_path / "plan"))
+
+
+def test_sync_tree_touches_only_what_differs(tmp_path):
+    source, target = tmp_path / "new", tmp_path / "served"
+    for folder, files in ((source, {"same.md": "a", "changed.md": "new", "added/x.md": "x"}),
+                          (target, {"same.md": "a", "changed.md": "old", "gone/y.md": "y"})):
+        for name, text in files.items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(text, encoding="utf-8")
+    os.utime(target / "same.md", ns=(1, 1))
+    assert sync_tree(source, target) == ["added/x.md", "changed.md", "gone/y.md"]
+    assert (target / "same.md").stat().st_mtime_ns == 1
+    assert (target / "changed.md").read_text(encoding="utf-8") == "new"
+    assert not (target / "gone").exists()
+    assert sync_tree(source, target) == []
+
+
+def test_plan_signature_changes_with_any_file(plan):
+    before = plan_signature(plan)
+    (plan / "notes.txt").write_text("x", encoding="utf-8")
+    assert plan_signature(plan) != before
+
+
+def test_live_pages_follow_the_plan_and_keep_the_last_good_pages(plan, tmp_path):
+    messages = []
+    live = LivePages(plan, tmp_path / "project", report=messages.append)
+    live.regenerate()
+    home = tmp_path / "project" / "docs" / "index.md"
+    assert "Every child thrives." in home.read_text(encoding="utf-8")
+    assert live.poll() == []
+
+    vision = plan / "plan.yaml"
+    vision.write_text(vision.read_text(encoding="utf-8").replace("Every child thrives.", "Every child flourishes."),
+                      encoding="utf-8")
+    changed = live.poll()
+    assert "docs/index.md" in changed and "docs/priorities/LP1.md" not in changed
+    assert "Every child flourishes." in home.read_text(encoding="utf-8")
+
+    assert messages == [f"plan changed: {len(changed)} generated file(s) updated"]
+    messages.clear()
+    leadership = plan / "groups" / "leadership.yaml"
+    leadership.write_text(leadership.read_text(encoding="utf-8").replace("rag: GREEN", "rag: GREN"),
+                          encoding="utf-8")
+    assert live.poll() == []
+    assert "leadership.yaml:" in messages[0] and "did you mean GREEN?" in messages[0]
+    assert "Every child flourishes." in home.read_text(encoding="utf-8")
+    assert live.poll() == [] and len(messages) == 2  # reported once, not on every poll
+
+    leadership.write_text(leadership.read_text(encoding="utf-8").replace("rag: GREN", "rag: RED"),
+                          encoding="utf-8")
+    assert "docs/outcomes.md" in live.poll()
+
+
+def test_engine_commands():
+    config = Path("/p/mkdocs.yml")
+    assert engine_command("mkdocs", config, "127.0.0.1:9")[1:] == [
+        "-m", "mkdocs", "serve", "--livereload", "-f", "/p/mkdocs.yml", "-a", "127.0.0.1:9"]
+    assert engine_command("zensical", config, "127.0.0.1:9")[1:] == [
+        "-m", "zensical", "serve", "-f", "/p/mkdocs.yml", "-a", "127.0.0.1:9"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for(url: str, wanted: str, process: subprocess.Popen, deadline: float) -> str:
+    """The page at *url* once it contains *wanted* (polling until *deadline*)."""
+    text = ""
+    while time.monotonic() < deadline:
+        assert process.poll() is None, "goldenthread serve stopped"
+        try:
+            text = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+            if wanted in text:
+                return text
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{url} never showed {wanted!r}; last seen:\n{text[:500]}")
+
+
+def test_serve_shows_an_edit_to_the_plan(plan):
+    address = f"127.0.0.1:{_free_port()}"
+    command = [sys.executable, "-m", "site_builder.cli", "serve", str(plan), "--dev-addr", address]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        deadline = time.monotonic() + 120  # generous: a slow machine, not a timing check
+        _wait_for(f"http://{address}/index.html", "Every child thrives.", process, deadline)
+        vision = plan / "plan.yaml"
+        vision.write_text(vision.read_text(encoding="utf-8").replace("Every child thrives.", "Every child shines."),
+                          encoding="utf-8")
+        _wait_for(f"http://{address}/index.html", "Every child shines.", process, deadline)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
