@@ -10,7 +10,8 @@ served over ``http://127.0.0.1:<free port>`` by a threading ``http.server``.
 Every page runs in a browser context that lets requests to that server
 through and records and aborts any other request.
 
-Set ``GT_E2E_SITE=/path/to/site`` to test a site built already, and ``GT_SCREENSHOTS=/some/folder`` to save a screenshot of every kind of
+Set ``GT_E2E_ENGINE=zensical`` to test the Zensical build, ``GT_E2E_SITE=/path/to/site`` to test a
+site built already, and ``GT_SCREENSHOTS=/some/folder`` to save a screenshot of every kind of
 page checked by the accessibility test (for a person to look at).
 """
 from __future__ import annotations
@@ -57,12 +58,15 @@ def watched(browser):
 def built_site(tmp_path_factory) -> Path:
     """The site of the bundled plan, built once with ``goldenthread build``.
 
-    ``GT_E2E_SITE=/path/to/site`` tests an already built site instead (quicker while developing).
+    ``GT_E2E_ENGINE=zensical`` builds with Zensical instead of MkDocs with Material;
+    ``GT_E2E_SITE=/path/to/site`` tests an already built site (quicker while developing).
     """
     if os.environ.get("GT_E2E_SITE"):
         return Path(os.environ["GT_E2E_SITE"])
     out = tmp_path_factory.mktemp("site") / "site"
     command = [sys.executable, "-m", "site_builder.cli", "build", str(plan_dir()), "--out", str(out)]
+    if os.environ.get("GT_E2E_ENGINE"):
+        command += ["--engine", os.environ["GT_E2E_ENGINE"]]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
                             env={**os.environ, "PYTHONPATH": str(ROOT)})
     if "No such command 'build'" in result.stderr:

@@ -29,8 +29,11 @@ NAMED_NOT_LOADED = {
     ("sitemap.xml", "www.sitemaps.org"): "the sitemap's XML namespace name",
     ("assets/vendor/vis-network/*", "*"): "vis-network's licence header and licence strings (text)",
     ("assets/javascripts/bundle.*.min.js", "unpkg.com"): (
-        "Material loads polyfills and Mermaid from here only when the browser lacks ResizeObserver "
-        "or a page has a Mermaid diagram; neither happens on this site (the browser test checks)"),
+        "Material and Zensical load polyfills, Mermaid or Pyodide from here only when the browser lacks "
+        "ResizeObserver or a page has a Mermaid diagram or a runnable Python block; none does here "
+        "(the browser test checks that no page makes an outside request)"),
+    ("assets/javascripts/bundle.*.min.js", "cdn.jsdelivr.net"): (
+        "Zensical's Pyodide files, loaded only for a runnable Python block; no page has one"),
     ("assets/javascripts/bundle.*.min.js", "api.github.com"): (
         "Material's repository facts, fetched only when mkdocs.yml sets repo_url, which it does not"),
     ("assets/javascripts/bundle.*.min.js", "clipboardjs.com"): "a licence comment",
