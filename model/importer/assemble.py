@@ -146,7 +146,9 @@ def _action(draft: ActionDraft, priority_id: str, ids: IdRegistry, corrections: 
         wanted = f"{priority_id}.{'main' if draft.kind == 'main' else draft.label[-1]}"
     elif heading:
         label = heading
-        title = _HOW_TO.sub("", texts[0]).rstrip(":").strip()
+        # The heading is the label; the statement after it is the title ("NEGLECT: to feature in ...").
+        statement = _HOW_TO.sub("", texts[0])[len(heading):].strip(" :")
+        title = statement or heading
         rest, in_steps = [], bool(_HOW_TO.search(texts[0]))
         for block in blocks[1:]:
             if _HOW_TO.fullmatch(block.text):
