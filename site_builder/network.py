@@ -237,6 +237,8 @@ def _node_options(g: nx.MultiDiGraph, node: str, ref: NodeRef, big: bool) -> dic
         "font": {"color": style["font"], "size": _font_size(ref.kind, big)},
         "borderWidth": 2 if ref.kind == OUTCOME else 1,
         "widthConstraint": {"maximum": 260 if ref.kind in (VISION, PRIORITY) else 150},
+        # Heavier top-level items push their neighbours away, so big labels do not sit on them.
+        "mass": 4 if big and ref.kind in (VISION, PRIORITY) else 1,
         # Read by network.js (vis-network ignores them): link, and words for the keyboard status line.
         "href": ref.href,
         "kindLabel": style["label"],
