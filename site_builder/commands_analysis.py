@@ -61,16 +61,22 @@ def render(template: str, view: dict) -> str:
 
 
 def _load(plan_dir: Path | None):
-    return build_graph(load_plan(resolve_plan_dir(plan_dir)))
+    directory = resolve_plan_dir(plan_dir)
+    g = build_graph(load_plan(directory))
+    g.graph["directory"] = directory   # where the source references point, for the reports
+    return g
 
 
-def where(source: dict | None, *, plan_dir: Path | None = None) -> str:
-    """``source/plan.txt:12-14``: a source reference as people read it."""
+def where(source: dict | None, directory: Path | str | None = None) -> str:
+    """``plan_data/source/plan.txt:12-14``: a source reference as people type it to open the file."""
     if not source or not source.get("lines"):
         return "no source line"
     first, last = source["lines"][0], source["lines"][-1]
     lines = str(first) if first == last else f"{first}-{last}"
-    return f"{source.get('file') or 'source'}:{lines}"
+    path = source.get("file") or "source"
+    if directory is not None:
+        path = relative(Path(directory) / path)
+    return f"{path}:{lines}"
 
 
 class IsoDate(click.ParamType):
@@ -95,7 +101,8 @@ def check_view(g, findings, *, as_of: dt.date | None, fail_on: str) -> dict:
         of_severity = [f for f in findings if f.severity == severity]
         codes = []
         for code in dict.fromkeys(f.code for f in of_severity):
-            rows = [{"message": f.message, "nodes": ", ".join(f.nodes), "where": where(f.source)}
+            rows = [{"message": f.message, "nodes": ", ".join(f.nodes),
+                     "where": where(f.source, g.graph.get("directory"))}
                     for f in of_severity if f.code == code]
             codes.append({"code": code, "meaning": CODES[code][1], "count": len(rows), "findings": rows})
         groups.append({"label": _SEVERITY_LABELS[severity], "count": len(of_severity), "codes": codes})
@@ -142,7 +149,7 @@ def _csv(rows: list[dict]) -> str:
     return out.getvalue()
 
 
-def trace_view(result: dict) -> dict:
+def trace_view(result: dict, directory: Path | None = None) -> dict:
     """What the trace text template prints."""
     via = {"hierarchy": "serves the chain's priority", "reference": "serves a priority the text names",
            "self": "the item itself", "led": "led by this lead"}
@@ -154,12 +161,12 @@ def trace_view(result: dict) -> dict:
         "plans": [{**p, "serves": ", ".join(p["serves"]) or "no priority", "via": via.get(p["via"], p["via"]),
                    "document": p["document"] or "none (TBC)"} for p in result["operational_plans"]],
         "leads": [{**lead, "plans": ", ".join(lead["plans"])} for lead in result["leads"]],
-        "where": where(result["source"]),
+        "where": where(result["source"], directory),
     }
 
 
 @click.command("trace")
-@click.argument("item_id", required=False, metavar="ID")
+@click.argument("item_id", required=False, metavar="[ID]")
 @click.option("--all", "all_outcomes", is_flag=True, help="The traceability matrix: one CSV row per outcome.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "csv"]), default=None,
               help="text (default for one ID), json, or csv (the matrix rows; the only format of --all).")
@@ -180,7 +187,7 @@ def trace_command(item_id: str | None, all_outcomes: bool, output_format: str | 
     if output_format == "json":
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))
     else:
-        click.echo(render("trace.txt", trace_view(result)), nl=False)
+        click.echo(render("trace.txt", trace_view(result, g.graph.get("directory"))), nl=False)
 
 
 @click.command("impact")

@@ -67,7 +67,7 @@ def test_check_text_groups_by_severity_then_code_with_ids_and_source_lines():
     out = run("check", REFERENCES, "--fail-on", "never").output
     assert out.index("Errors (2)") < out.index("Warnings (4)") < out.index("Information (1)")
     assert "  dangling-reference (2): A reference names a priority that does not exist." in out
-    assert "items: care-plan; source: source/plan.txt:16" in out
+    assert "items: care-plan; source: tests/scenarios/02_references/source/plan.txt:16" in out
 
 
 def test_check_as_of_moves_the_overdue_date():
@@ -107,7 +107,7 @@ def test_trace_text_shows_the_chain_plans_leads_and_source():
         "  vision    vision    Our vision",
     ]
     assert "neglect-plan: Neglect Plan; serves LP1" in out and "ann-lee: Ann Lee, Head of Safeguarding" in out
-    assert out.rstrip().endswith("Source: source/plan.txt:5")
+    assert out.rstrip().endswith("Source: tests/scenarios/07_trace/source/plan.txt:5")
 
 
 def test_trace_all_is_the_matrix_one_row_per_outcome():

@@ -284,7 +284,8 @@ def _overlap(g: nx.MultiDiGraph, a: str, b: str) -> bool:
 
 def _status_conflicts(g: nx.MultiDiGraph, members: list[Statement], code: str) -> list[Finding]:
     nodes = list(dict.fromkeys(s.node for s in members))
-    outcomes = list(dict.fromkeys(o for o in (_outcome_of(g, s) for s in members) if o))
+    order = {n: i for i, n in enumerate(g.nodes)}
+    outcomes = sorted({o for o in (_outcome_of(g, s) for s in members) if o}, key=order.get)
     if len(outcomes) < 2:
         return []
     rags = {g.nodes[o].get("rag") for o in outcomes} - {None}

@@ -36,7 +36,7 @@ CODES: dict[str, tuple[str, str]] = {
     # references
     "dangling-reference": ("error", "A reference names a priority that does not exist."),
     "ambiguous-reference": ("warning", "A reference fits more than one priority."),
-    "unparsed-reference": ("warning", "A connected-priority entry names no group and number we recognise."),
+    "unparsed-reference": ("warning", "A connected-priority entry names no group and number Golden Thread recognises."),
     "missing-document": ("warning", "An operational plan has no linked document (TBC)."),
     "cross-reference": ("info", "An item's text names another priority explicitly."),
     # duplicates
@@ -46,9 +46,9 @@ CODES: dict[str, tuple[str, str]] = {
     # data quality
     "missing-timescale": ("warning", "An outcome has no timescale."),
     "missing-rag": ("warning", "An outcome has no RAG rating."),
-    "unparsed-timescale": ("warning", "A timescale names no date, recurrence or status we recognise."),
+    "unparsed-timescale": ("warning", "A timescale names no date, recurrence or status Golden Thread recognises."),
     "recurring-timescale": ("info", "A timescale is a recurrence (Monthly, Termly...) with no due date."),
-    "timescale-outside-period": ("warning", "A timescale names a date outside the plan's period."),
+    "timescale-outside-period": ("warning", "A timescale names a date before the plan period starts or after it ends."),
     "overdue": ("warning", "An outcome's due date has passed and it is neither GREEN nor Achieved."),
 }
 
