@@ -6,7 +6,6 @@ the site does, and need no site build.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

@@ -20,7 +20,7 @@ from model.loader import load_plan
 from site_builder import urls as U
 from site_builder.network import priority_neighbourhood
 
-from e2e_support import iframe, network_node_point, plan_dir, wait_for_network, watched_page
+from e2e_support import network_node_point, plan_dir, wait_for_network, watched_page
 
 pytestmark = pytest.mark.browser
 
