@@ -13,7 +13,6 @@ review of the Quality Assurance Framework (AMBER/GREEN).
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 

@@ -25,14 +25,12 @@ from __future__ import annotations
 import datetime as dt
 
 import networkx as nx
-
-from model.analysis._edges import targets_of
-from model.analysis.findings import short_title
 from rapidfuzz import process
 
+from model.analysis.findings import short_title
 from model.analysis.similarity import DEFAULT_THRESHOLD, score
 from model.analysis.wording import normalise
-from model.graph import PART_OF, SERVES, build_graph, item_texts, parent
+from model.graph import SERVES, build_graph, item_texts, parent
 
 #: The fields compared, per node kind (graph attribute names).
 FIELDS: dict[str, tuple[str, ...]] = {

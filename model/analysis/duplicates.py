@@ -70,10 +70,6 @@ class Statement:
     def words(self) -> list[str]:
         return [w for w, _, _ in self.spans]
 
-    @property
-    def content(self) -> list[str]:
-        return [w for w in self.words if w not in STOPWORDS]
-
     def clauses(self) -> list[str]:
         """Content words with :data:`CLAUSE_BREAK` wherever brackets or clause punctuation fall between two.
 
@@ -173,50 +169,65 @@ def duplicates(g: nx.MultiDiGraph, *, threshold: float = DEFAULT_THRESHOLD) -> I
     stmts = statements(g)
     ok = lambda i, j: comparable(g, stmts[i].node, stmts[j].node)
     best: dict[frozenset, _Evidence] = {}
-
-    def offer(evidence: _Evidence) -> None:
+    for evidence in (*_same_statements(g, stmts, ok), *_shared_passages(g, stmts, ok),
+                     *_restatements(g, stmts, ok), *_similar_statements(g, stmts, ok, threshold)):
         key = frozenset(evidence.nodes)
         if key not in best or evidence.rank < best[key].rank:
             best[key] = evidence
+    for evidence in _strongest(best.values(), order):
+        nodes = sorted(evidence.nodes, key=order.get)
+        yield finding(evidence.code, evidence.message, nodes, source_of(g, nodes[0]),
+                      priorities=_priorities(g, nodes), **evidence.details)
+        yield from _status_conflicts(g, evidence.members, evidence.code)
 
+
+def _same_statements(g, stmts: list[Statement], ok) -> Iterator[_Evidence]:
+    """One group per statement that appears, whole, in two or more items (found by hashing)."""
     groups: dict[tuple[str, ...], list[int]] = {}
     for i, s in enumerate(stmts):
         groups.setdefault(tuple(s.words), []).append(i)
     for members in groups.values():
         members = [m for m in members if any(ok(m, o) for o in members if o != m)]
         if len({stmts[m].node for m in members}) > 1:
-            offer(_Evidence(0, "duplicate", [stmts[m] for m in members], f"the same statement appears in {_places(g, stmts, members)}: "
-                            f"'{_cut(stmts[members[0]].text)}'", {"text": stmts[members[0]].text}))
-    for (i, j), (a, b, size) in shared_passages([s.words for s in stmts], min_words=PASSAGE_WORDS,
+            first = stmts[members[0]]
+            yield _Evidence(0, "duplicate", [stmts[m] for m in members],
+                            f"the same statement appears in {_places(g, stmts, members)}: '{_cut(first.text)}'",
+                            {"text": first.text})
+
+
+def _shared_passages(g, stmts: list[Statement], ok) -> Iterator[_Evidence]:
+    """Pairs sharing a passage of :data:`PASSAGE_WORDS` words, :data:`PASSAGE_CONTENT_WORDS` of them content."""
+    for (i, j), (a, _, size) in shared_passages([s.words for s in stmts], min_words=PASSAGE_WORDS,
                                                 allowed=ok).items():
         words = stmts[i].words
         while size and words[a] in STOPWORDS:      # quote from the first to the last content word
             a, size = a + 1, size - 1
         while size and words[a + size - 1] in STOPWORDS:
             size -= 1
-        passage = words[a:a + size]
-        if len(set(passage) - STOPWORDS) >= PASSAGE_CONTENT_WORDS:
+        if len(set(words[a:a + size]) - STOPWORDS) >= PASSAGE_CONTENT_WORDS:
             quote = stmts[i].quote(a, size)
-            offer(_Evidence(1, "duplicate", [stmts[i], stmts[j]],
+            yield _Evidence(1, "duplicate", [stmts[i], stmts[j]],
                             f"{_places(g, stmts, [i, j])} share a passage of {size} words: '{_cut(quote)}'",
-                            {"text": quote, "words": size}))
+                            {"text": quote, "words": size})
+
+
+def _restatements(g, stmts: list[Statement], ok) -> Iterator[_Evidence]:
+    """Pairs where one short statement is restated, word for word but for stopwords, inside the other."""
     for i, j in contained_pairs([s.clauses() for s in stmts], min_words=MIN_WORDS, allowed=ok):
         sc = partial_score(" ".join(stmts[i].words), " ".join(stmts[j].words))
-        offer(_Evidence(2, "near-duplicate", [stmts[i], stmts[j]],
+        yield _Evidence(2, "near-duplicate", [stmts[i], stmts[j]],
                         f"{_places(g, stmts, [i])} '{_cut(stmts[i].text, 60)}' is restated (score {sc:g}) in "
                         f"{_places(g, stmts, [j])}: '{_cut(stmts[j].text, 60)}'",
-                        {"texts": [stmts[i].text, stmts[j].text], "score": sc, "method": "contained"}))
+                        {"texts": [stmts[i].text, stmts[j].text], "score": sc, "method": "contained"})
+
+
+def _similar_statements(g, stmts: list[Statement], ok, threshold: float) -> Iterator[_Evidence]:
+    """Pairs of statements whose wording scores at least *threshold*."""
     for i, j, sc in similar_pairs([" ".join(s.words) for s in stmts], threshold=threshold, allowed=ok):
-        offer(_Evidence(3, "near-duplicate", [stmts[i], stmts[j]],
+        yield _Evidence(3, "near-duplicate", [stmts[i], stmts[j]],
                         f"similar statements (score {sc:g}) in {_places(g, stmts, [i, j])}: "
                         f"'{_cut(stmts[i].text, 60)}' / '{_cut(stmts[j].text, 60)}'",
-                        {"texts": [stmts[i].text, stmts[j].text], "score": sc, "method": "similar"}))
-
-    for evidence in _strongest(best.values(), order):
-        nodes = sorted(evidence.nodes, key=order.get)
-        yield finding(evidence.code, evidence.message, nodes, source_of(g, nodes[0]),
-                      priorities=_priorities(g, nodes), **evidence.details)
-        yield from _status_conflicts(g, evidence.members, evidence.code)
+                        {"texts": [stmts[i].text, stmts[j].text], "score": sc, "method": "similar"})
 
 
 def _strongest(evidence, order) -> list[_Evidence]:
@@ -230,7 +241,8 @@ def _strongest(evidence, order) -> list[_Evidence]:
             continue
         covered |= pairs
         result.append(e)
-    return sorted(result, key=lambda e: (min(order[n] for n in e.nodes), e.rank, sorted(order[n] for n in e.nodes)))
+    return sorted(result, key=lambda e: (min(order[n] for n in e.nodes), e.rank,
+                                         sorted(order[n] for n in e.nodes)))
 
 
 def _places(g: nx.MultiDiGraph, stmts: list[Statement], indices: list[int]) -> str:
