@@ -67,7 +67,7 @@ def test_ci_runs_the_readme_test_command():
 
 
 def test_readme_and_docs_links_point_at_files_that_exist():
-    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
     for page in pages:
         text = page.read_text(encoding="utf-8")
         for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", text):
