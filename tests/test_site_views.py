@@ -158,9 +158,9 @@ def test_findings_grouped_by_severity_and_code_with_duplicates_side_by_side(ctx)
                         "missing-document", "duplicate", "missing-timescale", "missing-rag"]),
         ("info", 2, ["cross-reference", "recurring-timescale"])]
     duplicate = next(c for g in view.groups for c in g.codes if c.code == "duplicate").cards[0]
-    assert [(c.item.id, c.priority.id) for c in duplicate.compared] == [
-        ("LP2.a", "LP2"), ("DP1.corporate-parenting", "DP1")]
-    assert len({c.text for c in duplicate.compared}) == 1
+    assert [(c.item.id, c.priority.id, c.before, c.passage, c.after) for c in duplicate.compared] == [
+        ("LP2.a", "LP2", "", "Develop a Leaving Care Strategy (as departmental priority 1", ")"),
+        ("DP1.corporate-parenting", "DP1", "", "Develop a Leaving Care Strategy", "")]
 
 
 def test_dependency_matrix_links_each_count_to_its_evidence(ctx):
@@ -182,3 +182,16 @@ def test_traceability_csv_guards_against_spreadsheet_formulas(ctx):
     assert parsed[0]["outcome"] == "'=HYPERLINK(\"http://x\")"
     assert [r["outcome_id"] for r in parsed] == [r["outcome_id"] for r in ctx.trace_rows]
     assert csv_cell("+1") == "'+1" and csv_cell("@x") == "'@x" and csv_cell("plain") == "plain"
+
+
+def test_compared_items_keep_each_item_with_its_own_words(ctx):
+    from model.analysis.findings import finding
+    from site_builder.views.findings import compared_items
+
+    near = finding("near-duplicate", "m", ["LP1.main.o-fewer-referrals", "LP2.a.o-strategy-in-place"],
+                   texts=["Strategy in place", "Fewer referrals"], score=90)  # texts in the other order
+    items = compared_items(ctx, "findings.md", near)
+    assert [(c.item.id, c.before, c.passage, c.rag.word, c.timescale) for c in items] == [
+        ("LP1.main.o-fewer-referrals", "Fewer referrals", "", "GREEN", "August 2021"),
+        ("LP2.a.o-strategy-in-place", "Strategy in place", "", "RED", "March 2022")]
+    assert compared_items(ctx, "findings.md", finding("missing-rag", "m", ["LP1.main.o-fewer-referrals"])) == []

@@ -1,31 +1,42 @@
 """The findings page: what ``goldenthread check`` reports, grouped by severity and code.
 
-Duplicates and near-duplicates are shown side by side: each item's own words
-next to the other's, with where each stands in the plan, so a planner can
-see at a glance whether they say the same thing.
+Duplicates, near-duplicates and status conflicts between items are shown
+side by side: each item's own words next to the other's (the shared passage
+of a duplicate marked), with where each stands in the plan and, for
+outcomes, their RAG and timescale, so a planner sees at a glance whether
+they say the same thing and where they disagree.
 """
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass
 
 from model.analysis import CODES, SEVERITIES
 from site_builder import urls as U
 from site_builder.markup import Href
-from site_builder.views.common import ItemLink, SiteContext, format_date, link_maker, priority_of
+from model.graph import OUTCOME, item_texts
+from site_builder.views.common import (ItemLink, RagBadge, SiteContext, format_date, link_maker, one_line,
+                                       priority_of)
 from site_builder.views.items import FindingRow, finding_rows
 
 SEVERITY_LABELS = {"error": "Errors", "warning": "Warnings", "info": "For information"}
-#: Codes whose items are compared side by side.
-COMPARED = ("duplicate", "near-duplicate")
+#: Codes whose items are compared side by side (when a finding names two or more).
+COMPARED = ("duplicate", "near-duplicate", "status-conflict")
 
 
 @dataclass(frozen=True)
 class ComparedItem:
-    """One item of a duplicate group: its link, the words compared and its priority."""
+    """One item of a compared group: its link, its words (split around the shared passage),
+    its priority, and for an outcome its RAG and timescale."""
 
     item: ItemLink
-    text: str
+    before: str
+    passage: str
+    after: str
     priority: ItemLink | None
+    rag: RagBadge | None
+    timescale: str
 
 
 @dataclass(frozen=True)
@@ -60,19 +71,64 @@ class FindingsView:
     as_of: str
 
 
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def split_around(text: str, passage: str) -> tuple[str, str, str]:
+    """*text* as (before, shared, after): the longest run of *passage*'s words found in *text*
+    (ignoring case, spacing and punctuation between words), or ``(text, "", "")`` when they
+    share fewer than three words in a row.
+
+    >>> split_around("We will Develop a  strategy, now", "develop a strategy (as priority 4)")
+    ('We will ', 'Develop a  strategy', ', now')
+    >>> split_around("Nothing shared here", "other words entirely")
+    ('Nothing shared here', '', '')
+    """
+    words = list(_WORD.finditer(text))
+    match = difflib.SequenceMatcher(None, [w.group(0).lower() for w in words],
+                                    [w.lower() for w in _WORD.findall(passage)], autojunk=False)
+    at, _, size = match.find_longest_match()
+    if size < 3:
+        return text, "", ""
+    start, end = words[at].start(), words[at + size - 1].end()
+    return text[:start], text[start:end], text[end:]
+
+
+def _own_words(g, node: str, passages: list[str]) -> tuple[str, str, str]:
+    """The item's own text that shares the longest run of words with one of *passages*
+    (split around it), else its main text. Matching by content, not by position, keeps each
+    item next to its own words whatever order an analysis lists the texts in."""
+    texts = list(item_texts(g, node))
+    best = (texts[0] if texts else "", "", "")
+    for text in texts:
+        for passage in passages:
+            parts = split_around(text, passage)
+            if len(parts[1]) > len(best[1]):
+                best = parts
+    return best
+
+
 def compared_items(ctx: SiteContext, page: str, f) -> list[ComparedItem]:
-    """The items of a duplicate or near-duplicate finding with the words that were compared."""
-    if f.code not in COMPARED:
+    """The items of a duplicate, near-duplicate or status-conflict finding, side by side."""
+    if f.code not in COMPARED or len(f.nodes) < 2:
         return []
+    g = ctx.g
     link = link_maker(ctx, page)
     details = f.details or {}
-    texts = details.get("texts") or [details.get("text")] * len(f.nodes)
+    passages = [t for t in details.get("texts") or [details.get("text")] if t]
     items = []
-    for node, text in zip(f.nodes, texts):
-        if node not in ctx.g:
+    for node in f.nodes:
+        if node not in g:
             continue
-        priority = priority_of(ctx.g, node)
-        items.append(ComparedItem(link(node), text or "", link(priority) if priority else None))
+        before, passage, after = _own_words(g, node, passages)
+        if f.code != "duplicate":  # only a duplicate shares an exact passage worth marking
+            before, passage, after = before + passage + after, "", ""
+        data = g.nodes[node]
+        is_outcome = data["kind"] == OUTCOME
+        priority = priority_of(g, node)
+        items.append(ComparedItem(link(node), before, passage, after, link(priority) if priority else None,
+                                  RagBadge.of(data.get("rag")) if is_outcome else None,
+                                  one_line(data.get("timescale")) if is_outcome else ""))
     return items
 
 
