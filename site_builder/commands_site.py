@@ -33,7 +33,10 @@ config_option = click.option("--config", "config", type=click.Path(dir_okay=Fals
               show_default=True, help="Folder for the finished site (replaced whole by each build).")
 @engine_option
 @config_option
-def build_command(plan_dir: Path | None, out: Path, engine: str, config: Path) -> None:
+@click.option("--site-url", default=None, metavar="URL",
+              help="Where the site will be published (e.g. https://intranet.example/plan/). Only the "
+                   "'not found' page needs it; without it, that page assumes the site is at the server's root.")
+def build_command(plan_dir: Path | None, out: Path, engine: str, config: Path, site_url: str | None) -> None:
     """Build the intranet site of the plan in PLAN_DIR (default: plan_data).
 
     Generates a page per priority, operational plan, lead and outcome trace,
@@ -42,7 +45,7 @@ def build_command(plan_dir: Path | None, out: Path, engine: str, config: Path) -
     serve OUT from any web server, or open OUT/index.html.
     """
     directory = resolve_plan_dir(plan_dir)
-    result = build_site(directory, out, engine=engine, config=config)
+    result = build_site(directory, out, engine=engine, config=config, site_url=site_url)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(f"Built {relative(result.out_dir)}/ from {relative(directory)} with {ENGINE_NAMES[engine]}: "

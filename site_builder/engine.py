@@ -61,8 +61,12 @@ def read_base_config(path: Path) -> dict:
 
 
 def write_project_config(base: Path, project_dir: Path, *, site_name: str, nav: list,
-                         not_in_nav: list[str]) -> Path:
+                         not_in_nav: list[str], site_url: str | None = None) -> Path:
     """Write ``<project_dir>/mkdocs.yml``: *base* plus this build's settings. Returns its path.
+
+    *site_url*, when given, is where the site will be published; only the
+    404 page needs it (it is served at any depth, so its links are absolute),
+    and without it they assume the site is at the root of its server.
 
     *site_name* and the titles in *nav* are plan text: the engines print
     them into pages unescaped, so they are HTML-escaped here (``'`` is left
@@ -80,6 +84,8 @@ def write_project_config(base: Path, project_dir: Path, *, site_name: str, nav: 
         nav=escape_nav(nav),
         not_in_nav="\n".join(not_in_nav),
     )
+    if site_url:
+        config["site_url"] = site_url
     path = project_dir / CONFIG_NAME
     # JSON is YAML, needs no dumper settings and cannot grow Python tags.
     path.write_text(json.dumps(config, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

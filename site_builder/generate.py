@@ -37,8 +37,10 @@ from site_builder.views.priority import priority_view
 from site_builder.views.trace import trace_view
 
 #: Our own static files, copied into ``docs/assets/`` (the network views' files are copied by
-#: :func:`site_builder.network.copy_network_assets`).
-OWN_ASSETS = ("goldenthread.css", "outcomes-filter.js", "favicon.svg")
+#: :func:`site_builder.network.copy_network_assets`). Never a README.md: the engine would
+#: make it a page.
+OWN_ASSETS = ("goldenthread.css", "outcomes-filter.js", "favicon.svg", "iframe-worker/shim.js",
+              "iframe-worker/LICENSE")
 ASSETS = Path(__file__).parent / "assets"
 #: Priority titles in the navigation are cut here (the page itself has the whole title).
 NAV_TITLE_CHARS = 44
@@ -117,6 +119,7 @@ def copy_assets(assets_dir: Path) -> None:
     """Copy our CSS and JavaScript, and the network views' files, into *assets_dir*."""
     assets_dir.mkdir(parents=True, exist_ok=True)
     for name in OWN_ASSETS:
+        (assets_dir / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ASSETS / name, assets_dir / name)
     network.copy_network_assets(assets_dir)
 

@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,17 @@ def test_bundled_plan_pages_use_our_theme_fixes(bundled_site):
     assert 'role="dialog" aria-label="' in page, "the search dialog has no accessible name"
     assert "assets/goldenthread.css" in page and "assets/outcomes-filter.js" in page
     assert "fonts.googleapis" not in page and "fonts.gstatic" not in page
+
+
+def test_search_works_from_disk_with_no_outside_script(bundled_site):
+    """Opened from a file share (file://), search reads its index from a script and runs its
+    worker through the iframe-worker shim, which the site serves itself."""
+    engine, site, _ = bundled_site
+    page = (site / "outcomes.html").read_text(encoding="utf-8")
+    assert re.search(r'<script src="(\./)?assets/iframe-worker/shim\.js"', page)
+    assert "unpkg.com" not in page
+    index_script = site / "search" / "search_index.js" if engine == "mkdocs" else site / "search.js"
+    assert index_script.is_file()
 
 
 def test_search_index_finds_priorities_actions_and_outcomes(bundled_site):

@@ -25,15 +25,23 @@ def test_instant_navigation_stays_off():
     assert not [f for f in CONFIG["theme"]["features"] if f.startswith("navigation.instant")]
 
 
-def test_only_material_search_plugin():
-    assert CONFIG["plugins"] == ["search"]
+def test_only_material_search_and_offline_plugins():
+    assert CONFIG["plugins"] == ["search", "offline"]
+
+
+def test_the_offline_plugin_gets_its_shim_from_the_site_not_from_unpkg():
+    """The plugin adds unpkg.com's copy unless a polyfill named iframe-worker is there already."""
+    shim = CONFIG["extra"]["polyfills"]
+    assert [s for s in shim if "iframe-worker" in s] == ["assets/iframe-worker/shim.js"]
+    assert "assets/iframe-worker/shim.js".removeprefix("assets/") in OWN_ASSETS
 
 
 def test_our_assets_and_theme_overrides_exist():
-    for name in CONFIG["extra_css"] + CONFIG["extra_javascript"] + [CONFIG["theme"]["favicon"]]:
+    for name in (CONFIG["extra_css"] + CONFIG["extra_javascript"] + CONFIG["extra"]["polyfills"]
+                 + [CONFIG["theme"]["favicon"]]):
         assert name.startswith("assets/") and name.removeprefix("assets/") in OWN_ASSETS
     for name in OWN_ASSETS:
-        assert (ASSETS / name).is_file()
+        assert (ASSETS / name).is_file() and not name.endswith(".md")
     theme = REPO_CONFIG.parent / CONFIG["theme"]["custom_dir"]
     assert (theme / "main.html").is_file() and (theme / "partials" / "search.html").is_file()
 

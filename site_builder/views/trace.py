@@ -42,7 +42,6 @@ class TraceView:
     due: str
     chain: list[ChainStep]
     plans: list[OwningPlan]
-    leads: list[tuple[ItemLink, str]]
     source: str
     source_lines: list[SourceLine]
     findings: list[FindingRow]
@@ -74,7 +73,6 @@ def trace_view(ctx: SiteContext, outcome: str) -> TraceView:
         due=format_date(due) if due else "",
         chain=chain,
         plans=plans,
-        leads=[(link(lead["id"]), lead.get("role") or "") for lead in t["leads"]],
         source=source_text(t["source"]),
         source_lines=source_lines(ctx, t["source"]),
         findings=finding_rows(ctx, page, ctx.findings_about({outcome})),
