@@ -43,7 +43,7 @@ class SiteContext:
     g: nx.MultiDiGraph
     urls: SiteUrls
     findings: list = field(default_factory=list)
-    dependencies: object | None = None
+    dependencies: dict | None = None
     trace_rows: list = field(default_factory=list)
     networks: dict = field(default_factory=dict)
     source_lines: list[str] = field(default_factory=list)

@@ -59,6 +59,7 @@ class OperationalPlanView:
 class LeadView:
     page: str
     id: str
+    name: str
     heading: str
     role: str
     plans: list[PlanSummary]
@@ -111,7 +112,7 @@ def lead_view(ctx: SiteContext, lead: str) -> LeadView:
     plans = [s for s, _, k in g.in_edges(lead, keys=True) if k == LED_BY]
     priorities = list(dict.fromkeys(p for op in plans for p in _targets(g, op, SERVES)))
     return LeadView(
-        page=page, id=lead, heading=f"Lead: {item_title(g, lead)}",
+        page=page, id=lead, name=item_title(g, lead), heading=f"Lead: {item_title(g, lead)}",
         role=g.nodes[lead].get("role") or "",
         plans=[PlanSummary(link(op), g.nodes[op].get("document") or "",
                            [link(p) for p in _targets(g, op, SERVES)]) for op in plans],

@@ -3,9 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from model.graph import ACTION, INDICATOR, LED_BY, OUTCOME, PART_OF, PRIORITY, SERVES, nodes_of_kind
-from site_builder import urls as U
-from site_builder.markup import Href
+from model.graph import ACTION, INDICATOR, LED_BY, OUTCOME, PART_OF, SERVES
 from site_builder.views.common import (ItemLink, RagCount, SiteContext, item_title, link_maker, outcomes_under,
                                        rag_counts)
 from site_builder.views.items import (FindingRow, NetworkEmbed, OutcomeRow, finding_rows, network_embed,
@@ -83,9 +81,6 @@ class PriorityView:
     dependencies: list[Dependency]
     findings: list[FindingRow]
     network: NetworkEmbed | None
-    dashboard_href: Href
-    previous: ItemLink | None
-    next: ItemLink | None
 
 
 def children(g, node: str, kind: str) -> list[str]:
@@ -115,8 +110,6 @@ def priority_view(ctx: SiteContext, priority: str) -> PriorityView:
                                        g.nodes[op].get("document") or ""))
     subtree = {priority} | set(outcomes_under(g, priority)) | {
         n for n in g.nodes if g.nodes[n].get("priority") == priority}
-    order = nodes_of_kind(g, PRIORITY)
-    at = order.index(priority)
     outcomes = outcomes_under(g, priority)
     return PriorityView(
         page=page, id=priority, title=item_title(g, priority),
@@ -131,9 +124,6 @@ def priority_view(ctx: SiteContext, priority: str) -> PriorityView:
         dependencies=dependencies_of(ctx, page, priority),
         findings=finding_rows(ctx, page, ctx.findings_about(subtree)),
         network=network_embed(ctx, page, priority),
-        dashboard_href=U.relative(page, U.OUTCOMES),
-        previous=link(order[at - 1]) if at > 0 else None,
-        next=link(order[at + 1]) if at + 1 < len(order) else None,
     )
 
 
