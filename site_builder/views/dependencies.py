@@ -22,12 +22,16 @@ class MatrixCell:
 
 @dataclass(frozen=True)
 class MatrixRow:
+    """One row of the priority x priority matrix."""
+
     priority: ItemLink
     cells: list[MatrixCell]
 
 
 @dataclass(frozen=True)
 class PairEvidence:
+    """The evidence linking two priorities, under its own anchor."""
+
     anchor: str
     a: ItemLink
     b: ItemLink
@@ -36,6 +40,8 @@ class PairEvidence:
 
 @dataclass(frozen=True)
 class BridgeRow:
+    """An item that on its own connects several priorities."""
+
     item: ItemLink
     kind: str
     priorities: list[ItemLink]
@@ -43,6 +49,8 @@ class BridgeRow:
 
 @dataclass(frozen=True)
 class DependenciesView:
+    """The dependencies page."""
+
     page: str
     columns: list[ItemLink]
     rows: list[MatrixRow]

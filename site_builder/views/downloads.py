@@ -25,6 +25,8 @@ SOURCE = ("The plan's source document (text)",
 
 @dataclass(frozen=True)
 class DownloadRow:
+    """One downloadable file: what it is, the command that gives the same, its link and size."""
+
     title: str
     description: str
     command: str
@@ -35,6 +37,8 @@ class DownloadRow:
 
 @dataclass(frozen=True)
 class DownloadsView:
+    """The downloads page."""
+
     page: str
     files: list[DownloadRow]
 

@@ -41,6 +41,8 @@ class ComparedItem:
 
 @dataclass(frozen=True)
 class FindingCard:
+    """One finding on the findings page, with its items side by side when compared."""
+
     row: FindingRow
     compared: list[ComparedItem]
     score: str
@@ -48,6 +50,8 @@ class FindingCard:
 
 @dataclass(frozen=True)
 class CodeGroup:
+    """The findings of one code, with what the code means."""
+
     code: str
     meaning: str
     cards: list[FindingCard]
@@ -55,6 +59,8 @@ class CodeGroup:
 
 @dataclass(frozen=True)
 class SeverityGroup:
+    """The findings of one severity, code by code."""
+
     severity: str
     label: str
     count: int
@@ -63,6 +69,8 @@ class SeverityGroup:
 
 @dataclass(frozen=True)
 class FindingsView:
+    """The findings page."""
+
     page: str
     total: int
     counts: list[tuple[str, int]]

@@ -41,6 +41,8 @@ class WayIn:
 
 @dataclass(frozen=True)
 class HomeView:
+    """The home page."""
+
     page: str
     title: str
     organisation: str

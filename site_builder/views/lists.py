@@ -13,6 +13,8 @@ from site_builder.views.priority import children
 
 @dataclass(frozen=True)
 class PriorityCard:
+    """One priority on the priorities page: its size, RAG summary and the plans serving it."""
+
     priority: ItemLink
     description: str
     actions: int
@@ -23,18 +25,24 @@ class PriorityCard:
 
 @dataclass(frozen=True)
 class PriorityGroupView:
+    """One group of priorities (e.g. the leadership priorities) on the priorities page."""
+
     name: str
     priorities: list[PriorityCard]
 
 
 @dataclass(frozen=True)
 class PrioritiesIndexView:
+    """The page listing every priority."""
+
     page: str
     groups: list[PriorityGroupView]
 
 
 @dataclass(frozen=True)
 class PlanRow:
+    """One operational plan in the table of plans, as the plan states it and as resolved."""
+
     plan: ItemLink
     lead: ItemLink | None
     priorities: list[ItemLink]
@@ -45,6 +53,8 @@ class PlanRow:
 
 @dataclass(frozen=True)
 class LeadRow:
+    """One lead in the table of leads."""
+
     lead: ItemLink
     role: str
     plans: list[ItemLink]
@@ -52,6 +62,8 @@ class LeadRow:
 
 @dataclass(frozen=True)
 class PlansIndexView:
+    """The page listing every operational plan and lead."""
+
     page: str
     plans: list[PlanRow]
     leads: list[LeadRow]
@@ -59,6 +71,8 @@ class PlansIndexView:
 
 @dataclass(frozen=True)
 class TraceRow:
+    """One row of the traceability matrix."""
+
     outcome: ItemLink
     action: ItemLink | None
     priority: ItemLink | None
@@ -71,6 +85,8 @@ class TraceRow:
 
 @dataclass(frozen=True)
 class TraceIndexView:
+    """The traceability matrix page."""
+
     page: str
     rows: list[TraceRow]
     csv_href: Href

@@ -32,6 +32,8 @@ class Option:
 
 @dataclass(frozen=True)
 class DashboardRow:
+    """One outcome on the dashboard, with the data-* values the filter script reads."""
+
     outcome: OutcomeRow
     rag_key: str
     priority_id: str
@@ -41,6 +43,8 @@ class DashboardRow:
 
 @dataclass(frozen=True)
 class OutcomesView:
+    """The outcomes dashboard."""
+
     page: str
     rows: list[DashboardRow]
     rag_counts: list[RagCount]

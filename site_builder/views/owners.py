@@ -18,6 +18,8 @@ REASONS = {
 
 @dataclass(frozen=True)
 class UnresolvedRef:
+    """A connected-priority entry that could not be resolved: its words, why, and what it could mean."""
+
     text: str
     reason: str
     candidates: list[ItemLink]
@@ -33,6 +35,8 @@ class PriorityOutcomes:
 
 @dataclass(frozen=True)
 class PlanSummary:
+    """One operational plan a lead leads: its document and the priorities it serves."""
+
     plan: ItemLink
     document: str
     priorities: list[ItemLink]
@@ -40,6 +44,8 @@ class PlanSummary:
 
 @dataclass(frozen=True)
 class OperationalPlanView:
+    """The page of one operational plan."""
+
     page: str
     id: str
     heading: str
@@ -57,6 +63,8 @@ class OperationalPlanView:
 
 @dataclass(frozen=True)
 class LeadView:
+    """The page of one lead."""
+
     page: str
     id: str
     name: str

@@ -21,6 +21,8 @@ EVIDENCE_LABELS = {
 
 @dataclass(frozen=True)
 class IndicatorRow:
+    """One indicator of success of an action."""
+
     id: str
     text: str
 
@@ -67,6 +69,8 @@ class Dependency:
 
 @dataclass(frozen=True)
 class PriorityView:
+    """The page of one priority."""
+
     page: str
     id: str
     title: str

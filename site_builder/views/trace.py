@@ -24,6 +24,8 @@ class ChainStep:
 
 @dataclass(frozen=True)
 class OwningPlan:
+    """An operational plan that answers for the outcome, why, and its leads."""
+
     plan: ItemLink
     via: str
     serves: list[ItemLink]
@@ -33,6 +35,8 @@ class OwningPlan:
 
 @dataclass(frozen=True)
 class TraceView:
+    """The trace page of one outcome: its permalink."""
+
     page: str
     id: str
     heading: str
