@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from model.errors import relative
-from site_builder.build import build_site
+from site_builder.build import build_site, write_pages
 from site_builder.engine import ENGINES, REPO_CONFIG
 from site_builder.paths import plan_dir_argument, resolve_plan_dir
 from site_builder.serve import DEFAULT_ADDRESS, serve
@@ -67,4 +67,24 @@ def serve_command(plan_dir: Path | None, address: str, engine: str, config: Path
     raise SystemExit(serve(resolve_plan_dir(plan_dir), engine=engine, address=address, config=config))
 
 
-COMMANDS = [build_command, serve_command]
+@click.command("pages")
+@plan_dir_argument
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder for the pages and their mkdocs.yml (replaced whole).")
+@config_option
+@click.option("--site-url", default=None, metavar="URL", help="As for build.")
+def pages_command(plan_dir: Path | None, out: Path, config: Path, site_url: str | None) -> None:
+    """Write the site's generated pages and their mkdocs.yml, to build with an engine directly.
+
+    What `build` does before it runs the engine: OUT then builds with
+    `mkdocs build -f OUT/mkdocs.yml` or `zensical build -f OUT/mkdocs.yml`,
+    into OUT/site.
+    """
+    directory = resolve_plan_dir(plan_dir)
+    docs = write_pages(directory, out, config=config, site_url=site_url)
+    config_file = relative(out / "mkdocs.yml")
+    click.echo(f"Wrote {len(docs.pages)} pages of {relative(directory)} to {relative(out)}/. Build them with "
+               f"`mkdocs build -f {config_file}` or `zensical build -f {config_file}`.")
+
+
+COMMANDS = [build_command, serve_command, pages_command]

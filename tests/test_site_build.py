@@ -7,6 +7,8 @@ import hashlib
 import io
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -147,7 +149,7 @@ def test_a_folder_that_is_not_a_site_is_never_replaced(tmp_path):
     out = tmp_path / "documents"
     out.mkdir()
     (out / "letter.txt").write_text("precious", encoding="utf-8")
-    with pytest.raises(SiteBuildError, match="not empty and was not built by goldenthread"):
+    with pytest.raises(SiteBuildError, match="not empty and was not written by goldenthread"):
         build_site(MINI_PLAN, out)
     assert (out / "letter.txt").read_text(encoding="utf-8") == "precious"
 
@@ -169,3 +171,18 @@ def test_cli_reports_a_bad_plan_with_its_location_and_exit_2(broken_plan):
 def test_unknown_engine_is_refused(tmp_path):
     with pytest.raises(GoldenThreadError, match="unknown site engine"):
         build_site(MINI_PLAN, tmp_path / "site", engine="hugo")
+
+
+def test_generated_pages_build_with_zensical_reading_their_mkdocs_yml(tmp_path):
+    """`goldenthread pages` hands over a folder any engine builds as it is: here `zensical build`."""
+    out = tmp_path / "pages"
+    result = CliRunner().invoke(main, ["pages", str(MINI_PLAN), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "zensical build -f" in result.output
+    assert (out / "mkdocs.yml").is_file() and (out / "docs" / "index.md").is_file()
+    built = subprocess.run([sys.executable, "-m", "zensical", "build", "-f", str(out / "mkdocs.yml")],
+                           cwd=tmp_path, capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    assert (out / "site" / "priorities" / "LP1.html").is_file()
+    again = CliRunner().invoke(main, ["pages", str(MINI_PLAN), "--out", str(out)])  # replaces its own folder
+    assert again.exit_code == 0 and not (out / "site").exists()
