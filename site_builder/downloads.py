@@ -29,9 +29,11 @@ TRACEABILITY_CSV = "traceability.csv"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def findings_document(findings: list) -> dict:
-    """``{"findings": [...], "summary": {...}}``: the shape of ``check --format json``."""
-    return {"findings": [f.to_dict() for f in findings], "summary": summary(findings)}
+def findings_document(findings: list, as_of) -> dict:
+    """``{"findings": [...], "summary": {...}}``: what ``check --format json`` prints with its
+    default options (overdue judged *as_of* the plan's last update, ``--fail-on error``)."""
+    return {"findings": [f.to_dict() for f in findings],
+            "summary": {**summary(findings), "as_of": as_of.isoformat() if as_of else None, "fail_on": "error"}}
 
 
 def csv_cell(value) -> str:
@@ -63,7 +65,7 @@ def write_downloads(ctx: SiteContext, data: PlanData, folder: Path) -> list[Path
     folder.mkdir(parents=True, exist_ok=True)
     files = {
         GRAPH_JSON: _json(to_node_link(ctx.g)),
-        FINDINGS_JSON: _json(findings_document(ctx.findings)),
+        FINDINGS_JSON: _json(findings_document(ctx.findings, ctx.as_of)),
         TRACEABILITY_CSV: traceability_csv(ctx.trace_rows),
     }
     written = []

@@ -17,7 +17,8 @@ DESCRIPTIONS = {
                       "goldenthread check --format json"),
     D.TRACEABILITY_CSV: ("Traceability matrix (CSV)",
                          "One row per outcome: its action, priority, operational plans, leads, timescale, RAG "
-                         "and source lines.", "goldenthread trace --all --format csv"),
+                         "and source lines. Text that a spreadsheet would read as a formula (starting with =, +, "
+                         "- or @) starts with an apostrophe.", "goldenthread trace --all --format csv"),
 }
 SOURCE = ("The plan's source document (text)",
           "The text export of the plan document that every source line on this site points into.", "")
