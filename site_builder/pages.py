@@ -10,6 +10,7 @@ One environment for every page template in ``site_builder/templates``:
 * ``|anchor`` prints an item ID for an HTML ``id`` attribute, ``|heading_id``
   as a Markdown heading's ``{#id}`` (Jinja would read ``{#`` in a template as
   a comment); IDs are URL-safe by the schema, and both check it;
+* ``|count("outcome")`` writes "1 outcome" or "3 outcomes";
 * templates are named ``<page>.md`` and partials start with ``_``.
 """
 from __future__ import annotations
@@ -22,6 +23,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from site_builder.markup import finalize
+from site_builder.views.common import count
 
 TEMPLATES = Path(__file__).parent / "templates"
 _ANCHOR = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -60,6 +62,7 @@ def environment() -> Environment:
     )
     env.filters["anchor"] = anchor
     env.filters["heading_id"] = heading_id
+    env.filters["count"] = count
     return env
 
 

@@ -156,6 +156,20 @@ def priority_of(g: nx.MultiDiGraph, node: str) -> str | None:
     return None
 
 
+def noun(number: int, singular: str, plural: str | None = None) -> str:
+    """The noun for *number* things: *singular* for one, else *plural* (default: singular + "s")."""
+    return singular if number == 1 else plural or singular + "s"
+
+
+def count(number: int, singular: str, plural: str | None = None) -> str:
+    """*number* and the noun it counts (also the templates' ``|count``).
+
+    >>> count(1, "outcome"), count(3, "outcome"), count(0, "priority", "priorities")
+    ('1 outcome', '3 outcomes', '0 priorities')
+    """
+    return f"{number} {noun(number, singular, plural)}"
+
+
 def format_date(value: dt.date | str | None) -> str:
     """A date as staff write it: ``10 January 2022``; empty for ``None``.
 

@@ -7,7 +7,7 @@ from model.graph import ACTION, INDICATOR, LEAD, OPERATIONAL_PLAN, OUTCOME, PRIO
 from site_builder import urls as U
 from site_builder.markup import Href
 from site_builder.views.charts import BarChart, bar_chart
-from site_builder.views.common import (ItemLink, RagCount, SiteContext, format_date, link_maker,
+from site_builder.views.common import (ItemLink, RagCount, SiteContext, count, format_date, link_maker, noun,
                                        outcomes_under, rag_counts)
 
 
@@ -78,16 +78,19 @@ def home_view(ctx: SiteContext) -> HomeView:
     by_group = ", ".join(f"{sum(g.nodes[p].get('group') == key for p in priorities)} {key}"
                          for key in groups)
     serious = [f for f in ctx.findings if f.severity in ("error", "warning")]
+    def figure(items: list, singular: str, plural: str | None, target: str, note: str = "") -> Figure:
+        return Figure(len(items), noun(len(items), singular, plural), to(target), note)
+
     figures = [
-        Figure(len(priorities), "priorities", to(U.PRIORITIES), by_group),
-        Figure(len(nodes_of_kind(g, ACTION)), "actions and workstreams", to(U.PRIORITIES)),
-        Figure(len(nodes_of_kind(g, INDICATOR)), "indicators of success", to(U.PRIORITIES)),
-        Figure(len(outcomes), "outcomes", to(U.OUTCOMES)),
-        Figure(len(nodes_of_kind(g, OPERATIONAL_PLAN)), "operational plans", to(U.PLANS)),
-        Figure(len(nodes_of_kind(g, LEAD)), "leads", to(U.PLANS + "#leads")),
-        Figure(len(serious), "findings to look at", to(U.FINDINGS),
-               f"{sum(f.severity == 'error' for f in serious)} errors, "
-               f"{sum(f.severity == 'warning' for f in serious)} warnings"),
+        figure(priorities, "priority", "priorities", U.PRIORITIES, by_group),
+        figure(nodes_of_kind(g, ACTION), "action or workstream", "actions and workstreams", U.PRIORITIES),
+        figure(nodes_of_kind(g, INDICATOR), "indicator of success", "indicators of success", U.PRIORITIES),
+        figure(outcomes, "outcome", None, U.OUTCOMES),
+        figure(nodes_of_kind(g, OPERATIONAL_PLAN), "operational plan", None, U.PLANS),
+        figure(nodes_of_kind(g, LEAD), "lead", None, U.PLANS + "#leads"),
+        figure(serious, "finding to look at", "findings to look at", U.FINDINGS,
+               f"{count(sum(f.severity == 'error' for f in serious), 'error')}, "
+               f"{count(sum(f.severity == 'warning' for f in serious), 'warning')}"),
     ]
     rows = []
     for p in priorities:
