@@ -2,7 +2,8 @@
 
 Each command loads the plan, calls one library function of
 :mod:`model.analysis` and renders the result: JSON with :mod:`json`, CSV with
-:mod:`csv`, text and Markdown with the templates in
+the site's own writer (so the download and the command agree, formula cells
+guarded), text and Markdown with the templates in
 ``site_builder/templates/cli/``. Markdown goes through the site's escaping
 (:func:`site_builder.pages.environment`): plan text never becomes live
 Markdown or HTML in a pasted report. Text output drops control characters,
@@ -15,9 +16,7 @@ unknown (raised as :class:`model.errors.GoldenThreadError`, printed by the
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import re
 import sys
@@ -29,10 +28,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from model.analysis import CODES, SEVERITIES, at_or_above, run_all, summary
 from model.analysis.diff import diff
 from model.analysis.impact import impact
-from model.analysis.trace import MATRIX_COLUMNS, trace, trace_matrix
+from model.analysis.trace import trace, trace_matrix
 from model.errors import relative
 from model.graph import build_graph
 from model.loader import load_plan
+from site_builder.downloads import traceability_csv
 from site_builder.pages import TEMPLATES, environment
 from site_builder.paths import plan_dir_argument, resolve_plan_dir
 
@@ -141,14 +141,6 @@ def check_command(plan_dir: Path | None, output_format: str, fail_on: str, as_of
         sys.exit(EXIT_FINDINGS)
 
 
-def _csv(rows: list[dict]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=MATRIX_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
-
-
 def trace_view(result: dict, directory: Path | None = None) -> dict:
     """What the trace text template prints."""
     via = {"hierarchy": "serves the chain's priority", "reference": "serves a priority the text names",
@@ -181,7 +173,7 @@ def trace_command(item_id: str | None, all_outcomes: bool, output_format: str | 
     g = _load(plan_dir)
     output_format = output_format or ("csv" if all_outcomes else "text")
     if output_format == "csv":
-        click.echo(_csv(trace_matrix(g, within=item_id)), nl=False)
+        click.echo(traceability_csv(trace_matrix(g, within=item_id)), nl=False)
         return
     result = trace(g, item_id)
     if output_format == "json":
