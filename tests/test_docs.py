@@ -18,8 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 YAML_FORMAT = (ROOT / "docs" / "yaml-format.md").read_text(encoding="utf-8")
 
-MAIN_COMMAND = ("python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]' && "
-                ".venv/bin/goldenthread validate && .venv/bin/goldenthread stats")
+MAIN_COMMAND = "python3 -m venv .venv && .venv/bin/pip install -q -e . && .venv/bin/goldenthread build"
 TEST_COMMAND = "python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]' && .venv/bin/pytest -q"
 
 
