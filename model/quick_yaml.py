@@ -1,0 +1,130 @@
+"""Reading plan YAML fast, for files that are sure to read the same as with the careful reader.
+
+:func:`model.source.read_yaml` parses with ruamel.yaml's round-trip loader, a
+pure-Python scanner that keeps the line and column of every node and gathers
+comments: a few seconds for a plan of a few thousand items, on every reload of
+``goldenthread serve``. Positions are only needed to report an error, so
+:func:`quick_load` parses with the C parser of ruamel.yaml.clib (libyaml) and
+ruamel's own YAML 1.2 safe constructor instead, several times faster.
+
+The two readers disagree on some inputs, so the quick one answers only when it
+is sure of giving exactly the plain data the careful one would
+(``to_plain(round-trip tree)``), and returns ``None`` otherwise, for the caller
+to read the file carefully. It is unsure when:
+
+* the C parser is not installed;
+* the text holds a tab, a character the careful reader refuses or treats as a
+  line break of its own (``\\x85``, ``\\u2028``, ``\\u2029``), or a byte-order
+  mark: libyaml accepts a tab after a value where ruamel refuses it;
+* the text holds a directive (``%YAML 1.1`` changes how ``yes`` reads, and only
+  the careful reader honours it), a tag other than ``!!str``, an anchor (the
+  careful reader reads an anchored ``true`` as 1), ``<<`` (a merge key: the
+  merged keys come in another order), or a block scalar (``|`` or ``>``) whose
+  first line holds only spaces (the careful reader refuses some of those);
+* parsing or constructing fails in any way (bad YAML, a duplicated key, an
+  impossible date): the careful reader then gives the error, worded as always;
+* the result holds anything but mappings with text keys, lists, text, whole
+  and decimal numbers, true/false, nothing and dates (a date with a time of
+  day, a set, bytes, a mapping key that is a number, an alias cycle...).
+
+``tests/test_loader_speed_paths.py`` compares both readers on every YAML file
+of the repository, on hand-written tricky cases and on random edits of plan
+files; each rule above comes from a disagreement found that way.
+
+>>> quick_load("id: o1\\nlive: yes\\nlines: [3, 4]\\nwhen: 2021-04-01\\n")
+{'id': 'o1', 'live': 'yes', 'lines': [3, 4], 'when': datetime.date(2021, 4, 1)}
+>>> quick_load("id: o1\\ttab\\n") is None, quick_load("%YAML 1.1\\n---\\nlive: yes\\n") is None
+(True, True)
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.reader import Reader
+from ruamel.yaml.resolver import VersionedResolver
+
+try:  # ruamel.yaml.clib's C parser, where ruamel.yaml's YAML(typ="safe") looks for it
+    from ruamel.yaml.main import CParser
+except ImportError:  # pragma: no cover - a ruamel.yaml without the name: every file is read carefully
+    CParser = None
+
+#: What only the careful reader reads right (see the module docstring), erring
+#: on the side of caution: a tag is any '!' that may start a token, except
+#: `!!str `; an anchor any '&' that may start one followed by a name; a block
+#: scalar's header any line with '|' or '>'. Each pattern comes with a
+#: character it cannot match without, checked first: one big regex over a
+#: large plan took a tenth of the whole quick load.
+_UNSURE = [
+    ("", Reader.NON_PRINTABLE),                                           # characters YAML refuses
+    ("", re.compile(r"[\t\x85\u2028\u2029\ufeff]")),                      # tab, YAML 1.1 line breaks, BOM
+    ("%", re.compile(r"^%", re.MULTILINE)),                               # directive
+    ("!", re.compile(r"(?:^|[ \[{,])!(?!!str[ \r\n])", re.MULTILINE)),    # tag other than !!str
+    ("&", re.compile(r"(?:^|[ \[{,])&[^ \r\n]", re.MULTILINE)),           # anchor
+    ("<<", re.compile(r"<<")),                                            # merge key
+    ("|", re.compile(r"\|[^\r\n]*(?:\r\n|\r|\n) +(?:\r\n|\r|\n)")),       # block scalar whose first
+    (">", re.compile(r">[^\r\n]*(?:\r\n|\r|\n) +(?:\r\n|\r|\n)")),        # line is only spaces
+]
+
+
+def _unsure(text: str) -> bool:
+    """Whether *text* holds anything of :data:`_UNSURE`."""
+    return any(needle in text and pattern.search(text) for needle, pattern in _UNSURE)
+
+
+_LEAF_TYPES = (str, int, float, bool, type(None), dt.date)
+
+
+class _Yaml12Resolver(VersionedResolver):
+    """ruamel's YAML 1.2 rules, as the round-trip loader uses them, minus a per-scalar version lookup.
+
+    The lookup costs a tenth of the quick load, for nothing: with the C parser
+    it always answers 1.2 (and a `%YAML` directive sends the file to the
+    careful reader).
+    """
+
+    processing_version = (1, 2)
+
+
+def available() -> bool:
+    """True when ruamel.yaml.clib's C parser is installed, so :func:`quick_load` can answer."""
+    return CParser is not None
+
+
+def quick_load(text: str) -> Any | None:
+    """The plain data of the YAML *text*, or ``None`` when only the careful reader can be trusted with it."""
+    if CParser is None or _unsure(text):
+        return None
+    loader = YAML(typ="safe")
+    loader.Resolver = _Yaml12Resolver
+    try:
+        data = loader.load(text)
+        return data if _is_plain(data) else None
+    except Exception:  # noqa: BLE001 - any failure at all: the careful reader decides and words it
+        return None
+
+
+def _is_plain(root: Any) -> bool:
+    """Whether *root* holds only dicts with text keys, lists and plain scalars, without cycles."""
+    stack, open_ids = [(root, False)], set()
+    while stack:
+        node, leaving = stack.pop()
+        kind = type(node)
+        if leaving:
+            open_ids.discard(id(node))
+        elif kind is dict or kind is list:
+            if id(node) in open_ids:
+                return False  # an alias inside itself
+            open_ids.add(id(node))
+            stack.append((node, True))
+            if kind is dict:
+                if any(type(key) is not str for key in node):
+                    return False
+                stack.extend((value, False) for value in node.values())
+            else:
+                stack.extend((value, False) for value in node)
+        elif kind not in _LEAF_TYPES:  # exact types: a datetime is not a date here
+            return False
+    return True
