@@ -13,6 +13,14 @@ Loading happens in two passes, and each pass reports *every* problem it finds
    in their group, every ID an item refers to exists and is of the right kind,
    and every ``lines`` pair lies inside the source document.
 
+Speed: a council plan has thousands of items and ``goldenthread serve`` reloads
+it on every edit, but positions are only needed to report an error. So the
+plan is first read quickly (``read_yaml(..., quick=True)``: the C parser, no
+positions) and no position is looked up unless there is an error to report.
+At the first sign of one (an error, or a position asked of a quickly read
+file) the whole plan is read again the careful way, and every error is found
+and worded exactly as by a careful read alone.
+
 >>> data = load_plan("tests/fixtures/mini_plan")          # doctest: +SKIP
 >>> [p.id for p in data.priorities()]                     # doctest: +SKIP
 ['LP1', 'LP2', 'DP1']
@@ -24,8 +32,9 @@ from pathlib import Path
 from typing import Iterator
 
 from model.errors import Location, PlanLoadError, relative
+from model.quick_yaml import available as quick_reading_available
 from model.schema import OperationalPlans, Plan, PlanData, PriorityGroup
-from model.source import DocPath, YamlDocument, a_or_an, read_yaml, suggest, validate
+from model.source import DocPath, PositionsNotKept, YamlDocument, a_or_an, read_yaml, suggest, validate
 
 PLAN_FILE = "plan.yaml"
 GROUPS_DIR = "groups"
@@ -46,13 +55,23 @@ def load_plan(directory: str | Path) -> PlanData:
         what = "is not a folder" if root.exists() else "does not exist"
         raise PlanLoadError(f"plan folder {relative(root)} {what}", Location(relative(root)),
                             "pass the folder that holds plan.yaml, e.g. goldenthread validate plan_data")
+    if quick_reading_available():
+        try:
+            return _load(root, quick=True)
+        except (PlanLoadError, PositionsNotKept):
+            pass  # something is wrong: read it all again carefully, which finds and locates every error
+    return _load(root, quick=False)
+
+
+def _load(root: Path, *, quick: bool) -> PlanData:
+    """Read, validate and check the plan folder *root* (see the module docstring)."""
     errors: list[PlanLoadError] = []
-    plan_doc = _read(root / PLAN_FILE, errors, _LAYOUT_HINT)
+    plan_doc = _read(root / PLAN_FILE, errors, _LAYOUT_HINT, quick)
     plan = validate(plan_doc, Plan, errors) if plan_doc else None
-    group_docs = _read_groups(root, plan_doc, errors) if plan_doc else []
+    group_docs = _read_groups(root, plan_doc, errors, quick) if plan_doc else []
     groups = [validate(doc, PriorityGroup, errors) for doc in group_docs]
     ops_doc = _read(root / OPERATIONAL_FILE, errors,
-                    "every plan folder needs one; with no operational plans it holds `plans: []`")
+                    "every plan folder needs one; with no operational plans it holds `plans: []`", quick)
     operational = validate(ops_doc, OperationalPlans, errors) if ops_doc else None
     _raise_if_any(errors)
 
@@ -70,43 +89,46 @@ def _raise_if_any(errors: list[PlanLoadError]) -> None:
         raise PlanLoadError(first.title, first.location, first.hint, details=errors[1:])
 
 
-def _read(path: Path, errors: list[PlanLoadError], hint: str) -> YamlDocument | None:
-    """Parse *path*, or record why it could not be (missing, unreadable, bad YAML)."""
+def _read(path: Path, errors: list[PlanLoadError], hint: str, quick: bool) -> YamlDocument | None:
+    """Parse *path* (*quick*: see :func:`~model.source.read_yaml`), or record why it could not be."""
     if not path.is_file():
         errors.append(PlanLoadError(f"{path.name} not found in {relative(path.parent)}",
                                     Location(relative(path)), hint))
         return None
     try:
-        return read_yaml(path)
+        return read_yaml(path, quick=quick)
     except PlanLoadError as error:
         errors.append(error)
         return None
 
 
-def _read_groups(root: Path, plan_doc: YamlDocument, errors: list[PlanLoadError]) -> list[YamlDocument]:
+def _read_groups(root: Path, plan_doc: YamlDocument, errors: list[PlanLoadError],
+                 quick: bool) -> list[YamlDocument]:
     """The group files ``plan.yaml`` lists, in its order; also flags group files it does not list."""
     keys = plan_doc.value(("groups",))
     if not isinstance(keys, list):
         return []  # validation of plan.yaml reports it
-    docs, seen = [], {}
+    docs, seen = [], {}  # seen: key -> its index in `groups` (positions are looked up only for errors)
     for index, key in enumerate(keys):
-        where = plan_doc.location(("groups", index))
         if not isinstance(key, str) or not _GROUP_KEY.match(key):
-            errors.append(PlanLoadError(f"invalid group key {key!r} in `groups`", where,
+            errors.append(PlanLoadError(f"invalid group key {key!r} in `groups`",
+                                        plan_doc.location(("groups", index)),
                                         "group keys use lower-case letters, digits, '_' and '-' and start "
                                         "with a letter; each names groups/<key>.yaml"))
             continue
         if key in seen:
-            errors.append(PlanLoadError(f"group '{key}' is listed twice in `groups` (first at line {seen[key]})",
-                                        where, "list each group once"))
+            first = plan_doc.location(("groups", seen[key])).line
+            errors.append(PlanLoadError(f"group '{key}' is listed twice in `groups` (first at line {first})",
+                                        plan_doc.location(("groups", index)), "list each group once"))
             continue
-        seen[key] = where.line
+        seen[key] = index
         path = root / GROUPS_DIR / f"{key}.yaml"
         if not path.is_file():
-            errors.append(PlanLoadError(f"no file for group '{key}': expected {relative(path)}", where,
+            errors.append(PlanLoadError(f"no file for group '{key}': expected {relative(path)}",
+                                        plan_doc.location(("groups", index)),
                                         f"create {GROUPS_DIR}/{key}.yaml, or remove '{key}' from `groups`"))
             continue
-        doc = _read(path, errors, "")
+        doc = _read(path, errors, "", quick)
         if doc:
             docs.append(doc)
     unlisted = sorted(p for p in (root / GROUPS_DIR).glob("*.yaml") if p.stem not in seen)
@@ -121,22 +143,25 @@ def _read_source(root: Path, plan: Plan, plan_doc: YamlDocument, errors: list[Pl
     """The source document's lines, or ``None`` when the plan names none."""
     if not plan.source_file:
         return None
-    where = plan_doc.location(("source_file",))
+
+    def where() -> Location:  # positions are looked up only for errors
+        return plan_doc.location(("source_file",))
+
     name = Path(plan.source_file)
     if name.is_absolute() or ".." in name.parts:
-        errors.append(PlanLoadError(f"source_file {plan.source_file!r} is outside the plan folder", where,
+        errors.append(PlanLoadError(f"source_file {plan.source_file!r} is outside the plan folder", where(),
                                     "give a path relative to the plan folder, e.g. source/plan.txt"))
         return None
     path = root / name
     if not path.is_file():
-        errors.append(PlanLoadError(f"source file not found: {relative(path)}", where,
+        errors.append(PlanLoadError(f"source file not found: {relative(path)}", where(),
                                     "source_file is relative to the plan folder: put the document's text "
                                     "export there, or remove `source_file`"))
         return None
     try:
         return path.read_text(encoding="utf-8").splitlines()
     except UnicodeDecodeError:
-        errors.append(PlanLoadError(f"source file {relative(path)} is not UTF-8 text", where,
+        errors.append(PlanLoadError(f"source file {relative(path)} is not UTF-8 text", where(),
                                     "save the text export as UTF-8"))
         return None
 
@@ -166,7 +191,11 @@ def _items(plan: Plan, plan_doc: YamlDocument, groups, operational: OperationalP
 
 
 def _check_plan(plan, plan_doc, groups, operational, ops_doc, source_lines, errors) -> None:
-    """Cross-file checks on a plan whose files are each valid."""
+    """Cross-file checks on a plan whose files are each valid.
+
+    Positions are looked up only for an error: on a valid plan, none is, so a
+    quickly read document never needs parsing for them.
+    """
     for group, doc in groups:
         if group.key != doc.path.stem:
             errors.append(PlanLoadError(f"group key '{group.key}' does not match its file name {doc.path.name}",
@@ -177,66 +206,69 @@ def _check_plan(plan, plan_doc, groups, operational, ops_doc, source_lines, erro
 
     items = list(_items(plan, plan_doc, groups, operational, ops_doc))
     kinds: dict[str, str] = {}
-    first_seen: dict[str, Location] = {}
+    first_seen: dict[str, tuple[YamlDocument, DocPath]] = {}
     for kind, item, doc, path in items:
-        where = doc.location(path + ("id",))
         if item.id in first_seen:
-            first = first_seen[item.id]
-            errors.append(PlanLoadError(f"duplicate ID '{item.id}' (first used at {first})", where,
+            first_doc, first_path = first_seen[item.id]
+            first = first_doc.location(first_path + ("id",))
+            errors.append(PlanLoadError(f"duplicate ID '{item.id}' (first used at {first})",
+                                        doc.location(path + ("id",)),
                                         f"IDs must be unique across the plan: the {kinds[item.id]} at line "
                                         f"{first.line} already has it; give this {kind} a new ID"))
         else:
-            first_seen[item.id], kinds[item.id] = where, kind
+            first_seen[item.id], kinds[item.id] = (doc, path), kind
         _check_lines(item, doc, path, plan.source_file, source_lines, errors)
 
     priorities = [i for i, k in kinds.items() if k == "priority"]
     leads = [i for i, k in kinds.items() if k == "lead"]
     for i, op in enumerate(operational.plans):
         path = ("plans", i)
-        listed: dict[str, int] = {}
+        listed: dict[str, int] = {}  # priority ID -> its index in `priorities`
         for j, target in enumerate(op.priorities):
-            where = ops_doc.location(path + ("priorities", j))
             if target in listed:
+                first = ops_doc.location(path + ("priorities", listed[target])).line
                 errors.append(PlanLoadError(f"priority '{target}' is listed twice in `priorities` of "
-                                            f"'{op.id}' (first at line {listed[target]})", where,
+                                            f"'{op.id}' (first at line {first})",
+                                            ops_doc.location(path + ("priorities", j)),
                                             f"remove the second '{target}'"))
                 continue
-            listed[target] = where.line
-            _check_reference(target, "priority", priorities, kinds, where, errors)
+            listed[target] = j
+            _check_reference(target, "priority", priorities, kinds, ops_doc, path + ("priorities", j), errors)
         if op.lead is not None:
-            _check_reference(op.lead, "lead", leads, kinds, ops_doc.location(path + ("lead",)), errors)
+            _check_reference(op.lead, "lead", leads, kinds, ops_doc, path + ("lead",), errors)
         for k, ref in enumerate(op.unresolved):
             for m, candidate in enumerate(ref.candidates):
-                where = ops_doc.location(path + ("unresolved", k, "candidates", m))
-                _check_reference(candidate, "priority", priorities, kinds, where, errors)
+                _check_reference(candidate, "priority", priorities, kinds, ops_doc,
+                                 path + ("unresolved", k, "candidates", m), errors)
 
 
 def _check_numbers(group: PriorityGroup, doc: YamlDocument, errors: list[PlanLoadError]) -> None:
     """Each priority number once per group: references like 'Leadership Priority 5' rely on it."""
-    first: dict[int, int] = {}
+    first: dict[int, int] = {}  # number -> index of the first priority with it
     for i, priority in enumerate(group.priorities):
-        where = doc.location(("priorities", i, "number"))
         if priority.number in first:
+            line = doc.location(("priorities", first[priority.number], "number")).line
             errors.append(PlanLoadError(f"priority number {priority.number} is used twice in group "
-                                        f"'{group.key}' (first at line {first[priority.number]})", where,
+                                        f"'{group.key}' (first at line {line})",
+                                        doc.location(("priorities", i, "number")),
                                         "each priority of a group needs its own number"))
         else:
-            first[priority.number] = where.line
+            first[priority.number] = i
 
 
 def _check_reference(target: str, kind: str, known: list[str], kinds: dict[str, str],
-                     where: Location, errors: list[PlanLoadError]) -> None:
-    """*target* must be the ID of an existing item of *kind*."""
+                     doc: YamlDocument, path: DocPath, errors: list[PlanLoadError]) -> None:
+    """*target*, at *path* in *doc*, must be the ID of an existing item of *kind*."""
     if kinds.get(target) == kind:
         return
     plural = "priorities" if kind == "priority" else f"{kind}s"
     if target in kinds:
-        errors.append(PlanLoadError(f"'{target}' is {a_or_an(kinds[target])}, not {a_or_an(kind)}", where,
-                                    f"refer to one of the plan's {plural}: {_listing(known)}"))
+        errors.append(PlanLoadError(f"'{target}' is {a_or_an(kinds[target])}, not {a_or_an(kind)}",
+                                    doc.location(path), f"refer to one of the plan's {plural}: {_listing(known)}"))
         return
     close = suggest(target, known)
     hint = (f"did you mean {close}? " if close else "") + f"the plan's {plural} are: {_listing(known)}"
-    errors.append(PlanLoadError(f"unknown {kind} '{target}'", where, hint))
+    errors.append(PlanLoadError(f"unknown {kind} '{target}'", doc.location(path), hint))
 
 
 def _listing(ids: list[str], limit: int = 12) -> str:
@@ -253,14 +285,15 @@ def _check_lines(item, doc: YamlDocument, path: DocPath, source_file: str | None
     if lines is None:
         return
     first, last = lines
-    where = doc.location(path + ("lines",))
+    pair = f"`lines` [{first}, {last}] of '{item.id}'"
     if first < 1:
-        errors.append(PlanLoadError(f"`lines` [{first}, {last}] of '{item.id}': line numbers start at 1",
-                                    where, "give the first and last line of the item in the source document"))
+        title = f"{pair}: line numbers start at 1"
+        hint = "give the first and last line of the item in the source document"
     elif first > last:
-        errors.append(PlanLoadError(f"`lines` [{first}, {last}] of '{item.id}': first line is after the last",
-                                    where, f"write [first, last], e.g. [{last}, {first}]"))
+        title, hint = f"{pair}: first line is after the last", f"write [first, last], e.g. [{last}, {first}]"
     elif source_lines is not None and last > len(source_lines):
-        errors.append(PlanLoadError(f"`lines` [{first}, {last}] of '{item.id}' run past the end of "
-                                    f"{source_file} ({len(source_lines)} lines)", where,
-                                    f"check the line numbers against {source_file}"))
+        title = f"{pair} run past the end of {source_file} ({len(source_lines)} lines)"
+        hint = f"check the line numbers against {source_file}"
+    else:
+        return
+    errors.append(PlanLoadError(title, doc.location(path + ("lines",)), hint))  # a position only for an error
