@@ -47,6 +47,7 @@ from rapidfuzz import fuzz, process, utils
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.reader import ReaderError
 
 from model.errors import Location, PlanLoadError, relative
 from model.quick_yaml import quick_load
@@ -143,7 +144,18 @@ def read_yaml(path: Path, *, quick: bool = False) -> YamlDocument:
         tree = YAML(typ="rt").load(text)
     except MarkedYAMLError as error:
         raise _syntax_error(error, display, text) from None
+    except ReaderError as error:
+        raise _character_error(error, display, text) from None
     return YamlDocument(path=path, display=display, tree=tree, data=to_plain(tree))
+
+
+def _character_error(error: ReaderError, display: str, text: str) -> PlanLoadError:
+    """A character YAML does not allow (a control character pasted from elsewhere), at its line:col."""
+    before = text[:error.position]
+    line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
+    return PlanLoadError(f"invalid YAML: the character U+{error.character:04X} is not allowed in a YAML file",
+                         Location(display, line, column),
+                         "delete it: it is an invisible control character, often pasted in from another program")
 
 
 def _syntax_error(error: MarkedYAMLError, display: str, text: str) -> PlanLoadError:
