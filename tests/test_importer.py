@@ -232,3 +232,11 @@ def test_inserting_a_row_renumbers_nothing(tmp_path):
     before, after = _all_ids(tmp_path / "before"), _all_ids(tmp_path / "after")
     assert set(after) - set(before) == {"LP1.main.i-volunteers-recruited", "LP1.main.o-forty-new-volunteers"}
     assert set(before) <= set(after)
+
+
+def test_out_that_is_a_file(tmp_path):
+    out = tmp_path / "notes.txt"
+    out.write_text("keep me", encoding="utf-8")
+    error = _import_error(SOURCE, out)
+    assert error.title == f"{out} is a file, not a plan folder"
+    assert out.read_text(encoding="utf-8") == "keep me"

@@ -43,6 +43,9 @@ def read_source(source: Path) -> list[str]:
 def run_import(source: Path, out: Path, corrections: Path | None = None) -> ImportReport:
     """Import *source* into the plan folder *out*; return the import report."""
     source, out = Path(source), Path(out)
+    if out.exists() and not out.is_dir():
+        raise ImportError_(f"{relative(out)} is a file, not a plan folder", Location(relative(out)),
+                           hint="give --out the folder to write the plan into (it is created if missing)")
     lines = read_source(source)
     report = ImportReport()
     decisions = load_corrections(corrections if corrections is not None else out / CORRECTIONS)
@@ -62,7 +65,11 @@ def run_import(source: Path, out: Path, corrections: Path | None = None) -> Impo
              REPORT: report.format(source_file)}
     for group in groups:
         files[Path("groups") / f"{group.key}.yaml"] = to_yaml(group, header)
-    _write_atomically(out, files, source, Path(source_file))
+    try:
+        _write_atomically(out, files, source, Path(source_file))
+    except OSError as error:
+        raise ImportError_(f"cannot write the plan folder: {error.strerror}", Location(relative(error.filename or out)),
+                           hint="check that the folder can be written to; nothing was changed") from None
     return report
 
 
