@@ -240,3 +240,20 @@ def test_out_that_is_a_file(tmp_path):
     error = _import_error(SOURCE, out)
     assert error.title == f"{out} is a file, not a plan folder"
     assert out.read_text(encoding="utf-8") == "keep me"
+
+
+def test_step_split_that_matches_no_step(tmp_path):
+    corrections = _corrections(tmp_path, "step_splits:\n  - line: 161\n    starts: [No such step, Another]\n")
+    error = _import_error(SOURCE, tmp_path / "out", corrections)
+    assert error.title == "corrections: no step starting 'No such step' in an action cell on line 161"
+    assert error.location.line == 161
+
+
+def test_step_split_cuts_a_step_at_the_recorded_starts(tmp_path):
+    corrections = _corrections(tmp_path, "step_splits:\n  - line: 161\n    starts: [QAF to reflect the programme, "
+                                         "\"Strategic oversight; Strengthen\"]\n")
+    run_import(SOURCE, tmp_path / "out", corrections)
+    action = next(a for p in load_plan(tmp_path / "out").priorities() for a in p.actions
+                  if a.id == "DP7.quality-assurance")
+    assert [s.split()[0] for s in action.steps] == ["QAF", "Strategic"]
+    assert action.steps[0].endswith("practice improvement.")

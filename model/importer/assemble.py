@@ -10,7 +10,7 @@ from model.importer.document import Document, Table
 from model.importer.ids import IdRegistry, group_prefix, slug
 from model.importer.operational import read_plans_table
 from model.importer.priorities import (
-    ActionDraft, PriorityDraft, _HOW_TO, read_priority_table, split_outcome_cell, workstream_heading,
+    ActionDraft, PriorityDraft, _HOW_TO, _split_at, read_priority_table, split_outcome_cell, workstream_heading,
 )
 from model.importer.report import ImportReport
 from model.references import GroupIndex
@@ -71,6 +71,11 @@ def build_plan(doc: Document, source_file: str, corrections: Corrections,
         if decision.line not in used_titles:
             report.error(decision.line, "unused-decision",
                          f"corrections: no priority cell starts on line {decision.line}")
+    for decision in corrections.step_splits:
+        if (decision.line, decision.starts[0]) not in used_splits:
+            report.error(decision.line, "unused-decision",
+                         f"corrections: no step starting {decision.starts[0]!r} in an action cell on line "
+                         f"{decision.line}")
     for decision in corrections.outcome_splits:
         if decision.line not in used_splits:
             report.error(decision.line, "unused-decision",
@@ -133,6 +138,17 @@ def _priority(draft: PriorityDraft, prefix: str, group_name: str, ids: IdRegistr
                     actions=actions, lines=(draft.first_line, last))
 
 
+def _split_steps(line: int, steps: list[str], corrections: Corrections, used: set) -> list[str]:
+    """Cut steps whose bullets the export lost, where a person recorded the starts."""
+    for decision in corrections.step_splits_for(line):
+        for index, step in enumerate(steps):
+            if step.startswith(decision.starts[0]):
+                steps[index:index + 1] = _split_at(step, decision.starts, len(decision.starts), line)
+                used.add((line, decision.starts[0]))
+                break
+    return steps
+
+
 def _action(draft: ActionDraft, priority_id: str, ids: IdRegistry, corrections: Corrections,
             report: ImportReport, used_splits: set[int]) -> Action:
     blocks = cell_blocks(draft.raw)
@@ -163,6 +179,7 @@ def _action(draft: ActionDraft, priority_id: str, ids: IdRegistry, corrections: 
         title = first if len(first) <= 200 else first[:197].rsplit(" ", 1)[0] + "…"
         rest = texts
         wanted = f"{priority_id}.{slug(title, 4)}"
+    steps = _split_steps(draft.first_line, steps, corrections, used_splits)
     action_id = ids.claim(wanted)
     indicators = [Indicator(id=ids.claim(f"{action_id}.i-{slug(text)}"), text=text, lines=(first, last))
                   for raw, first, last in draft.indicators

@@ -17,6 +17,9 @@ Example::
     outcome_splits:
       - line: 160                  # one Outcomes cell, two Timescale/RAG pairs
         starts: ["Evidence of an improving picture", "New staff will have"]
+    step_splits:
+      - line: 161                  # the action cell's first line
+        starts: ["QAF to reflect the programme", "Strategic oversight; Strengthen"]
 """
 from __future__ import annotations
 
@@ -66,16 +69,32 @@ class OutcomeSplit(_Strict):
     note: str | None = None
 
 
+class StepSplit(_Strict):
+    """How to cut one "How to achieve" step whose bullets the export lost.
+
+    The step is the one of the action whose cell starts on ``line`` that
+    begins with ``starts[0]``; it becomes one step per start, in order.
+    """
+
+    line: int
+    starts: list[str] = Field(min_length=2)
+    note: str | None = None
+
+
 class Corrections(_Strict):
     plan: PlanFacts = Field(default_factory=PlanFacts)
     priority_titles: list[PriorityTitle] = Field(default_factory=list)
     outcome_splits: list[OutcomeSplit] = Field(default_factory=list)
+    step_splits: list[StepSplit] = Field(default_factory=list)
 
     def title_for(self, line: int) -> PriorityTitle | None:
         return next((t for t in self.priority_titles if t.line == line), None)
 
     def split_for(self, line: int) -> OutcomeSplit | None:
         return next((s for s in self.outcome_splits if s.line == line), None)
+
+    def step_splits_for(self, line: int) -> list[StepSplit]:
+        return [s for s in self.step_splits if s.line == line]
 
 
 def load_corrections(path: Path | None) -> Corrections:
