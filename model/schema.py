@@ -19,7 +19,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 #: The RAG ratings a plan may use. ``None`` (no rating) is allowed too.
 RAG_VALUES: tuple[str, ...] = ("GREEN", "AMBER", "RED", "AMBER/GREEN", "N/A")
@@ -30,6 +31,17 @@ ItemId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$
 
 #: ``[first, last]`` line numbers (1-based) in the source document.
 Lines = tuple[int, int]
+
+
+def _not_a_number(value):
+    # pydantic reads a number as seconds since 1970: `end: 0` would silently become 1970-01-01.
+    if isinstance(value, (int, float)):
+        raise PydanticCustomError("date_type", "Input should be a valid date")
+    return value
+
+
+#: A calendar date written YYYY-MM-DD; never a bare number.
+Date = Annotated[dt.date, BeforeValidator(_not_a_number)]
 
 
 class Strict(BaseModel):
@@ -103,8 +115,8 @@ class Period(Strict):
     """The period the plan covers, e.g. 2020/2021 = 1 April 2020 to 31 March 2021."""
 
     label: str
-    start: dt.date
-    end: dt.date
+    start: Date
+    end: Date
 
 
 class Vision(Strict):
@@ -121,7 +133,7 @@ class Plan(Strict):
     title: str
     organisation: str | None = None
     period: Period
-    last_updated: dt.date | None = None
+    last_updated: Date | None = None
     source_file: str | None = None
     vision: Vision
     groups: list[str]
