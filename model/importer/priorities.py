@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from model.errors import ImportError_, Location
 from model.importer.cells import Block, cell_blocks, cell_parts, squash
 from model.importer.corrections import Corrections
 from model.importer.document import Table
@@ -291,7 +292,7 @@ class _TableReader:
         """Start a new action at each workstream heading after the first block of the open action."""
         action = self.action
         blocks = cell_blocks(action.raw)
-        for index, block in enumerate(blocks[1:], start=1):
+        for block in blocks[1:]:
             heading = workstream_heading(block.text)
             if not heading:
                 continue
@@ -349,8 +350,6 @@ def _split_text(cell: OutcomeCell, blocks: list[Block], count: int, corrections:
 
 
 def _split_at(text: str, starts: list[str], count: int, line: int) -> list[str]:
-    from model.errors import ImportError_, Location
-
     if len(starts) != count:
         raise ImportError_(f"outcome split for line {line} gives {len(starts)} starts for {count} "
                            "Timescale/RAG pairs", Location("corrections"),
