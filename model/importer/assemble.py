@@ -143,7 +143,7 @@ def _split_steps(line: int, steps: list[str], corrections: Corrections, used: se
     for decision in corrections.step_splits_for(line):
         for index, step in enumerate(steps):
             if step.startswith(decision.starts[0]):
-                steps[index:index + 1] = _split_at(step, decision.starts, len(decision.starts), line)
+                steps[index:index + 1] = _split_at(step, decision.starts, len(decision.starts), line, "step split")
                 used.add((line, decision.starts[0]))
                 break
     return steps

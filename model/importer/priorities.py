@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from model.errors import ImportError_, Location
+from model.errors import ImportError_
 from model.importer.cells import Block, cell_blocks, cell_parts, squash
 from model.importer.corrections import Corrections
 from model.importer.document import Table
@@ -349,22 +349,22 @@ def _split_text(cell: OutcomeCell, blocks: list[Block], count: int, corrections:
     return [text] * count
 
 
-def _split_at(text: str, starts: list[str], count: int, line: int) -> list[str]:
+def _split_at(text: str, starts: list[str], count: int, line: int, what: str = "outcome split") -> list[str]:
+    """Cut *text* where each of *starts* begins (a person's decision); a decision that does not fit is an error."""
     if len(starts) != count:
-        raise ImportError_(f"outcome split for line {line} gives {len(starts)} starts for {count} "
-                           "Timescale/RAG pairs", Location("corrections"),
-                           hint=f"list exactly {count} starts, one per outcome")
+        raise ImportError_(f"{what} for line {line} gives {len(starts)} starts for {count} "
+                           "Timescale/RAG pairs", hint=f"list exactly {count} starts, one per outcome")
     cuts, cursor = [], 0
     for start in starts:
         found = text.find(start, cursor)
         if found < 0:
-            raise ImportError_(f"outcome split for line {line}: {start!r} not found in the cell "
-                               "(after the previous start)", Location("corrections"),
-                               hint="copy the first words of each outcome exactly from the source line")
+            raise ImportError_(f"{what} for line {line}: {start!r} not found in the cell "
+                               "(after the previous start)",
+                               hint="copy the first words of each item exactly from the source line")
         cuts.append(found)
         cursor = found + len(start)
     if cuts[0] != 0:
-        raise ImportError_(f"outcome split for line {line}: the cell does not start with {starts[0]!r}",
-                           Location("corrections"), hint="the first start must be the cell's first words")
+        raise ImportError_(f"{what} for line {line}: the cell does not start with {starts[0]!r}",
+                           hint="the first start must be the cell's first words")
     cuts.append(len(text))
     return [text[a:b].strip() for a, b in zip(cuts, cuts[1:])]
