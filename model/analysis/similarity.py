@@ -103,10 +103,7 @@ def shared_passages(words: Sequence[Sequence[str]], *, min_words: int = 8, allow
     """
     stats = stats if stats is not None else PairStats()
     stats.items = len(words)
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, ws in enumerate(words):
-        for shingle in dict.fromkeys(tuple(ws[k:k + min_words]) for k in range(len(ws) - min_words + 1)):
-            index[shingle].append(i)
+    index = _shingle_index(words, min_words)
     candidates = {(a, b) for ids in index.values() for n, a in enumerate(ids) for b in ids[n + 1:] if a != b}
     found = {}
     for i, j in sorted(candidates):
@@ -118,6 +115,15 @@ def shared_passages(words: Sequence[Sequence[str]], *, min_words: int = 8, allow
         if block.size >= min_words:
             found[(i, j)] = (block.a, block.b, block.size)
     return found
+
+
+def _shingle_index(words: Sequence[Sequence[str]], size: int) -> dict[tuple[str, ...], list[int]]:
+    """Each run of *size* consecutive words -> the statements (by index) that hold it, each once."""
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, ws in enumerate(words):
+        for shingle in dict.fromkeys(tuple(ws[k:k + size]) for k in range(len(ws) - size + 1)):
+            index[shingle].append(i)
+    return index
 
 
 def contained_pairs(content: Sequence[Sequence[str]], *, min_words: int = 4, allowed: Allowed = None,
@@ -134,10 +140,7 @@ def contained_pairs(content: Sequence[Sequence[str]], *, min_words: int = 4, all
     """
     stats = stats if stats is not None else PairStats()
     stats.items = len(content)
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, ws in enumerate(content):
-        for shingle in dict.fromkeys(tuple(ws[k:k + min_words]) for k in range(len(ws) - min_words + 1)):
-            index[shingle].append(i)
+    index = _shingle_index(content, min_words)
     found = []
     for i, ws in enumerate(content):
         ws = _strip_breaks(ws)

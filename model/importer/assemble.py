@@ -10,7 +10,7 @@ from model.importer.document import Document, Table
 from model.importer.ids import IdRegistry, group_prefix, slug
 from model.importer.operational import read_plans_table
 from model.importer.priorities import (
-    ActionDraft, PriorityDraft, _HOW_TO, _split_at, read_priority_table, split_outcome_cell, workstream_heading,
+    ActionDraft, PriorityDraft, HOW_TO, split_at_starts, read_priority_table, split_outcome_cell, workstream_heading,
 )
 from model.importer.report import ImportReport
 from model.references import GroupIndex
@@ -143,7 +143,7 @@ def _split_steps(line: int, steps: list[str], corrections: Corrections, used: se
     for decision in corrections.step_splits_for(line):
         for index, step in enumerate(steps):
             if step.startswith(decision.starts[0]):
-                steps[index:index + 1] = _split_at(step, decision.starts, len(decision.starts), line, "step split")
+                steps[index:index + 1] = split_at_starts(step, decision.starts, len(decision.starts), line, "step split")
                 used.add((line, decision.starts[0]))
                 break
     return steps
@@ -163,11 +163,11 @@ def _action(draft: ActionDraft, priority_id: str, ids: IdRegistry, corrections: 
     elif heading:
         label = heading
         # The heading is the label; the statement after it is the title ("NEGLECT: to feature in ...").
-        statement = _HOW_TO.sub("", texts[0])[len(heading):].strip(" :")
+        statement = HOW_TO.sub("", texts[0])[len(heading):].strip(" :")
         title = statement or heading
-        rest, in_steps = [], bool(_HOW_TO.search(texts[0]))
+        rest, in_steps = [], bool(HOW_TO.search(texts[0]))
         for block in blocks[1:]:
-            if _HOW_TO.fullmatch(block.text):
+            if HOW_TO.fullmatch(block.text):
                 in_steps = True
             elif in_steps and block.kind == "li":
                 steps.append(block.text)

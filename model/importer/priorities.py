@@ -38,7 +38,7 @@ from model.importer.rows import align_row, rag_parts
 _PRIORITY_NUMBER = re.compile(r"^(\d+)\b[.)]?\s*(.*)$", re.DOTALL)
 _LEADERSHIP_NUMBER = re.compile(r"^(\d+)\)\s*(.*)$", re.DOTALL)
 _LETTERED = re.compile(r"^([a-z])[.)]\s+(.*)$", re.DOTALL)
-_HOW_TO = re.compile(r"\s*How to achieve\s*:?\s*$", re.IGNORECASE)
+HOW_TO = re.compile(r"\s*How to achieve\s*:?\s*$", re.IGNORECASE)
 _CONNECTIVES = {"and", "of", "the", "&", "for", "to", "in", "on"}
 
 
@@ -337,7 +337,7 @@ def _split_text(cell: OutcomeCell, blocks: list[Block], count: int, corrections:
     text = " ".join(b.text for b in blocks)
     if decision is not None:
         used.add(decision.line)
-        return _split_at(text, decision.starts, count, cell.first_line)
+        return split_at_starts(text, decision.starts, count, cell.first_line)
     items = [b.text for b in blocks if b.kind == "li"] or [b.text for b in blocks]
     if len(items) == count:
         return items
@@ -349,7 +349,7 @@ def _split_text(cell: OutcomeCell, blocks: list[Block], count: int, corrections:
     return [text] * count
 
 
-def _split_at(text: str, starts: list[str], count: int, line: int, what: str = "outcome split") -> list[str]:
+def split_at_starts(text: str, starts: list[str], count: int, line: int, what: str = "outcome split") -> list[str]:
     """Cut *text* where each of *starts* begins (a person's decision); a decision that does not fit is an error."""
     if len(starts) != count:
         raise ImportError_(f"{what} for line {line} gives {len(starts)} starts for {count} "
