@@ -24,12 +24,14 @@ from model.schema import PlanData
 from site_builder import network
 from site_builder import urls as U
 from site_builder.downloads import write_downloads
+from site_builder.network_views import ViewPlanner
 from site_builder.pages import environment, render, write_page
 from site_builder.views.common import SiteContext, item_title, one_line
 from site_builder.views.dependencies import dependencies_view
 from site_builder.views.downloads import downloads_view
 from site_builder.views.findings import findings_view
 from site_builder.views.home import home_view
+from site_builder.views.items import network_link
 from site_builder.views.lists import plans_index_view, priorities_index_view, trace_index_view
 from site_builder.views.outcomes import outcomes_view
 from site_builder.views.owners import lead_view, operational_plan_view
@@ -125,14 +127,11 @@ def copy_assets(assets_dir: Path) -> None:
 
 
 def write_network_views(ctx: SiteContext, docs_dir: Path) -> None:
-    """Write the whole-plan view and one view per priority; remember them in ``ctx.networks``."""
-    g = ctx.g
-    views = [("plan", network.whole_plan_nodes(g), "Network view of the whole plan")]
-    views += [(p, network.priority_neighbourhood(g, p), f"Network view of {p}: {item_title(g, p)}")
-              for p in nodes_of_kind(g, PRIORITY)]
-    for name, nodes, title in views:
-        file = ctx.urls.network_file(name)
-        ctx.networks[name] = network.write_network_view(
-            g, nodes, docs_dir / file, title=title,
-            href_for=lambda node, file=file: ctx.urls.href(file, node),
+    """Write the overview, one view per group and one per priority, each within
+    :data:`site_builder.network_views.MAX_NODES`; remember them in ``ctx.networks``."""
+    for plan in ViewPlanner(ctx.g).all_views():
+        file = ctx.urls.network_file(plan.name)
+        ctx.networks[plan.name] = network.write_view_plan(
+            plan, docs_dir / file, href_for_link=lambda link, file=file: network_link(ctx, file, link),
             assets_dir=docs_dir / U.ASSETS_DIR)
+

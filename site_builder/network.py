@@ -54,6 +54,10 @@ from pyvis.network import Network
 
 from model.graph import (ACTION, INDICATOR, LEAD, LED_BY, OPERATIONAL_PLAN, OUTCOME, PART_OF,
                          PLAN, PRIORITY, REFERENCES, SERVES, VISION, chain_to_top)
+from site_builder.network_views import GROUP, SUMMARY, ViewPlan
+
+#: Where a drawn node leads: ``("item", id)``, ``("view", name)`` or ``("list", None)`` (see ViewPlan).
+Link = tuple[str, "str | None"]
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
@@ -76,6 +80,10 @@ KIND_STYLE = {
     OPERATIONAL_PLAN: {"label": "Operational plan", "shape": "box", "background": "#fde0b3",
                        "border": "#a35f00", "font": "#1a1a1a"},
     LEAD: {"label": "Lead", "shape": "triangle", "background": "#2d7f6e", "border": "#17443a", "font": "#1a1a1a"},
+    GROUP: {"label": "Group of priorities", "shape": "box", "background": "#dbe7f3", "border": "#1f4e79",
+            "font": "#1a1a1a"},
+    SUMMARY: {"label": "Items not drawn (with their count)", "shape": "box", "background": "#eeeeee",
+              "border": "#6b6b6b", "font": "#1a1a1a"},
 }
 # Outcomes are filled with their RAG colour; the RAG word is in the label and tooltip too.
 RAG_STYLE = {
@@ -110,6 +118,7 @@ class NodeRef:
     title: str
     rag: str | None
     href: str | None
+    link: Link | None = None  # where a group or summary node leads (``None`` for an item: its own page)
 
 
 @dataclass(frozen=True)
@@ -130,6 +139,8 @@ class NetworkView:
     title: str
     nodes: tuple[NodeRef, ...]
     rows: tuple[NetworkRow, ...]
+    note: str = ""          # what the view leaves out, in words (empty when it draws everything)
+    full_list: Link | None = None  # where every item it leaves out is listed
 
 
 def node_title(g: nx.MultiDiGraph, node: str) -> str:
@@ -162,14 +173,15 @@ def priority_neighbourhood(g: nx.MultiDiGraph, priority: str) -> list[str]:
     """
     parts = nx.ancestors(_part_of_view(g), priority)  # edges point up, so ancestors are the parts
     chosen = {priority} | parts
-    for source, target, kind in g.edges(keys=True):
-        if kind == SERVES and target == priority:
+    for source, _, kind in g.in_edges(priority, keys=True):
+        if kind == SERVES:
             chosen.add(source)
             chosen.update(t for _, t, k in g.out_edges(source, keys=True) if k == LED_BY)
-        elif kind == REFERENCES and source in chosen - {priority} and g.nodes[target]["kind"] == PRIORITY:
-            chosen.add(target)
-    for source, target, kind in g.edges(keys=True):
-        if kind == REFERENCES and target == priority and source not in chosen:
+    for part in parts:
+        chosen.update(t for _, t, k in g.out_edges(part, keys=True)
+                      if k == REFERENCES and g.nodes[t]["kind"] == PRIORITY)
+    for source, target, kind in g.in_edges(priority, keys=True):
+        if kind == REFERENCES and source not in chosen:
             for up in chain_to_top(g, source):
                 chosen.add(up)
                 if g.nodes[up]["kind"] == PRIORITY:
@@ -181,25 +193,35 @@ def _part_of_view(g: nx.MultiDiGraph) -> nx.DiGraph:
     return nx.subgraph_view(g, filter_edge=lambda u, v, k: k == PART_OF)
 
 
-def node_ref(g: nx.MultiDiGraph, node: str, href_for: Callable[[str], str | None]) -> NodeRef:
-    """The facts about *node* that a view and its table show."""
+def node_ref(g: nx.MultiDiGraph, node: str, href_for: Callable[[str], str | None],
+             href_for_link: Callable[[Link], str | None] | None = None) -> NodeRef:
+    """The facts about *node* that a view and its table show.
+
+    A group or summary node (see :mod:`site_builder.network_views`) carries a ``link``, resolved by
+    *href_for_link*; an item's href is ``href_for(node)``.
+    """
     data = g.nodes[node]
     kind = data["kind"]
+    link = data.get("link")
+    href = href_for(node) if link is None else (href_for_link(link) if href_for_link else None)
     return NodeRef(id=node, kind=kind, kind_label=KIND_STYLE[kind]["label"], title=node_title(g, node),
-                   rag=data.get("rag") if kind == OUTCOME else None, href=href_for(node))
+                   rag=data.get("rag") if kind == OUTCOME else None, href=href, link=link)
 
 
-def build_network(g: nx.MultiDiGraph, node_ids: Iterable[str],
-                  href_for: Callable[[str], str | None]) -> tuple[Network, list[NodeRef], list[NetworkRow]]:
+def build_network(g: nx.MultiDiGraph, node_ids: Iterable[str], href_for: Callable[[str], str | None],
+                  href_for_link: Callable[[Link], str | None] | None = None
+                  ) -> tuple[Network, list[NodeRef], list[NetworkRow]]:
     """The pyvis network of *node_ids* and every edge between them, plus its text alternative."""
     net = Network(directed=True, cdn_resources="local")
     chosen = set(node_ids)
     order = [n for n in g.nodes if n in chosen]  # reading order, whatever order the caller used
-    refs = {n: node_ref(g, n, href_for) for n in order}
+    refs = {n: node_ref(g, n, href_for, href_for_link) for n in order}
     for node in order:
         net.add_node(node, **_node_options(g, node, refs[node], big=len(order) > BIG_VIEW))
     rows = []
-    for source, target, kind in g.edges(keys=True):
+    edges = g.edges(keys=True) if len(order) * 4 > g.number_of_nodes() else \
+        ((s, t, k) for n in order for s, t, k in g.out_edges(n, keys=True))
+    for source, target, kind in edges:
         if source in refs and target in refs:
             style = EDGE_STYLE[kind]
             data = g.edges[source, target, kind]
@@ -221,6 +243,8 @@ def _node_options(g: nx.MultiDiGraph, node: str, ref: NodeRef, big: bool) -> dic
     label = ref.title
     if ref.kind == PRIORITY:
         label = f"{node} {ref.title}"
+    elif ref.kind == SUMMARY:
+        label = ref.title  # its count: never cut, so no "…" hides the number
     elif ref.kind == ACTION and data.get("label") and data["label"].lower() not in ref.title.lower():
         label = f"{data['label']}: {ref.title}"  # "2a: Leaving care strategy"
     if ref.kind == OUTCOME:
@@ -228,7 +252,7 @@ def _node_options(g: nx.MultiDiGraph, node: str, ref: NodeRef, big: bool) -> dic
         background = rag["background"]
         label = f"{rag['label']}: {ref.title}"
     options = {
-        "label": _shorten(label),
+        "label": label if ref.kind == SUMMARY else _shorten(label),
         "title": _tooltip(data, ref),
         "shape": style["shape"],
         "color": {"background": background, "border": style["border"],
@@ -236,9 +260,9 @@ def _node_options(g: nx.MultiDiGraph, node: str, ref: NodeRef, big: bool) -> dic
                   "hover": {"background": background, "border": "#000000"}},
         "font": {"color": style["font"], "size": _font_size(ref.kind, big)},
         "borderWidth": 2 if ref.kind == OUTCOME else 1,
-        "widthConstraint": {"maximum": 260 if ref.kind in (VISION, PRIORITY) else 150},
+        "widthConstraint": {"maximum": 260 if ref.kind in (VISION, PRIORITY, GROUP) else 150},
         # Heavier top-level items push their neighbours away, so big labels do not sit on them.
-        "mass": 4 if big and ref.kind in (VISION, PRIORITY) else 1,
+        "mass": 4 if big and ref.kind in (VISION, PRIORITY, GROUP) else 1,
         # Read by network.js (vis-network ignores them): link, and words for the keyboard status line.
         "href": ref.href,
         "kindLabel": style["label"],
@@ -251,14 +275,14 @@ def _node_options(g: nx.MultiDiGraph, node: str, ref: NodeRef, big: bool) -> dic
 
 def _font_size(kind: str, big: bool) -> int:
     """Bigger words for the top of the thread, so they stay readable when a big view is zoomed out."""
-    if kind in (VISION, PRIORITY):
+    if kind in (VISION, PRIORITY, GROUP):
         return 36 if big else 22
     return 14 if big else 18
 
 
 def _tooltip(data: dict, ref: NodeRef) -> str:
     """Plain text (vis-network shows a string title as text): kind, ID, full text, RAG, timescale."""
-    lines = [f"{ref.kind_label} {ref.id}", ref.title]
+    lines = [ref.kind_label if ref.link else f"{ref.kind_label} {ref.id}", ref.title]
     text = (data.get("text") or "").strip()
     if text and text != ref.title:
         lines.append(text)
@@ -268,7 +292,7 @@ def _tooltip(data: dict, ref: NodeRef) -> str:
     if ref.kind == LEAD and data.get("role"):
         lines.append(data["role"])
     if ref.href:
-        lines.append("Click to open its page.")
+        lines.append("Click to open its page." if ref.link is None else "Click to open the list.")
     return "\n".join(lines)
 
 
@@ -331,32 +355,50 @@ def _environment() -> Environment:
 
 def render_network_view(g: nx.MultiDiGraph, node_ids: Iterable[str], *, title: str,
                         href_for: Callable[[str], str | None], assets_href: str,
-                        self_href: str | None = None) -> tuple[str, NetworkView]:
+                        self_href: str | None = None, href_for_link: Callable[[Link], str | None] | None = None,
+                        note: str = "", full_list: Link | None = None) -> tuple[str, NetworkView]:
     """The view's HTML (and its :class:`NetworkView`, path left empty) without writing it.
 
     *assets_href* is the URL of the assets folder relative to the view file; *self_href*, the
-    view file's own name, gives the embedded view a link that opens it full size.
+    view file's own name, gives the embedded view a link that opens it full size. *note* says
+    what the view leaves out; it is shown above the diagram with a link to *full_list*.
     """
-    net, nodes, rows = build_network(g, node_ids, href_for)
+    net, nodes, rows = build_network(g, node_ids, href_for, href_for_link)
     vis_nodes, vis_edges, _heading, _height, _width, options = net.get_network_data()
     # pyvis hands the options over as a JSON string; embed them as an object like the rest.
     data = {"nodes": vis_nodes, "edges": vis_edges, "options": json.loads(options)}
+    list_href = href_for_link(full_list) if note and full_list and href_for_link else None
     html = _environment().get_template("network/view.html").render(
         title=title, data=data, assets=assets_href.rstrip("/"), self_href=self_href, legend=legend(nodes, rows),
-        count_nodes=len(nodes), count_edges=len(rows))
-    return html, NetworkView(Path(), title, tuple(nodes), tuple(rows))
+        count_nodes=len(nodes), count_edges=len(rows), note=note, list_href=list_href)
+    return html, NetworkView(Path(), title, tuple(nodes), tuple(rows), note, full_list if note else None)
 
 
 def write_network_view(g: nx.MultiDiGraph, node_ids: Iterable[str], out_path: Path, *, title: str,
-                       href_for: Callable[[str], str | None], assets_dir: Path) -> NetworkView:
+                       href_for: Callable[[str], str | None], assets_dir: Path,
+                       href_for_link: Callable[[Link], str | None] | None = None,
+                       note: str = "", full_list: Link | None = None) -> NetworkView:
     """Write the standalone view page of *node_ids* to *out_path*; see the module docstring."""
     out_path = Path(out_path)
     assets_href = Path(os.path.relpath(Path(assets_dir), out_path.parent)).as_posix()
     html, view = render_network_view(g, node_ids, title=title, href_for=href_for, assets_href=assets_href,
-                                     self_href=out_path.name)
+                                     self_href=out_path.name, href_for_link=href_for_link, note=note,
+                                     full_list=full_list)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(html, encoding="utf-8")
-    return NetworkView(out_path, view.title, view.nodes, view.rows)
+    return NetworkView(out_path, view.title, view.nodes, view.rows, view.note, view.full_list)
+
+
+def write_view_plan(plan: ViewPlan, out_path: Path, *, href_for_link: Callable[[Link], str | None],
+                    assets_dir: Path) -> NetworkView:
+    """Write the view *plan* (from :class:`site_builder.network_views.ViewPlanner`) to *out_path*.
+
+    *href_for_link* turns a link (``("item", id)``, ``("view", name)``, ``("list", None)``) into a
+    URL relative to *out_path*'s folder.
+    """
+    return write_network_view(plan.graph, list(plan.graph.nodes), out_path, title=plan.title,
+                              href_for=lambda node: href_for_link(("item", node)), assets_dir=assets_dir,
+                              href_for_link=href_for_link, note=plan.note(), full_list=plan.full_list)
 
 
 def copy_network_assets(assets_dir: Path) -> list[Path]:

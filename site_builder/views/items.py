@@ -41,6 +41,8 @@ class NetworkEmbed:
     title: str
     rows: list[tuple[ItemLink | None, str, ItemLink | None, str, str]]
     node_count: int
+    note: str = ""              # what the view leaves out, in words
+    list_href: Href | None = None  # where all of it is listed
 
 
 @dataclass(frozen=True)
@@ -104,10 +106,25 @@ def network_embed(ctx: SiteContext, page: str, name: str) -> NetworkEmbed | None
     if view is None:
         return None
     link = link_maker(ctx, page)
-    rows = []
-    for row in view.rows:
-        source = link(row.source.id) if row.source.id in ctx.g else None
-        target = link(row.target.id) if row.target.id in ctx.g else None
-        rows.append((source, row.relation, target, row.source.kind_label, row.target.kind_label))
+
+    def end(ref) -> ItemLink | None:
+        if ref.link is not None:  # a group or a count of items not drawn: no ID, a link of its own
+            return ItemLink(id="", title=ref.title, kind=ref.kind_label, href=network_link(ctx, page, ref.link))
+        return link(ref.id) if ref.id in ctx.g else None
+
+    rows = [(end(row.source), row.relation, end(row.target), row.source.kind_label, row.target.kind_label)
+            for row in view.rows]
+    list_href = network_link(ctx, page, view.full_list) if view.note and view.full_list else None
     return NetworkEmbed(src=U.relative(page, ctx.urls.network_file(name)), title=view.title, rows=rows,
-                        node_count=len(view.nodes))
+                        node_count=len(view.nodes), note=view.note, list_href=list_href)
+
+
+def network_link(ctx: SiteContext, from_page: str, link: tuple[str, str | None]) -> Href:
+    """The URL, relative to *from_page*, of a network view's link (see ``network_views.ViewPlan``):
+    an item's page, another view, or the list of every priority."""
+    kind, target = link
+    if kind == "item":
+        return ctx.urls.href(from_page, target)
+    if kind == "view":
+        return U.relative(from_page, ctx.urls.network_file(target))
+    return U.relative(from_page, U.PRIORITIES)
