@@ -1,12 +1,14 @@
-"""How long the network views take to write, how big they are, and how long a browser takes to settle them.
+"""How many items each network view draws, how big it is, and how long a browser takes to settle it.
 
-Run: .venv/bin/python benchmarks/bench_network.py
-Prints one line per plan: nodes in the whole-plan view, seconds to write it and every priority's view,
-its size, and (where /usr/bin/chromium exists) seconds from opening the whole-plan view in headless
-Chromium until its layout has settled and stopped (network.js sets <html data-gt-network="ready">).
-Targets: writing every view of a plan of ~1,000 items takes well under a second per view; a browser
-settles the whole-plan view of the bundled plan in a few seconds. Bigger plans are shown to see
-where the whole-plan view stops being useful.
+Run: .venv/bin/python benchmarks/bench_network.py [SCALE...]   (default: 1 10 100)
+
+For the bundled plan and for council plans SCALE times its size (``tests/council_plan.py``; scale 100
+is about 10,000 outcomes and 1,400 priorities) in each shape (many groups, two huge groups, a few
+huge priorities), it plans and writes every view as a site build does, then prints the seconds to
+write them all and, for the overview, the biggest group view and the biggest priority view: nodes,
+edges, file size, and (where /usr/bin/chromium exists) seconds from opening the view in headless
+Chromium until its layout has settled and stopped (network.js sets <html data-gt-network="ready">),
+best of 3. Targets: no view draws more than MAX_NODES (200) items; each settles in under 3 s.
 """
 from __future__ import annotations
 
@@ -18,59 +20,64 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "e2e")]
 
+from council_plan import council_plan  # noqa: E402
 from e2e_support import CHROMIUM, CHROMIUM_ARGS, serve_directory  # noqa: E402
-from shaped_export import shaped_document  # noqa: E402
 
-from model.graph import PRIORITY, build_graph, nodes_of_kind  # noqa: E402
-from model.importer import run_import  # noqa: E402
+from model.graph import build_graph  # noqa: E402
 from model.loader import load_plan  # noqa: E402
-from site_builder.network import (copy_network_assets, priority_neighbourhood, whole_plan_nodes,  # noqa: E402
-                                  write_network_view)
+from site_builder.network import copy_network_assets, write_view_plan  # noqa: E402
+from site_builder.network_views import MAX_NODES, OVERVIEW, ViewPlanner  # noqa: E402
+
+RUNS = 3
 
 
-def write_views(g, out: Path) -> tuple[float, float, int]:
-    """Write the whole-plan view and every priority's; seconds for each part and the whole view's bytes."""
-    copy_network_assets(out / "assets")
-    t0 = time.perf_counter()
-    whole = write_network_view(g, whole_plan_nodes(g), out / "network" / "plan.html", title="plan",
-                               href_for=lambda n: f"../items/{n}.html", assets_dir=out / "assets")
-    t1 = time.perf_counter()
-    for p in nodes_of_kind(g, PRIORITY):
-        write_network_view(g, priority_neighbourhood(g, p), out / "network" / f"{p}.html", title=p,
-                           href_for=lambda n: f"../items/{n}.html", assets_dir=out / "assets")
-    t2 = time.perf_counter()
-    return t1 - t0, t2 - t1, whole.path.stat().st_size
+def href_for_link(link):
+    kind, target = link
+    return {"item": f"../items/{target}.html", "view": f"{target}.html", "list": "../list.html"}[kind]
 
 
-def settle_seconds(browser, out: Path) -> float:
-    """Seconds from opening the whole-plan view until its layout has settled."""
-    with serve_directory(out) as url:
+def settle_seconds(browser, url: str) -> float:
+    """Seconds from opening *url* until its layout has settled (best of RUNS)."""
+    best = float("inf")
+    for _ in range(RUNS):
         page = browser.new_page(viewport={"width": 1100, "height": 700})
         t0 = time.perf_counter()
-        page.goto(url + "network/plan.html")
+        page.goto(url, timeout=600_000)
         page.wait_for_selector("html[data-gt-network=ready]", state="attached", timeout=600_000)
-        seconds = time.perf_counter() - t0
+        best = min(best, time.perf_counter() - t0)
         page.close()
-    return seconds
+    return best
 
 
 def measure(name: str, g, browser) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        whole_s, priorities_s, size = write_views(g, Path(tmp))
-        settle = f"settle {settle_seconds(browser, Path(tmp)):6.2f}s" if browser else "settle (no browser)"
-        print(f"{name:<24} {len(whole_plan_nodes(g)):>6} nodes  whole view {whole_s:6.3f}s {size / 1024:8.0f} KiB  "
-              f"{len(nodes_of_kind(g, PRIORITY)):>3} priority views {priorities_s:6.3f}s  {settle}")
+        out = Path(tmp)
+        copy_network_assets(out / "assets")
+        t0 = time.perf_counter()
+        plans = ViewPlanner(g).all_views()
+        written = {p.name: write_view_plan(p, out / "network" / f"{p.name}.html", href_for_link=href_for_link,
+                                           assets_dir=out / "assets") for p in plans}
+        seconds = time.perf_counter() - t0
+        biggest = max(len(v.nodes) for v in written.values())
+        print(f"{name}: {len(written)} views written in {seconds:.1f}s, biggest {biggest} nodes "
+              f"({'within' if biggest <= MAX_NODES else 'OVER'} the cap of {MAX_NODES})")
+        groups = [n for n in written if n.startswith("groups/")]
+        others = [n for n in written if n != OVERVIEW and n not in groups]
+        picks = [("overview", OVERVIEW)]
+        if groups:
+            picks.append(("biggest group view", max(groups, key=lambda n: (len(written[n].nodes), n))))
+        if others:
+            picks.append(("biggest priority view", max(others, key=lambda n: (len(written[n].nodes), n))))
+        with serve_directory(out) as url:
+            for label, view_name in picks:
+                view = written[view_name]
+                settle = (f"settle {settle_seconds(browser, url + f'network/{view_name}.html'):5.2f}s"
+                          if browser else "settle (no browser)")
+                print(f"  {label:<22} {view_name:<14} {len(view.nodes):>4} nodes {len(view.rows):>4} edges "
+                      f"{view.path.stat().st_size / 1024:6.0f} KiB  {settle}", flush=True)
 
 
-def shaped_graph(leadership: int, departmental: int, rows: int, plans: int):
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "export.txt"
-        source.write_text(shaped_document(leadership, departmental, rows, plans), encoding="utf-8")
-        run_import(source, Path(tmp) / "plan")
-        return build_graph(load_plan(Path(tmp) / "plan"))
-
-
-def main() -> None:
+def main(scales: list[int]) -> None:
     playwright = browser = None
     if CHROMIUM.exists():
         from playwright.sync_api import sync_playwright
@@ -78,8 +85,11 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     try:
         measure("bundled plan", build_graph(load_plan(ROOT / "plan_data")), browser)
-        for shape in ((7, 7, 10, 10), (10, 10, 25, 30), (20, 20, 50, 60)):
-            measure("shaped %dx%d rows %d" % shape[:3], shaped_graph(*shape), browser)
+        for scale in scales:
+            for shape in ("directorates", "two-groups", "few-priorities"):
+                if scale == 1 and shape != "directorates":
+                    continue  # at scale 1 the shapes are the same plan
+                measure(f"scale {scale} ({shape})", build_graph(council_plan(scale, shape)), browser)
     finally:
         if browser:
             browser.close()
@@ -87,4 +97,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main([int(a) for a in sys.argv[1:]] or [1, 10, 100])

@@ -54,6 +54,7 @@ from pyvis.network import Network
 
 from model.graph import (ACTION, INDICATOR, LEAD, LED_BY, OPERATIONAL_PLAN, OUTCOME, PART_OF,
                          PLAN, PRIORITY, REFERENCES, SERVES, VISION, chain_to_top)
+from site_builder.network_layout import radial_positions
 from site_builder.network_views import GROUP, SUMMARY, ViewPlan
 
 #: Where a drawn node leads: ``("item", id)``, ``("view", name)`` or ``("list", None)`` (see ViewPlan).
@@ -102,6 +103,7 @@ EDGE_STYLE = {
 }
 LABEL_CHARS = 40
 BIG_VIEW = 80  # items: a view this big is seen zoomed out at first, so its top-level labels are drawn larger
+TIDY_ITERATIONS = 100  # layout steps after a radial start: about 1 s for 200 items in headless Chromium
 ITERATION_BUDGET = 125_000  # node-steps of layout: about 3 s in headless Chromium on a 2-core machine  # canvas labels are cut here; the tooltip and the table have the full text
 
 #: Kinds in the whole-plan view: the plan node itself adds nothing to the picture.
@@ -209,15 +211,23 @@ def node_ref(g: nx.MultiDiGraph, node: str, href_for: Callable[[str], str | None
 
 
 def build_network(g: nx.MultiDiGraph, node_ids: Iterable[str], href_for: Callable[[str], str | None],
-                  href_for_link: Callable[[Link], str | None] | None = None
+                  href_for_link: Callable[[Link], str | None] | None = None, root: str | None = None
                   ) -> tuple[Network, list[NodeRef], list[NetworkRow]]:
-    """The pyvis network of *node_ids* and every edge between them, plus its text alternative."""
+    """The pyvis network of *node_ids* and every edge between them, plus its text alternative.
+
+    With a *root*, nodes start from a radial tree around it (see :mod:`site_builder.network_layout`)
+    and the browser only tidies the layout up; without one, they start from seeded random places.
+    """
     net = Network(directed=True, cdn_resources="local")
     chosen = set(node_ids)
     order = [n for n in g.nodes if n in chosen]  # reading order, whatever order the caller used
     refs = {n: node_ref(g, n, href_for, href_for_link) for n in order}
+    positions = radial_positions(g.subgraph(order), root) if root in refs else {}
     for node in order:
-        net.add_node(node, **_node_options(g, node, refs[node], big=len(order) > BIG_VIEW))
+        options = _node_options(g, node, refs[node], big=len(order) > BIG_VIEW)
+        if node in positions:
+            options["x"], options["y"] = (round(v, 1) for v in positions[node])
+        net.add_node(node, **options)
     rows = []
     edges = g.edges(keys=True) if len(order) * 4 > g.number_of_nodes() else \
         ((s, t, k) for n in order for s, t, k in g.out_edges(n, keys=True))
@@ -232,7 +242,7 @@ def build_network(g: nx.MultiDiGraph, node_ids: Iterable[str], href_for: Callabl
                          color={"color": style["color"], "highlight": style["color"], "hover": style["color"]},
                          dashes=style["dashes"], width=style["width"])
             rows.append(NetworkRow(refs[source], style["relation"], refs[target], kind))
-    net.options = vis_options(len(order))
+    net.options = vis_options(len(order), from_layout=bool(positions))
     return net, [refs[n] for n in order], rows
 
 
@@ -291,6 +301,8 @@ def _tooltip(data: dict, ref: NodeRef) -> str:
         lines.append(f"Timescale: {data.get('timescale') or 'not given'}")
     if ref.kind == LEAD and data.get("role"):
         lines.append(data["role"])
+    if data.get("not_drawn"):  # set by network_views on an item whose parts the view leaves out
+        lines.append(data["not_drawn"])
     if ref.href:
         lines.append("Click to open its page." if ref.link is None else "Click to open the list.")
     return "\n".join(lines)
@@ -312,9 +324,12 @@ def stabilization_iterations(node_count: int) -> int:
     return max(100, min(800, ITERATION_BUDGET // max(node_count, 1) // 50 * 50))
 
 
-def vis_options(node_count: int) -> dict:
-    """vis-network options: a seeded layout that settles, then stops (network.js turns physics off)."""
-    iterations = stabilization_iterations(node_count)
+def vis_options(node_count: int, from_layout: bool = False) -> dict:
+    """vis-network options: a seeded layout that settles, then stops (network.js turns physics off).
+
+    *from_layout*: the nodes start from a laid-out place, so a short tidy-up is enough.
+    """
+    iterations = TIDY_ITERATIONS if from_layout else stabilization_iterations(node_count)
     return {
         "autoResize": True,
         # improvedLayout (Kamada-Kawai) gives up on larger views and says so in the console; the
@@ -356,17 +371,19 @@ def _environment() -> Environment:
 def render_network_view(g: nx.MultiDiGraph, node_ids: Iterable[str], *, title: str,
                         href_for: Callable[[str], str | None], assets_href: str,
                         self_href: str | None = None, href_for_link: Callable[[Link], str | None] | None = None,
-                        note: str = "", full_list: Link | None = None) -> tuple[str, NetworkView]:
+                        note: str = "", full_list: Link | None = None, root: str | None = None
+                        ) -> tuple[str, NetworkView]:
     """The view's HTML (and its :class:`NetworkView`, path left empty) without writing it.
 
     *assets_href* is the URL of the assets folder relative to the view file; *self_href*, the
     view file's own name, gives the embedded view a link that opens it full size. *note* says
     what the view leaves out; it is shown above the diagram with a link to *full_list*.
     """
-    net, nodes, rows = build_network(g, node_ids, href_for, href_for_link)
+    net, nodes, rows = build_network(g, node_ids, href_for, href_for_link, root)
     vis_nodes, vis_edges, _heading, _height, _width, options = net.get_network_data()
     # pyvis hands the options over as a JSON string; embed them as an object like the rest.
-    data = {"nodes": vis_nodes, "edges": vis_edges, "options": json.loads(options)}
+    # network.js starts a crowded view zoomed in on its root, where labels can be read.
+    data = {"nodes": vis_nodes, "edges": vis_edges, "options": json.loads(options), "root": root}
     list_href = href_for_link(full_list) if note and full_list and href_for_link else None
     html = _environment().get_template("network/view.html").render(
         title=title, data=data, assets=assets_href.rstrip("/"), self_href=self_href, legend=legend(nodes, rows),
@@ -377,13 +394,13 @@ def render_network_view(g: nx.MultiDiGraph, node_ids: Iterable[str], *, title: s
 def write_network_view(g: nx.MultiDiGraph, node_ids: Iterable[str], out_path: Path, *, title: str,
                        href_for: Callable[[str], str | None], assets_dir: Path,
                        href_for_link: Callable[[Link], str | None] | None = None,
-                       note: str = "", full_list: Link | None = None) -> NetworkView:
+                       note: str = "", full_list: Link | None = None, root: str | None = None) -> NetworkView:
     """Write the standalone view page of *node_ids* to *out_path*; see the module docstring."""
     out_path = Path(out_path)
     assets_href = Path(os.path.relpath(Path(assets_dir), out_path.parent)).as_posix()
     html, view = render_network_view(g, node_ids, title=title, href_for=href_for, assets_href=assets_href,
                                      self_href=out_path.name, href_for_link=href_for_link, note=note,
-                                     full_list=full_list)
+                                     full_list=full_list, root=root)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(html, encoding="utf-8")
     return NetworkView(out_path, view.title, view.nodes, view.rows, view.note, view.full_list)
@@ -398,7 +415,8 @@ def write_view_plan(plan: ViewPlan, out_path: Path, *, href_for_link: Callable[[
     """
     return write_network_view(plan.graph, list(plan.graph.nodes), out_path, title=plan.title,
                               href_for=lambda node: href_for_link(("item", node)), assets_dir=assets_dir,
-                              href_for_link=href_for_link, note=plan.note(), full_list=plan.full_list)
+                              href_for_link=href_for_link, note=plan.note(), full_list=plan.full_list,
+                              root=plan.root)
 
 
 def copy_network_assets(assets_dir: Path) -> list[Path]:

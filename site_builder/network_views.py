@@ -111,6 +111,7 @@ class ViewPlan:
     hidden: tuple[tuple[str, int], ...] = ()
     full_list: tuple[str, str | None] = ("list", None)
     summaries: int = field(default=0)
+    root: str | None = None  # the node the view is about: laid out in the middle
 
     def note(self) -> str:
         """What the view leaves out, in words, or ``""`` when it draws everything."""
@@ -221,9 +222,9 @@ class ViewPlanner:
             referrers.append(chain)
         tiers = [
             Tier([[a] for a in actions], PARTIAL, anchor=lambda _: priority, words="more actions"),
+            Tier([[p] for p in referred]),  # the priorities it is linked with: few, and worth seeing
             Tier(self.plans_and_leads([priority]), PARTIAL, anchor=lambda _: priority, edge=SERVES,
                  words="more operational plans serve it"),
-            Tier([[p] for p in referred]),
             Tier([[n] for n in leaves if self.g.nodes[n]["kind"] == INDICATOR], PER_ANCHOR, anchor=self._parent),
             Tier([[n] for n in leaves if self.g.nodes[n]["kind"] == OUTCOME], PER_ANCHOR, anchor=self._parent),
             Tier(referrers, PARTIAL, anchor=lambda _: priority, edge=REFERENCES, words="more items refer to it"),
@@ -276,7 +277,8 @@ class ViewPlanner:
                 full = True
             hidden.update(self._kind(n) for n in new if n not in chosen)
         return ViewPlan(name, title, self._view_graph(chosen, summaries),
-                        tuple((k, hidden[k]) for k in KIND_WORDS if hidden[k]), full_list, len(summaries))
+                        tuple((k, hidden[k]) for k in KIND_WORDS if hidden[k]), full_list, len(summaries),
+                        core[0] if core else None)
 
     def _kind(self, node: str) -> str:
         return GROUP if node.startswith("group:") else self.g.nodes[node]["kind"]
@@ -307,6 +309,14 @@ class ViewPlanner:
         for group in drawn_groups:
             if self.vision in vg:
                 vg.add_edge(group, self.vision, key=PART_OF, kind=PART_OF)
+        summarised = {(anchor, kind) for anchor, kind, _, _ in summaries}
+        for node in real:
+            if g.nodes[node]["kind"] in (PRIORITY, ACTION):
+                left = Counter(g.nodes[s]["kind"] for s, _, k in g.in_edges(node, keys=True)
+                               if k == PART_OF and s not in vg)
+                words = [count_words(n, k) for k, n in left.items() if (node, k) not in summarised]
+                if words:
+                    vg.nodes[node]["not_drawn"] = f"Not drawn here: {', '.join(words)}."
         for anchor, kind, items, tier in summaries:
             node = f"summary:{anchor}:{kind}"
             vg.add_node(node, **self._summary_data(anchor, kind, items, tier))

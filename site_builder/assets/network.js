@@ -3,6 +3,7 @@
  * Plan text arrives as JSON (never HTML) and vis-network shows string tooltips as text.
  * The layout is seeded, settles once, then physics is switched off so nothing keeps moving.
  * A click (or Enter on the keyboard-selected item) opens the item's page in the top window.
+ * A view too crowded to read at full size starts zoomed in on its root item (data.root).
  * For tests and for the curious: window.gtNetwork is the vis Network, and
  * <html data-gt-network="ready"> is set once the layout has settled.
  */
@@ -23,9 +24,17 @@
     document.querySelectorAll("[data-gt-framed-only]").forEach(function (el) { el.hidden = true; });
   }
 
+  // Below this zoom even the big labels of a crowded view cannot be read (the bundled plan's whole
+  // view fits at about 0.19; a group of 200 priorities at about 0.1): such a view starts on its
+  // root instead ("Show all" or 0 still shows the whole of it).
+  var READABLE_SCALE = 0.17;
+
   function settled() {
     network.setOptions({ physics: { enabled: false } });
     network.fit({ animation: false, maxZoomLevel: 1 });
+    if (data.root && byId[data.root] && network.getScale() < READABLE_SCALE) {
+      network.focus(data.root, { scale: 0.6, animation: false });
+    }
     status.textContent = "No item selected.";
     document.documentElement.setAttribute("data-gt-network", "ready");
   }

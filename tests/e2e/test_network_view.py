@@ -122,3 +122,61 @@ def test_keyboard_moves_between_items_and_enter_opens_one(watched, view_site):
         diagram.press("Enter")
     assert page.url == view_site + "items/LP2.a.html"
     assert (watched.outside_requests, watched.console_errors) == ([], [])
+
+
+@pytest.fixture(scope="module")
+def big_site(tmp_path_factory):
+    """The overview and one group's view of a plan with two groups of 140 priorities each; served."""
+    from council_plan import council_plan
+    from model.graph import build_graph as build
+    from site_builder.network import write_view_plan
+    from site_builder.network_views import ViewPlanner
+
+    root = tmp_path_factory.mktemp("big-site")
+    planner = ViewPlanner(build(council_plan(20, "two-groups")))
+    copy_network_assets(root / "assets")
+    views = {}
+    for plan in (planner.overview(), planner.group_view("ba")):
+        up = "../" * (plan.name.count("/") + 1)  # from the view's folder to the site's root
+        links = {"item": up + "items/{}.html", "view": up + "network/{}.html", "list": up + "list.html"}
+        views[plan.name] = write_view_plan(plan, root / "network" / f"{plan.name}.html", assets_dir=root / "assets",
+                                           href_for_link=lambda link, links=links: links[link[0]].format(link[1]))
+    (root / "list.html").write_text('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>list</title>'
+                                    '<link rel="icon" href="data:,"></head><body><main>list</main></body></html>')
+    with serve_directory(root) as url:
+        yield url, views
+
+
+def test_a_crowded_view_settles_starts_on_its_root_and_says_what_it_leaves_out(watched, big_site):
+    url, views = big_site
+    page = watched.page
+    page.goto(url + "network/groups/ba.html")
+    wait_for_network(page)
+    assert len(page.evaluate("window.gtNetwork.getPositions()")) == len(views["groups/ba"].nodes) <= 200
+    # Too many to read at full size: it starts zoomed in on the group, its label readable.
+    assert page.evaluate("window.gtNetwork.getScale()") == pytest.approx(0.6)
+    point = network_node_point(page, "group:ba")
+    box = page.locator("#gt-network canvas").bounding_box()
+    assert abs(point["x"] - box["width"] / 2) < 2 and abs(point["y"] - box["height"] / 2) < 2
+    page.get_by_role("button", name="Show all").click()
+    assert page.evaluate("window.gtNetwork.getScale()") < 0.3
+    note = page.locator("#gt-network-note")
+    assert "operational plans" in note.text_content() and "are not drawn" in note.text_content()
+    with page.expect_navigation():
+        note.get_by_role("link", name="See the full list").click()
+    assert page.url == url + "list.html"
+    assert (watched.outside_requests, watched.console_errors) == ([], [])
+
+
+def test_a_group_in_the_overview_opens_the_group_view(watched, big_site):
+    url, _ = big_site
+    page = watched.page
+    page.goto(url + "network/plan.html")
+    wait_for_network(page)
+    point = network_node_point(page, "group:ba")
+    assert point["top"] == "group:ba"
+    with page.expect_navigation():
+        page.locator("#gt-network canvas").click(position={"x": point["x"], "y": point["y"]})
+    assert page.url == url + "network/groups/ba.html"
+    wait_for_network(page)
+    assert (watched.outside_requests, watched.console_errors) == ([], [])
