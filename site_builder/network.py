@@ -41,6 +41,7 @@ vis-network shows string tooltips as text, never HTML.
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -363,7 +364,9 @@ def legend(nodes: list[NodeRef], rows: list[NetworkRow]) -> dict:
     }
 
 
+@functools.cache
 def _environment() -> Environment:
+    # One per process: compiling the template for each of a big plan's thousand views took most of the time.
     return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True),
                        undefined=StrictUndefined, keep_trailing_newline=True)
 

@@ -342,10 +342,9 @@ class ViewPlanner:
                 title += ":" + _rag_words(self.g, items, short=True)
         else:
             title = f"{len(items):,} {tier.words}"
-        where = "the list of priorities" if anchor.startswith("group:") or anchor == self.vision else "its page"
-        link = ("list", None) if where == "the list of priorities" else ("item", anchor)
-        if anchor.startswith("group:") and tier.edge == SERVES:
-            where, link = "the list of priorities", ("list", None)
+        # An item's page lists all its parts and plans; a group or the vision: the list of priorities.
+        on_item_page = anchor in self.g and anchor != self.vision
+        where, link = ("its page", ("item", anchor)) if on_item_page else ("the list of priorities", ("list", None))
         return {"kind": SUMMARY, "title": title, "text": f"{title}, not drawn here. Every one is listed on {where}.",
                 "link": link, "count": len(items), "counts": kind}
 

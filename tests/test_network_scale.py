@@ -110,3 +110,25 @@ def test_written_views_link_groups_and_summaries_and_show_the_note(tmp_path):
 def test_docstring_examples():
     result = doctest.testmod(network_views, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0 and result.attempted >= 3
+
+
+def test_under_the_cap_a_priority_view_draws_its_whole_neighbourhood():
+    from site_builder.network import priority_neighbourhood
+
+    g = build_graph(council_plan(2))
+    planner = ViewPlanner(g)
+    for priority in nodes_of_kind(g, PRIORITY):
+        view = planner.priority_view(priority)
+        assert list(view.graph.nodes) == priority_neighbourhood(g, priority)
+        assert view.hidden == () and view.root == priority
+
+
+def test_group_names_are_escaped_in_the_overview(tmp_path):
+    g = build_graph(council_plan(1))
+    key = next(iter(g.graph["groups"]))
+    g.graph["groups"][key] = "</script><script>alert(1)</script>"
+    view = write_view_plan(ViewPlanner(g).overview(), tmp_path / "plan.html", assets_dir=tmp_path,
+                           href_for_link=lambda link: "x.html")
+    html = view.path.read_text(encoding="utf-8")
+    assert "<script>alert" not in html and html.count("</script>") == 3
+    assert any(n.title.startswith("</script><script>alert(1)</script> (") for n in view.nodes)
