@@ -104,7 +104,8 @@ EDGE_STYLE = {
 }
 LABEL_CHARS = 40
 BIG_VIEW = 80  # items: a view this big is seen zoomed out at first, so its top-level labels are drawn larger
-TIDY_ITERATIONS = 100  # layout steps after a radial start: about 1 s for 200 items in headless Chromium
+# Layout steps after a radial start: enough to tidy a small view fully, 100 (about 1 s) for 200 items.
+TIDY_BUDGET = 25_000
 ITERATION_BUDGET = 125_000  # node-steps of layout: about 3 s in headless Chromium on a 2-core machine  # canvas labels are cut here; the tooltip and the table have the full text
 
 #: Kinds in the whole-plan view: the plan node itself adds nothing to the picture.
@@ -314,7 +315,7 @@ def _shorten(text: str) -> str:
     return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "\u2026"
 
 
-def stabilization_iterations(node_count: int) -> int:
+def stabilization_iterations(node_count: int, budget: int = ITERATION_BUDGET) -> int:
     """Layout steps before the view stops moving: fewer for big views, which cost more per step.
 
     Keeps a browser's time to settle to a few seconds (see benchmarks/bench_network.py).
@@ -322,7 +323,7 @@ def stabilization_iterations(node_count: int) -> int:
     >>> stabilization_iterations(20), stabilization_iterations(200), stabilization_iterations(5000)
     (800, 600, 100)
     """
-    return max(100, min(800, ITERATION_BUDGET // max(node_count, 1) // 50 * 50))
+    return max(100, min(800, budget // max(node_count, 1) // 50 * 50))
 
 
 def vis_options(node_count: int, from_layout: bool = False) -> dict:
@@ -330,7 +331,7 @@ def vis_options(node_count: int, from_layout: bool = False) -> dict:
 
     *from_layout*: the nodes start from a laid-out place, so a short tidy-up is enough.
     """
-    iterations = TIDY_ITERATIONS if from_layout else stabilization_iterations(node_count)
+    iterations = stabilization_iterations(node_count, TIDY_BUDGET if from_layout else ITERATION_BUDGET)
     return {
         "autoResize": True,
         # improvedLayout (Kamada-Kawai) gives up on larger views and says so in the console; the
