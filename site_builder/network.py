@@ -10,10 +10,16 @@ Contract for the site builder
 1. Copy the assets once per build: ``copy_network_assets(assets_dir)`` puts
    ``network.js``, ``network.css`` and ``vendor/vis-network/`` into
    *assets_dir* (anywhere inside the built docs tree).
-2. Write a view: ``write_network_view(g, node_ids, out_path, title=...,
-   href_for=..., assets_dir=assets_dir)``. *node_ids* come from
-   :func:`whole_plan_nodes` or :func:`priority_neighbourhood` (or any
-   selection); the view draws every graph edge between them.
+2. Write a view. The site plans its views with
+   :class:`site_builder.network_views.ViewPlanner` (so that none draws more
+   than ``MAX_NODES`` items, whatever the plan's size) and writes each with
+   ``write_view_plan(plan, out_path, href_for_link=..., assets_dir=assets_dir)``;
+   a view that leaves items out shows a note saying so, with a link to the full
+   list. Any selection can also be drawn as it is:
+   ``write_network_view(g, node_ids, out_path, title=..., href_for=...,
+   assets_dir=assets_dir)``, with *node_ids* from :func:`whole_plan_nodes`,
+   :func:`priority_neighbourhood` or anywhere; the view draws every graph edge
+   between them.
    ``href_for(node_id)`` returns the URL of that item's page **relative to
    out_path's folder** (or ``None`` for an item with no page: it is drawn but
    not clickable). A click (or Enter on the keyboard-selected item) opens the

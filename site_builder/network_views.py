@@ -28,8 +28,8 @@ priorities) and one per priority (its neighbourhood).
 ...     _ = g.add_edge(f"P1.a{i}", "P1", key="part_of", kind="part_of")
 >>> view = ViewPlanner(g, cap=5).priority_view("P1")
 >>> list(view.graph.nodes)
-['P1', 'P1.a0', 'P1.a1', 'P1.a2', 'summary:P1:action']
->>> view.graph.nodes["summary:P1:action"]["title"], view.note()
+['P1', 'P1.a0', 'P1.a1', 'P1.a2', 'summary:P1:more']
+>>> view.graph.nodes["summary:P1:more"]["title"], view.note()
 ('6 more actions', 'To keep this diagram readable, 6 actions are not drawn. Grey boxes stand for items not drawn and give their count.')
 """
 from __future__ import annotations
@@ -271,7 +271,8 @@ class ViewPlanner:
                         break
                     chosen.update(dict.fromkeys(fresh))
                     taken += 1
-                rest = [n for u in units[taken:] for n in u if n not in chosen]
+                # Counted by unit: "12 more items refer to it" counts referring items, not their chains.
+                rest = [unit[0] for unit in units[taken:]]
                 if rest:
                     summaries.append((tier.anchor(rest[0]), self._kind(rest[0]), rest, tier))
                 full = True
@@ -318,7 +319,8 @@ class ViewPlanner:
                 if words:
                     vg.nodes[node]["not_drawn"] = f"Not drawn here: {', '.join(words)}."
         for anchor, kind, items, tier in summaries:
-            node = f"summary:{anchor}:{kind}"
+            # A view folds at most one tier partially ("more"), and per anchor at most one of each kind.
+            node = f"summary:{anchor}:{'more' if tier.fold == PARTIAL else kind}"
             vg.add_node(node, **self._summary_data(anchor, kind, items, tier))
             if anchor in vg:
                 vg.add_edge(node, anchor, key=tier.edge, kind=tier.edge)

@@ -132,3 +132,14 @@ def test_group_names_are_escaped_in_the_overview(tmp_path):
     html = view.path.read_text(encoding="utf-8")
     assert "<script>alert" not in html and html.count("</script>") == 3
     assert any(n.title.startswith("</script><script>alert(1)</script> (") for n in view.nodes)
+
+
+def test_items_that_refer_to_a_priority_are_counted_once_each():
+    g = build_graph(council_plan(SCALE, "two-groups"))
+    priority = max(nodes_of_kind(g, PRIORITY), key=lambda p: g.in_degree(p))
+    referrers = {s for s, _, k in g.in_edges(priority, keys=True) if k == "references"}
+    view = ViewPlanner(g, cap=40).priority_view(priority)
+    summary = view.graph.nodes[f"summary:{priority}:more"]
+    drawn = referrers & set(view.graph)
+    assert summary["title"] == f"{len(referrers) - len(drawn)} more items refer to it"
+    assert drawn and view.graph.number_of_nodes() <= 40
