@@ -1,6 +1,7 @@
 """How many items each network view draws, how big it is, and how long a browser takes to settle it.
 
-Run: .venv/bin/python benchmarks/bench_network.py [SCALE...]   (default: 1 10 100)
+Run: .venv/bin/python benchmarks/bench_network.py [SCALE | PLAN_DIR ...]   (default: 1 10 100)
+A PLAN_DIR (e.g. one written by ``goldenthread synth --scale 100 --out DIR``) is measured as it is.
 
 For the bundled plan and for council plans SCALE times its size (``tests/council_plan.py``; scale 100
 is about 10,000 outcomes and 1,400 priorities) in each shape (many groups, two huge groups, a few
@@ -77,7 +78,7 @@ def measure(name: str, g, browser) -> None:
                       f"{view.path.stat().st_size / 1024:6.0f} KiB  {settle}", flush=True)
 
 
-def main(scales: list[int]) -> None:
+def main(args: list[str]) -> None:
     playwright = browser = None
     if CHROMIUM.exists():
         from playwright.sync_api import sync_playwright
@@ -85,7 +86,11 @@ def main(scales: list[int]) -> None:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     try:
         measure("bundled plan", build_graph(load_plan(ROOT / "plan_data")), browser)
-        for scale in scales:
+        for arg in args:
+            if not arg.isdigit():
+                measure(f"plan folder {arg}", build_graph(load_plan(Path(arg))), browser)
+                continue
+            scale = int(arg)
             for shape in ("directorates", "two-groups", "few-priorities"):
                 if scale == 1 and shape != "directorates":
                     continue  # at scale 1 the shapes are the same plan
@@ -97,4 +102,4 @@ def main(scales: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [1, 10, 100])
+    main(sys.argv[1:] or ["1", "10", "100"])

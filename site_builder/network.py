@@ -263,6 +263,8 @@ def _node_options(g: nx.MultiDiGraph, node: str, ref: NodeRef, big: bool) -> dic
         label = f"{node} {ref.title}"
     elif ref.kind == SUMMARY:
         label = ref.title  # its count: never cut, so no "…" hides the number
+    elif ref.kind == GROUP and data.get("count"):  # a long name is cut, never its count
+        label = _shorten(data["name"], LABEL_CHARS - len(data["count"]) - 1) + " " + data["count"]
     elif ref.kind == ACTION and data.get("label") and data["label"].lower() not in ref.title.lower():
         label = f"{data['label']}: {ref.title}"  # "2a: Leaving care strategy"
     if ref.kind == OUTCOME:
@@ -270,7 +272,7 @@ def _node_options(g: nx.MultiDiGraph, node: str, ref: NodeRef, big: bool) -> dic
         background = rag["background"]
         label = f"{rag['label']}: {ref.title}"
     options = {
-        "label": label if ref.kind == SUMMARY else _shorten(label),
+        "label": label if ref.kind in (SUMMARY, GROUP) else _shorten(label),
         "title": _tooltip(data, ref),
         "shape": style["shape"],
         "color": {"background": background, "border": style["border"],
@@ -316,9 +318,9 @@ def _tooltip(data: dict, ref: NodeRef) -> str:
     return "\n".join(lines)
 
 
-def _shorten(text: str) -> str:
+def _shorten(text: str, chars: int = LABEL_CHARS) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "\u2026"
+    return text if len(text) <= chars else text[: chars - 1].rstrip() + "\u2026"
 
 
 def stabilization_iterations(node_count: int, budget: int = ITERATION_BUDGET) -> int:

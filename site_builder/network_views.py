@@ -334,6 +334,7 @@ class ViewPlanner:
         counts = ", ".join(count_words(n, k) for n, k in ((len(priorities), PRIORITY), (len(actions), ACTION),
                                                            (len(outcomes), OUTCOME)))
         return {"kind": GROUP, "title": f"{name} ({count_words(len(priorities), PRIORITY)})",
+                "name": name, "count": f"({count_words(len(priorities), PRIORITY)})",  # the label keeps the count
                 "text": f"{name}: {counts}.{_rag_words(self.g, outcomes)}",
                 "link": ("view", group_view_name(key))}
 

@@ -143,3 +143,17 @@ def test_items_that_refer_to_a_priority_are_counted_once_each():
     drawn = referrers & set(view.graph)
     assert summary["title"] == f"{len(referrers) - len(drawn)} more items refer to it"
     assert drawn and view.graph.number_of_nodes() <= 40
+
+
+def test_a_group_label_keeps_its_count_however_long_its_name():
+    from site_builder.network import render_network_view
+
+    g = build_graph(council_plan(1))
+    key = next(iter(g.graph["groups"]))
+    g.graph["groups"][key] = "Potholes Departmental Priorities, Highways and Transport and Everything Else"
+    plan = ViewPlanner(g).overview()
+    html, _ = render_network_view(plan.graph, list(plan.graph), title="t", href_for=lambda n: None,
+                                  assets_href="a", href_for_link=lambda link: None)
+    data = json.loads(re.search(r'id="gt-network-data">(.*?)</script>', html, re.S).group(1))
+    label = next(n["label"] for n in data["nodes"] if n["id"] == f"group:{key}")
+    assert label.endswith("\u2026 (7 priorities)") and label.startswith("Potholes Departmental") and len(label) <= 40
