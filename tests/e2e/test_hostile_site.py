@@ -203,6 +203,44 @@ def test_network_tooltips_show_the_plan_text_as_text(visit, hostile_site):
     assert visit.troubles() == []
 
 
+def hover_edge_tooltip(frame, edge_id: str) -> tuple[str, list[str]] | None:
+    """Point at the middle of the line *edge_id*; its tooltip's text and the tags inside it."""
+    point = frame.evaluate(
+        """id => {
+            const net = window.gtNetwork;
+            const [from, to] = net.getConnectedNodes(id);
+            const at = net.getPositions([from, to]);
+            const dom = net.canvasToDOM({x: (at[from].x + at[to].x) / 2, y: (at[from].y + at[to].y) / 2});
+            return {x: dom.x, y: dom.y, edge: net.getEdgeAt(dom) ?? null, node: net.getNodeAt(dom) ?? null};
+        }""", edge_id)
+    if point["edge"] != edge_id or point["node"] is not None:
+        return None  # an item or another line is on top there
+    frame.locator("#gt-network canvas").hover(position={"x": point["x"], "y": point["y"]})
+    tooltip = frame.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible")
+    return (tooltip.text_content(), tooltip.evaluate("el => [...el.querySelectorAll('*')].map(e => e.localName)"))
+
+
+def test_network_link_tooltips_show_the_plan_text_as_text(visit, hostile_site):
+    """A line's tooltip names both its ends (and quotes the text of a reference): as text."""
+    seen = set()
+    for view in sorted((hostile_site.folder / "network").glob("*.html")):
+        visit.page.goto(f"{hostile_site.url}network/{view.name}")
+        wait_for_network(visit.page)
+        for edge in visit.page.evaluate("window.gtNetwork.body.edgeIndices"):
+            kind = edge.rsplit(":", 1)[1]
+            if kind in seen or not (hovered := hover_edge_tooltip(visit.page, edge)):
+                continue
+            text, tags = hovered
+            assert set(tags) <= {"br"}, f"{view.name}: the tooltip of {edge} holds {tags}"
+            assert missing_payloads(text) == [], f"{view.name}: the tooltip of {edge} drops text"
+            seen.add(kind)
+            visit.page.mouse.move(0, 0)
+        assert visit.injected() == {}
+    assert len(seen) >= 3  # is part of, serves, is led by, refers to: most can be pointed at
+    assert visit.troubles() == []
+
+
 def test_network_view_embedded_in_a_priority_page_keeps_text_as_text(visit, hostile_site):
     visit.page.goto(hostile_site.url + "priorities/LP2.html")
     frame_element = visit.page.locator("iframe[src*='network/']").first
