@@ -119,17 +119,43 @@ def check_replaceable(out: Path, marker: str = MARKER) -> None:
 
 
 def replace_folder(new: Path, out: Path) -> None:
-    """Put the finished folder *new* in the place of *out*, keeping the old one until the new is in."""
-    old = None
-    if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-        out.rename(old / out.name)
+    """Put the finished folder *new* in the place of *out*, keeping the old one until the new is in.
+
+    The old folder is moved aside (a rename into a temporary folder beside it: nothing is
+    copied), then *new* is renamed into its place, and only then is the old one deleted. If
+    the new one cannot be put in place, the old one is moved back; if even that fails, it is
+    left where it was moved and the error says where, so that nothing is lost. Either way no
+    temporary folder is left behind but one that holds the previous site.
+    """
+    aside = None
     try:
+        if out.exists():
+            aside = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+            out.rename(aside / out.name)
         new.rename(out)
-    except OSError:
-        if old is not None:  # put the previous site back
-            (old / out.name).rename(out)
-        raise
-    finally:
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+    except OSError as error:
+        kept = _move_back(aside, out)
+        reason = error.strerror or str(error)
+        if kept is not None:
+            raise SiteBuildError(f"could not put the new {out.name} in place: {reason}; the previous one is "
+                                 f"kept in {relative(kept)}", Location(relative(out)),
+                                 f"move {relative(kept)} back to {relative(out)}") from error
+        raise SiteBuildError(f"could not replace {relative(out)}: {reason}", Location(relative(out)),
+                             "check that the folder and the one that holds it can be written, and that no "
+                             "program holds it open") from error
+    if aside is not None:
+        shutil.rmtree(aside, ignore_errors=True)
+
+
+def _move_back(aside: Path | None, out: Path) -> Path | None:
+    """Put the folder moved into *aside* back at *out*; return where it stays if that fails."""
+    if aside is None:
+        return None
+    moved = aside / out.name
+    if moved.exists():
+        try:
+            moved.rename(out)
+        except OSError:
+            return moved
+    shutil.rmtree(aside, ignore_errors=True)
+    return None

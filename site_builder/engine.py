@@ -27,6 +27,7 @@ import sys
 from pathlib import Path
 from typing import Iterator
 
+import jinja2
 from ruamel.yaml import YAML
 
 from model.errors import GoldenThreadError, Location, relative
@@ -180,6 +181,13 @@ def _run_mkdocs(config_file: Path, build_date: dt.date | None) -> list[str]:
         said = "; ".join(collect.messages) or str(error)
         raise SiteBuildError(f"MkDocs could not build the site: {said}", None,
                              "check mkdocs.yml (theme, plugins, markdown_extensions)") from error
+    except jinja2.TemplateError as error:
+        # A theme template that is broken (e.g. an override in theme.custom_dir): MkDocs lets
+        # Jinja's error through as it is. Point at the template when Jinja says which it is.
+        filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
+        where = Location(relative(filename), line) if filename else None
+        raise SiteBuildError(f"MkDocs could not build the site: a theme template failed: {error.message}", where,
+                             "check the theme's templates (theme.custom_dir in mkdocs.yml)") from error
     finally:
         logger.removeHandler(collect)
         logger.setLevel(saved[0])

@@ -118,3 +118,73 @@ def test_serve_shows_an_edit_to_the_plan(plan):
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def test_live_pages_outlive_a_bug_met_by_an_edit(plan, tmp_path, monkeypatch):
+    """An edit that makes page generation raise something other than a plan error (a bug of
+    ours): the error is reported, the last good pages stay as they were, and the preview goes on."""
+    import site_builder.build
+
+    messages = []
+    live = LivePages(plan, tmp_path / "project", report=messages.append)
+    live.regenerate()
+    docs = tmp_path / "project" / "docs"
+    before = {p: p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+    generate_docs = site_builder.build.generate_docs
+
+    def crash(data, docs_dir):
+        generate_docs(data, docs_dir)  # half the work done, in the scratch folder
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(site_builder.build, "generate_docs", crash)
+    vision = plan / "plan.yaml"
+    vision.write_text(vision.read_text(encoding="utf-8").replace("Every child thrives.", "Every child shines."),
+                      encoding="utf-8")
+    assert live.poll() == []
+    assert messages[0] == "error: could not generate the pages: ZeroDivisionError: division by zero"
+    assert {p: p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()} == before
+    monkeypatch.setattr(site_builder.build, "generate_docs", generate_docs)
+    vision.write_text(vision.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # saved again
+    assert "docs/index.md" in live.poll()
+    assert "Every child shines." in (docs / "index.md").read_text(encoding="utf-8")
+
+
+def test_plan_signature_ignores_a_file_that_vanishes_while_it_looks(plan, monkeypatch):
+    """Editors save through temporary files that come and go; one listed and gone is skipped."""
+    rglob = Path.rglob
+    ghost = plan / "groups" / ".leadership.yaml.swp"
+    monkeypatch.setattr(Path, "rglob", lambda self, pattern: [*rglob(self, pattern), ghost])
+    monkeypatch.setattr(Path, "is_file", lambda self: True)  # it was there when listed
+    assert "groups/.leadership.yaml.swp" not in [name for name, *_ in plan_signature(plan)]
+    assert "plan.yaml" in [name for name, *_ in plan_signature(plan)]
+
+
+def test_serve_keeps_the_last_good_site_while_the_plan_is_broken(plan, tmp_path):
+    address = f"127.0.0.1:{_free_port()}"
+    log = tmp_path / "serve.log"
+    command = [sys.executable, "-m", "site_builder.cli", "serve", str(plan), "--dev-addr", address]
+    with open(log, "w", encoding="utf-8") as output:
+        process = subprocess.Popen(command, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT,
+                                   env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        deadline = time.monotonic() + 120  # generous: a slow machine, not a timing check
+        _wait_for(f"http://{address}/index.html", "Every child thrives.", process, deadline)
+        leadership = plan / "groups" / "leadership.yaml"
+        leadership.write_text(leadership.read_text(encoding="utf-8").replace("rag: GREEN", "rag: GREN"),
+                              encoding="utf-8")
+        while "did you mean GREEN?" not in log.read_text(encoding="utf-8"):
+            assert process.poll() is None, "goldenthread serve stopped"
+            assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
+            time.sleep(0.5)
+        assert "leadership.yaml:" in log.read_text(encoding="utf-8")
+        assert "Every child thrives." in _wait_for(f"http://{address}/index.html", "Every child thrives.",
+                                                   process, deadline)
+        vision = plan / "plan.yaml"  # fixed, and edited: the preview follows again
+        leadership.write_text(leadership.read_text(encoding="utf-8").replace("rag: GREN", "rag: RED"),
+                              encoding="utf-8")
+        vision.write_text(vision.read_text(encoding="utf-8").replace("Every child thrives.", "Every child shines."),
+                          encoding="utf-8")
+        _wait_for(f"http://{address}/index.html", "Every child shines.", process, deadline)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,6 +82,15 @@ def watched_page(browser, viewport=None) -> Watched:
 def wait_for_network(frame) -> None:
     """Wait until the network view in *frame* (a Page or Frame) has settled and stopped."""
     frame.wait_for_selector("html[data-gt-network=ready]", state="attached")
+
+
+def settle(page) -> None:
+    """Wait for the page's network views (if any) to settle."""
+    for frame in page.frames[1:]:
+        if "/network/" in frame.url:
+            wait_for_network(frame)
+    if re.search(r"/network/[^/]+\.html$", page.url):
+        wait_for_network(page)
 
 
 def network_node_point(frame, node_id: str) -> dict:

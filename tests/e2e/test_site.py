@@ -20,7 +20,7 @@ from model.loader import load_plan
 from site_builder import urls as U
 from site_builder.network import priority_neighbourhood
 
-from e2e_support import network_node_point, plan_dir, wait_for_network, watched_page
+from e2e_support import network_node_point, plan_dir, settle, wait_for_network, watched_page
 
 pytestmark = pytest.mark.browser
 
@@ -42,15 +42,6 @@ def url_of(site_url: str, docs_path: str) -> str:
     """The served URL of a page given by its docs-relative source (``priorities/LP1.md#LP1.a``)."""
     path, _, anchor = docs_path.partition("#")
     return urljoin(site_url, U.page_url(path)) + (f"#{anchor}" if anchor else "")
-
-
-def settle(page) -> None:
-    """Wait for the page's network views (if any) to settle."""
-    for frame in page.frames[1:]:
-        if "/network/" in frame.url:
-            wait_for_network(frame)
-    if re.search(r"/network/[^/]+\.html$", page.url):
-        wait_for_network(page)
 
 
 def click_link_to(page, target: str) -> None:
