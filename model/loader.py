@@ -9,7 +9,8 @@ Loading happens in two passes, and each pass reports *every* problem it finds
 
 1. every file is parsed and validated against its schema model;
 2. once all files are valid, the plan is checked as a whole: group keys match
-   their file names, IDs are unique across the plan, priority numbers are unique
+   their file names, IDs are unique across the plan (even ignoring case: they
+   name files), priority numbers are unique
    in their group, every ID an item refers to exists and is of the right kind,
    and every ``lines`` pair lies inside the source document.
 
@@ -32,9 +33,11 @@ from pathlib import Path
 from typing import Iterator
 
 from model.errors import Location, PlanLoadError, relative
+from model.limits import MAX_SOURCE_BYTES
 from model.quick_yaml import available as quick_reading_available
 from model.schema import OperationalPlans, Plan, PlanData, PriorityGroup
 from model.source import DocPath, PositionsNotKept, YamlDocument, a_or_an, read_yaml, suggest, validate
+from model.text_files import read_text_file
 
 PLAN_FILE = "plan.yaml"
 GROUPS_DIR = "groups"
@@ -159,10 +162,9 @@ def _read_source(root: Path, plan: Plan, plan_doc: YamlDocument, errors: list[Pl
                                     "export there, or remove `source_file`"))
         return None
     try:
-        return path.read_text(encoding="utf-8").splitlines()
-    except UnicodeDecodeError:
-        errors.append(PlanLoadError(f"source file {relative(path)} is not UTF-8 text", where(),
-                                    "save the text export as UTF-8"))
+        return read_text_file(path, PlanLoadError, limit=MAX_SOURCE_BYTES, display=relative(path)).splitlines()
+    except PlanLoadError as error:
+        errors.append(error)
         return None
 
 
@@ -207,14 +209,27 @@ def _check_plan(plan, plan_doc, groups, operational, ops_doc, source_lines, erro
     items = list(_items(plan, plan_doc, groups, operational, ops_doc))
     kinds: dict[str, str] = {}
     first_seen: dict[str, tuple[YamlDocument, DocPath]] = {}
+    folded: dict[str, str] = {}  # lower-case ID -> the first ID with that spelling
     for kind, item, doc, path in items:
+        twin = folded.setdefault(item.id.lower(), item.id)
+        if twin != item.id and item.id not in first_seen:
+            first_doc, first_path = first_seen[twin]
+            first = first_doc.location(first_path + ("id",))
+            errors.append(PlanLoadError(f"ID '{item.id}' differs from '{twin}' (at {first}) only in upper and "
+                                        "lower case", doc.location(path + ("id",)),
+                                        "each item's page is a file named after its ID, and Windows and macOS "
+                                        "do not tell such file names apart: give this item another ID"))
         if item.id in first_seen:
             first_doc, first_path = first_seen[item.id]
             first = first_doc.location(first_path + ("id",))
-            errors.append(PlanLoadError(f"duplicate ID '{item.id}' (first used at {first})",
-                                        doc.location(path + ("id",)),
-                                        f"IDs must be unique across the plan: the {kinds[item.id]} at line "
-                                        f"{first.line} already has it; give this {kind} a new ID"))
+            if first_doc.value(first_path + ("id",)) is None:  # the first has it by default (plan, vision)
+                title = f"duplicate ID '{item.id}' (the {kinds[item.id]}'s ID when it has no `id`)"
+                already = f"the {kinds[item.id]} has it"
+            else:
+                title = f"duplicate ID '{item.id}' (first used at {first})"
+                already = f"the {kinds[item.id]} at line {first.line} already has it"
+            errors.append(PlanLoadError(title, doc.location(path + ("id",)),
+                                        f"IDs must be unique across the plan: {already}; give this {kind} a new ID"))
         else:
             first_seen[item.id], kinds[item.id] = (doc, path), kind
         _check_lines(item, doc, path, plan.source_file, source_lines, errors)

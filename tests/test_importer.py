@@ -138,8 +138,9 @@ def test_source_that_is_not_utf8(tmp_path):
     source = tmp_path / "export.txt"
     source.write_bytes("Plan 2020/2021\n".encode() + b"\xff\xfe caf\xe9\n")
     error = _import_error(source, tmp_path / "out")
-    assert error.title == "the export is not UTF-8 text"
-    assert "save it as UTF-8 text" in error.hint
+    assert error.title == "export.txt is not UTF-8 text: byte 0xFF is not valid UTF-8"
+    assert (error.location.line, error.location.column) == (2, 1)
+    assert error.hint.startswith("save the file as UTF-8")
 
 
 def test_document_without_title_or_tables(tmp_path):

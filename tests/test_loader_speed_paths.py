@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 YAML_FILES = sorted(path for folder in ("plan_data", "tests/fixtures", "tests/scenarios", "tests/import_scenarios")
                     for pattern in ("*.yaml", "*.yml") for path in (ROOT / folder).rglob(pattern))
 MINI_PLAN = ROOT / "tests" / "fixtures" / "mini_plan"
-BAD_CASES = sorted((ROOT / "tests" / "fixtures" / "bad").glob("*.yaml"))
+BAD_CASES_DIR = ROOT / "tests" / "fixtures" / "bad"
+BAD_CASES = sorted(BAD_CASES_DIR.glob("*.yaml"))
 
 
 def careful(text: str):
@@ -77,14 +78,19 @@ def test_the_c_parser_is_installed():
 def test_every_yaml_file_of_the_repository_reads_the_same_both_ways(path):
     text = path.read_text(encoding="utf-8")
     assert disagreement(text) is None
-    assert quick_load(text) is not None or not text.strip(), "a plain plan file should not need the careful reader"
+    if BAD_CASES_DIR not in path.parents:  # the error scenarios quote anchors, tags... in their descriptions
+        assert quick_load(text) is not None or not text.strip(), "a plain plan file should not need the careful reader"
 
 
 @pytest.mark.parametrize("case", BAD_CASES, ids=[p.stem for p in BAD_CASES])
 def test_every_broken_plan_of_the_error_scenarios_reads_the_same_both_ways(case, broken_plan, bad_case):
     plan_dir = broken_plan(bad_case(case.stem)["edits"])
     for path in sorted(plan_dir.rglob("*.yaml")):
-        assert disagreement(path.read_text(encoding="utf-8")) is None, path
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue  # not UTF-8 (a scenario's point): refused before either reader sees it
+        assert disagreement(text) is None, path
 
 
 # (name, YAML text, whether the quick reader should answer rather than defer)

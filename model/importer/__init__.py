@@ -16,6 +16,8 @@ import tempfile
 from pathlib import Path
 
 from model.errors import ImportError_, Location, relative
+from model.limits import MAX_SOURCE_BYTES
+from model.text_files import read_text_file
 from model.importer.assemble import build_plan
 from model.importer.corrections import load_corrections
 from model.importer.document import read_document
@@ -28,15 +30,13 @@ REPORT = Path("import") / "report.txt"
 
 def read_source(source: Path) -> list[str]:
     """The export's lines, newline-free; a clear error if it cannot be read as text."""
-    try:
-        text = Path(source).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
+    source = Path(source)
+    if not source.exists():
         raise ImportError_(f"no such file: {relative(source)}", hint="give the path of the plan's text export") from None
-    except UnicodeDecodeError as error:
-        raise ImportError_("the export is not UTF-8 text", Location(relative(source)),
-                           hint=f"save it as UTF-8 text ({error.reason} at byte {error.start})") from None
-    except IsADirectoryError:
-        raise ImportError_(f"{relative(source)} is a folder", hint="give the path of the plan's text export") from None
+    if source.is_dir():
+        raise ImportError_(f"{relative(source)} is a folder", Location(relative(source)),
+                           hint="give the path of the plan's text export") from None
+    text = read_text_file(source, ImportError_, limit=MAX_SOURCE_BYTES, display=relative(source))
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
