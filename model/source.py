@@ -47,6 +47,7 @@ from rapidfuzz import fuzz, process, utils
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.composer import Composer, MaxDepthExceededError
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.reader import ReaderError
@@ -139,10 +140,11 @@ def read_yaml(path: Path, *, quick: bool = False) -> YamlDocument:
         return YamlDocument(path=path, display=display, tree=None, data=data, quick=True)
     yaml = YAML(typ="rt")
     yaml.Composer = _PlanComposer
+    yaml.Constructor = _PlanConstructor
     yaml.max_depth = MAX_YAML_DEPTH
     try:
         tree = yaml.load(text)
-    except _NotInPlanFiles as error:
+    except _Refused as error:
         raise PlanLoadError(error.problem, _mark_location(error.problem_mark, display), error.hint) from None
     except MaxDepthExceededError as error:
         raise PlanLoadError(f"invalid YAML: lists and mappings nested more than {MAX_YAML_DEPTH} deep",
@@ -156,8 +158,8 @@ def read_yaml(path: Path, *, quick: bool = False) -> YamlDocument:
     return YamlDocument(path=path, display=display, tree=tree, data=to_plain(tree))
 
 
-class _NotInPlanFiles(MarkedYAMLError):
-    """YAML that plan files have no use for: an anchor, an alias or a tag (``hint`` says what to do)."""
+class _Refused(MarkedYAMLError):
+    """YAML a plan file cannot hold: an anchor, an alias, a tag, an impossible date (``hint`` says what to do)."""
 
     def __init__(self, problem: str, mark: Any, hint: str) -> None:
         super().__init__(problem=problem, problem_mark=mark)
@@ -182,18 +184,32 @@ class _PlanComposer(Composer):
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.parser.peek_event()
         if isinstance(event, AliasEvent):
-            raise _NotInPlanFiles(f"invalid YAML: alias *{event.anchor} (plan files do not use anchors and aliases)",
+            raise _Refused(f"invalid YAML: alias *{event.anchor} (plan files do not use anchors and aliases)",
                                   event.start_mark, "write the value out in full where it is needed")
         if event.anchor is not None:
-            raise _NotInPlanFiles(f"invalid YAML: anchor &{event.anchor} (plan files do not use anchors and aliases)",
+            raise _Refused(f"invalid YAML: anchor &{event.anchor} (plan files do not use anchors and aliases)",
                                   event.start_mark, "delete the anchor, and write out in full every value that "
                                                     "refers to it with *")
         tag = getattr(event, "ctag", None)
         if tag is not None and str(tag) != _TEXT_TAG:
             shown = str(tag).replace("tag:yaml.org,2002:", "!!")
-            raise _NotInPlanFiles(f"invalid YAML: tag {shown} (plan files do not use tags)", event.start_mark,
+            raise _Refused(f"invalid YAML: tag {shown} (plan files do not use tags)", event.start_mark,
                                   f"delete {shown}; to make a value text, put it in quotes")
         return super().compose_node(parent, index)
+
+
+class _PlanConstructor(RoundTripConstructor):
+    """ruamel's round-trip constructor, with an impossible date (2021-02-30) an error at its place."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError as error:  # the pattern of a date, but no such day: ruamel raises a bare ValueError
+            raise _Refused(f"{node.value} is not a date that exists ({error})", node.start_mark,
+                           "write a real date as YYYY-MM-DD, e.g. 2021-03-31") from None
+
+
+_PlanConstructor.add_constructor("tag:yaml.org,2002:timestamp", _PlanConstructor.construct_yaml_timestamp)
 
 
 def _mark_location(mark: Any, display: str) -> Location:

@@ -40,7 +40,7 @@ def test_there_are_cases_for_every_kind_of_bad_input():
                 "deep_nesting", "alias_bomb", "alias", "merge_key", "tag", "python_tag", "second_document",
                 "key_is_a_number", "id_escaping_the_folder", "id_absolute_path", "id_with_backslash", "id_dot_dot",
                 "id_trailing_dot", "id_windows_device_name", "id_site_page_name", "id_differs_only_in_case",
-                "group_key_escaping_the_folder"}
+                "group_key_escaping_the_folder", "impossible_date"}
     assert required <= names
 
 
@@ -224,8 +224,9 @@ def test_a_file_just_under_the_limit_is_read(broken_plan, monkeypatch):
     monkeypatch.setattr(source, "MAX_YAML_BYTES", size)
     assert load_plan(plan_dir).plan.title
     monkeypatch.setattr(source, "MAX_YAML_BYTES", size - 1)
-    with pytest.raises(PlanLoadError, match=r"^leadership\.yaml is too large: 1,361 bytes \(the limit is 1,360 bytes\)$"):
+    with pytest.raises(PlanLoadError) as caught:
         load_plan(plan_dir)
+    assert caught.value.title == "leadership.yaml is too large: 1,361 bytes (the limit is 1,360 bytes)"
 
 
 def test_an_alias_bomb_is_refused_in_a_moment_not_expanded(broken_plan, bad_case):
