@@ -61,6 +61,9 @@ BAD_SOURCES = [
      "export.txt:1:2: error: export.txt " + NOT_TEXT),
     ("the README", (ROOT / "README.md").read_bytes(), "export.txt: error: " + NOT_A_PLAN),
     ("a novel", _novel().encode(), "export.txt: error: " + NOT_A_PLAN),
+    ("a line longer than any text of a plan", b"Service Plan 2020/2021\nVISION\n" + b"word " * 12_000 + b"\n",
+     "export.txt:3:50001: error: line 3 is too long (60,000 characters; a text of a plan may have 50,000)\n"
+     "  hint: check that this is the plan's text export: its lines are a paragraph or a table row each\n"),
     ("a title but no tables", b"Service Plan 2020/2021\n\nVISION\nA better place\n", "export.txt: error: " + NOT_A_PLAN),
 ]
 
@@ -267,3 +270,17 @@ def test_a_write_failure_is_reported_without_a_traceback(existing_plan, monkeypa
     assert (result.exit_code, result.stderr) == (
         2, ("plan: error: cannot write the plan folder: Permission denied\n"
            "  hint: check that the folder and the one above it can be written to; nothing was changed\n"))
+
+
+def test_a_text_that_grows_past_the_limit_from_several_lines_is_an_error_not_a_traceback(tmp_path, monkeypatch):
+    """Two lines of 30,000 characters make a vision of 60,000: the plan format cannot hold it."""
+    monkeypatch.chdir(tmp_path)
+    lines = OTHER_SOURCE.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("VISION")) + 1
+    Path("export.txt").write_text("\n".join(lines[:at] + ["word " * 6_000] * 2 + lines[at:]), encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", "export.txt", "--out", "plan"])
+    assert result.exit_code == 2
+    assert result.stderr == ("export.txt: error: the document holds what a plan cannot: String should have at most "
+                             "50000 characters (at text)\n"
+                             "  hint: see docs/validation.md for what a plan may hold\n")
+    assert not Path("plan").exists()

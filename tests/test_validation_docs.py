@@ -20,7 +20,7 @@ IMPORT_TESTS = (ROOT / "tests" / "test_import_errors.py").read_text(encoding="ut
 def documented_messages() -> list[str]:
     """The message column of the page's error tables, `…` standing for any text."""
     messages = []
-    for cell in re.findall(r"^\| (`.+?`) \| ", PAGE, re.M):
+    for cell in re.findall(r"^\| (`.+?`) \| ", PAGE, re.MULTILINE):
         for message in cell.split(" / "):
             messages.append(message[3:-3] if message.startswith("`` ") else message[1:-1])
     return messages
@@ -78,7 +78,7 @@ def test_every_documented_message_is_one_the_code_gives(message):
 
 
 def test_the_limits_are_the_code_s():
-    rows = re.findall(r"^\| .* \(`(\w+)`\) \| ([\d,]+) ", PAGE, re.M)
+    rows = re.findall(r"^\| .* \(`(\w+)`\) \| ([\d,]+) ", PAGE, re.MULTILINE)
     assert {name: int(value.replace(",", "")) for name, value in rows} == {
         name: value for name, value in vars(limits).items() if name.startswith("MAX_")}
 

@@ -23,7 +23,7 @@ from model.importer.document import read_document
 from model.importer.folder import check_target, loading_failed, replace_folder
 from model.importer.report import ImportReport
 from model.importer.writer import to_yaml, write_text
-from model.limits import MAX_SOURCE_BYTES
+from model.limits import MAX_SOURCE_BYTES, MAX_TEXT_CHARS
 from model.text_files import read_text_file
 
 CORRECTIONS = Path("import") / "corrections.yaml"
@@ -42,7 +42,14 @@ def read_source(source: Path) -> list[str]:
     if not text.strip():
         raise ImportError_(f"{source.name} is empty", Location(name),
                            hint="give the plan's text export: the document saved as text, with its tables")
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for number, line in enumerate(lines, start=1):
+        if len(line) > MAX_TEXT_CHARS:  # no plan text can hold it: say where, before reading the document
+            raise ImportError_(f"line {number} is too long ({len(line):,} characters; a text of a plan may have "
+                               f"{MAX_TEXT_CHARS:,})", Location(name, number, MAX_TEXT_CHARS + 1),
+                               hint="check that this is the plan's text export: its lines are a paragraph or a "
+                                    "table row each")
+    return lines
 
 
 def run_import(source: Path, out: Path, corrections: Path | None = None, *, force: bool = False) -> ImportReport:
