@@ -62,8 +62,8 @@ BAD_SOURCES = [
     ("the README", (ROOT / "README.md").read_bytes(), "export.txt: error: " + NOT_A_PLAN),
     ("a novel", _novel().encode(), "export.txt: error: " + NOT_A_PLAN),
     ("a line longer than any text of a plan", b"Service Plan 2020/2021\nVISION\n" + b"word " * 12_000 + b"\n",
-     "export.txt:3:50001: error: line 3 is too long (60,000 characters; a text of a plan may have 50,000)\n"
-     "  hint: check that this is the plan's text export: its lines are a paragraph or a table row each\n"),
+     ("export.txt:3:50001: error: line 3 is too long (60,000 characters; a text of a plan may have 50,000)\n"
+     "  hint: check that this is the plan's text export: its lines are a paragraph or a table row each\n")),
     ("a title but no tables", b"Service Plan 2020/2021\n\nVISION\nA better place\n", "export.txt: error: " + NOT_A_PLAN),
 ]
 

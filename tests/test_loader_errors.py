@@ -213,7 +213,7 @@ def test_a_huge_file_is_refused_without_being_read(broken_plan):
     with pytest.raises(PlanLoadError) as caught:
         load_plan(plan_dir)
     assert caught.value.format() == (
-        "plan/operational_plans.yaml: error: operational_plans.yaml is too large: 50000.0 MB (the limit is 10.0 MB)\n"
+        "plan/operational_plans.yaml: error: operational_plans.yaml is too large: 50000.0 MB (the limit is 5.0 MB)\n"
         "  hint: check that this is the right file: a plan's files are far smaller; see docs/validation.md for "
         "the limits")
 

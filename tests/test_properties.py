@@ -21,16 +21,18 @@ import os
 import shutil
 import signal
 import tempfile
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import TypeAdapter, ValidationError
 from ruamel.yaml import YAML
 
 from model.errors import GoldenThreadError
 from model.importer import run_import
 from model.loader import load_plan
+from model.schema import WINDOWS_DEVICE_NAMES, ItemId
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI_PLAN = ROOT / "tests" / "fixtures" / "mini_plan"
@@ -187,3 +189,19 @@ def shipped_source_excerpt(draw) -> bytes:
 @settings(max_examples=60 if settings.default.max_examples <= 100 else settings.default.max_examples)
 def test_a_mangled_source_document_imports_or_gives_our_located_error(data):
     _import(data.draw(edited(data.draw(shipped_source_excerpt()))))
+
+
+# --- IDs as file names ---------------------------------------------------------------------------------
+
+@given(candidate=st.text(max_size=12) | st.from_regex(r"[A-Za-z0-9.\\/:_ -]{1,12}", fullmatch=True))
+def test_an_id_the_schema_accepts_never_names_a_file_outside_its_folder(candidate):
+    """The site saves pages as <folder>/<ID>.md (site_builder/urls.py): an accepted ID stays in <folder>."""
+    try:
+        item_id = TypeAdapter(ItemId).validate_python(candidate)
+    except ValidationError:
+        return
+    folder = Path("/site/plans")
+    page = folder / f"{item_id}.md"
+    assert Path(os.path.normpath(page)).parent == folder
+    assert PureWindowsPath(f"C:/site/plans/{item_id}.md").parent == PureWindowsPath("C:/site/plans")
+    assert not item_id.endswith(".") and item_id.split(".")[0].upper() not in WINDOWS_DEVICE_NAMES
