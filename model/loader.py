@@ -58,23 +58,24 @@ def load_plan(directory: str | Path) -> PlanData:
         what = "is not a folder" if root.exists() else "does not exist"
         raise PlanLoadError(f"plan folder {relative(root)} {what}", Location(relative(root)),
                             "pass the folder that holds plan.yaml, e.g. goldenthread validate plan_data")
+    careful: dict[Path, YamlDocument | PlanLoadError] = {}  # files read carefully (or refused) by the quick pass
     if quick_reading_available():
         try:
-            return _load(root, quick=True)
+            return _load(root, quick=True, careful=careful)
         except (PlanLoadError, PositionsNotKept):
             pass  # something is wrong: read it all again carefully, which finds and locates every error
-    return _load(root, quick=False)
+    return _load(root, quick=False, careful=careful)
 
 
-def _load(root: Path, *, quick: bool) -> PlanData:
+def _load(root: Path, *, quick: bool, careful: dict) -> PlanData:
     """Read, validate and check the plan folder *root* (see the module docstring)."""
     errors: list[PlanLoadError] = []
-    plan_doc = _read(root / PLAN_FILE, errors, _LAYOUT_HINT, quick)
+    plan_doc = _read(root / PLAN_FILE, errors, _LAYOUT_HINT, quick, careful)
     plan = validate(plan_doc, Plan, errors) if plan_doc else None
-    group_docs = _read_groups(root, plan_doc, errors, quick) if plan_doc else []
+    group_docs = _read_groups(root, plan_doc, errors, quick, careful) if plan_doc else []
     groups = [validate(doc, PriorityGroup, errors) for doc in group_docs]
     ops_doc = _read(root / OPERATIONAL_FILE, errors,
-                    "every plan folder needs one; with no operational plans it holds `plans: []`", quick)
+                    "every plan folder needs one; with no operational plans it holds `plans: []`", quick, careful)
     operational = validate(ops_doc, OperationalPlans, errors) if ops_doc else None
     _raise_if_any(errors)
 
@@ -92,21 +93,34 @@ def _raise_if_any(errors: list[PlanLoadError]) -> None:
         raise PlanLoadError(first.title, first.location, first.hint, details=errors[1:])
 
 
-def _read(path: Path, errors: list[PlanLoadError], hint: str, quick: bool) -> YamlDocument | None:
-    """Parse *path* (*quick*: see :func:`~model.source.read_yaml`), or record why it could not be."""
+def _read(path: Path, errors: list[PlanLoadError], hint: str, quick: bool,
+          careful: dict[Path, YamlDocument | PlanLoadError]) -> YamlDocument | None:
+    """Parse *path* (*quick*: see :func:`~model.source.read_yaml`), or record why it could not be.
+
+    A file read carefully, or refused, is kept in *careful*: the careful pass
+    after a failed quick one takes it from there rather than parse it again
+    (the careful parser is slow on a large file).
+    """
     if not path.is_file():
         errors.append(PlanLoadError(f"{path.name} not found in {relative(path.parent)}",
                                     Location(relative(path)), hint))
         return None
-    try:
-        return read_yaml(path, quick=quick)
-    except PlanLoadError as error:
-        errors.append(error)
+    result = careful.get(path)
+    if result is None:
+        try:
+            result = read_yaml(path, quick=quick)
+        except PlanLoadError as error:
+            result = error
+        if not (isinstance(result, YamlDocument) and result.quick):
+            careful[path] = result
+    if isinstance(result, PlanLoadError):
+        errors.append(result)
         return None
+    return result
 
 
 def _read_groups(root: Path, plan_doc: YamlDocument, errors: list[PlanLoadError],
-                 quick: bool) -> list[YamlDocument]:
+                 quick: bool, careful: dict) -> list[YamlDocument]:
     """The group files ``plan.yaml`` lists, in its order; also flags group files it does not list."""
     keys = plan_doc.value(("groups",))
     if not isinstance(keys, list):
@@ -131,7 +145,7 @@ def _read_groups(root: Path, plan_doc: YamlDocument, errors: list[PlanLoadError]
                                         plan_doc.location(("groups", index)),
                                         f"create {GROUPS_DIR}/{key}.yaml, or remove '{key}' from `groups`"))
             continue
-        doc = _read(path, errors, "", quick)
+        doc = _read(path, errors, "", quick, careful)
         if doc:
             docs.append(doc)
     unlisted = sorted(p for p in (root / GROUPS_DIR).glob("*.yaml") if p.stem not in seen)
