@@ -49,7 +49,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.composer import Composer, MaxDepthExceededError
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
-from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.events import AliasEvent, ScalarEvent
 from ruamel.yaml.reader import ReaderError
 
 from model.errors import Location, PlanLoadError, relative
@@ -171,7 +171,7 @@ _TEXT_TAG = "tag:yaml.org,2002:str"
 
 
 class _PlanComposer(Composer):
-    """ruamel's composer, refusing anchors, aliases and tags (but ``!!str``) before anything is built.
+    """ruamel's composer, refusing anchors, aliases, merge keys and tags (but ``!!str``) before anything is built.
 
     An alias repeats what its anchor names, and aliases of aliases multiply:
     a few lines can stand for billions of values ("billion laughs"). A plan
@@ -190,6 +190,9 @@ class _PlanComposer(Composer):
             raise _Refused(f"invalid YAML: anchor &{event.anchor} (plan files do not use anchors and aliases)",
                                   event.start_mark, "delete the anchor, and write out in full every value that "
                                                     "refers to it with *")
+        if isinstance(event, ScalarEvent) and event.value == "<<" and event.style is None:
+            raise _Refused("invalid YAML: merge key << (plan files do not use merge keys)", event.start_mark,
+                           "write out in full, in this item, the fields it was to bring in")
         tag = getattr(event, "ctag", None)
         if tag is not None and str(tag) != _TEXT_TAG:
             shown = str(tag).replace("tag:yaml.org,2002:", "!!")

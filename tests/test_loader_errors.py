@@ -40,7 +40,7 @@ def test_there_are_cases_for_every_kind_of_bad_input():
                 "deep_nesting", "alias_bomb", "alias", "merge_key", "tag", "python_tag", "second_document",
                 "key_is_a_number", "id_escaping_the_folder", "id_absolute_path", "id_with_backslash", "id_dot_dot",
                 "id_trailing_dot", "id_windows_device_name", "id_site_page_name", "id_differs_only_in_case",
-                "group_key_escaping_the_folder", "impossible_date"}
+                "group_key_escaping_the_folder", "impossible_date", "merge_key_inline"}
     assert required <= names
 
 
