@@ -20,6 +20,7 @@ from typing import Any, Iterator
 
 import networkx as nx
 
+from model.errors import GoldenThreadError
 from model.references import GroupIndex, find_references
 from model.schema import Action, PlanData, Priority, PriorityGroup
 from model.timescale import parse_timescale
@@ -151,8 +152,25 @@ def parent(g: nx.MultiDiGraph, node: str) -> str | None:
 
 
 def chain_to_top(g: nx.MultiDiGraph, node: str) -> list[str]:
-    """*node* and every node above it through part-of edges, ending at the plan."""
-    chain = [node]
+    """*node* and every node above it through part-of edges, ending at the plan.
+
+    A graph built from a loaded plan has no loop (the hierarchy is nesting and
+    IDs are unique); a graph made any other way that has one gets an error
+    naming the loop, not an endless walk:
+
+    >>> g = nx.MultiDiGraph(); _ = g.add_edge("a", "b", key=PART_OF), g.add_edge("b", "a", key=PART_OF)
+    >>> chain_to_top(g, "a")
+    Traceback (most recent call last):
+    ...
+    model.errors.GoldenThreadError: error: the plan's hierarchy loops: a -> b -> a
+      hint: each item is part of one item above it, up to the plan; check how this graph was made
+    """
+    chain, seen = [node], {node}
     while (up := parent(g, chain[-1])) is not None:
         chain.append(up)
+        if up in seen:
+            raise GoldenThreadError(f"the plan's hierarchy loops: {' -> '.join(chain[chain.index(up):])}",
+                                    hint="each item is part of one item above it, up to the plan; "
+                                         "check how this graph was made")
+        seen.add(up)
     return chain

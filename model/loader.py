@@ -9,7 +9,8 @@ Loading happens in two passes, and each pass reports *every* problem it finds
 
 1. every file is parsed and validated against its schema model;
 2. once all files are valid, the plan is checked as a whole: group keys match
-   their file names, IDs are unique across the plan, priority numbers are unique
+   their file names, IDs are unique across the plan (even ignoring case: they
+   name files), priority numbers are unique
    in their group, every ID an item refers to exists and is of the right kind,
    and every ``lines`` pair lies inside the source document.
 
@@ -32,9 +33,11 @@ from pathlib import Path
 from typing import Iterator
 
 from model.errors import Location, PlanLoadError, relative
+from model.limits import MAX_SOURCE_BYTES
 from model.quick_yaml import available as quick_reading_available
 from model.schema import OperationalPlans, Plan, PlanData, PriorityGroup
 from model.source import DocPath, PositionsNotKept, YamlDocument, a_or_an, read_yaml, suggest, validate
+from model.text_files import read_text_file
 
 PLAN_FILE = "plan.yaml"
 GROUPS_DIR = "groups"
@@ -55,23 +58,24 @@ def load_plan(directory: str | Path) -> PlanData:
         what = "is not a folder" if root.exists() else "does not exist"
         raise PlanLoadError(f"plan folder {relative(root)} {what}", Location(relative(root)),
                             "pass the folder that holds plan.yaml, e.g. goldenthread validate plan_data")
+    careful: dict[Path, YamlDocument | PlanLoadError] = {}  # files read carefully (or refused) by the quick pass
     if quick_reading_available():
         try:
-            return _load(root, quick=True)
+            return _load(root, quick=True, careful=careful)
         except (PlanLoadError, PositionsNotKept):
             pass  # something is wrong: read it all again carefully, which finds and locates every error
-    return _load(root, quick=False)
+    return _load(root, quick=False, careful=careful)
 
 
-def _load(root: Path, *, quick: bool) -> PlanData:
+def _load(root: Path, *, quick: bool, careful: dict) -> PlanData:
     """Read, validate and check the plan folder *root* (see the module docstring)."""
     errors: list[PlanLoadError] = []
-    plan_doc = _read(root / PLAN_FILE, errors, _LAYOUT_HINT, quick)
+    plan_doc = _read(root / PLAN_FILE, errors, _LAYOUT_HINT, quick, careful)
     plan = validate(plan_doc, Plan, errors) if plan_doc else None
-    group_docs = _read_groups(root, plan_doc, errors, quick) if plan_doc else []
+    group_docs = _read_groups(root, plan_doc, errors, quick, careful) if plan_doc else []
     groups = [validate(doc, PriorityGroup, errors) for doc in group_docs]
     ops_doc = _read(root / OPERATIONAL_FILE, errors,
-                    "every plan folder needs one; with no operational plans it holds `plans: []`", quick)
+                    "every plan folder needs one; with no operational plans it holds `plans: []`", quick, careful)
     operational = validate(ops_doc, OperationalPlans, errors) if ops_doc else None
     _raise_if_any(errors)
 
@@ -89,21 +93,34 @@ def _raise_if_any(errors: list[PlanLoadError]) -> None:
         raise PlanLoadError(first.title, first.location, first.hint, details=errors[1:])
 
 
-def _read(path: Path, errors: list[PlanLoadError], hint: str, quick: bool) -> YamlDocument | None:
-    """Parse *path* (*quick*: see :func:`~model.source.read_yaml`), or record why it could not be."""
+def _read(path: Path, errors: list[PlanLoadError], hint: str, quick: bool,
+          careful: dict[Path, YamlDocument | PlanLoadError]) -> YamlDocument | None:
+    """Parse *path* (*quick*: see :func:`~model.source.read_yaml`), or record why it could not be.
+
+    A file read carefully, or refused, is kept in *careful*: the careful pass
+    after a failed quick one takes it from there rather than parse it again
+    (the careful parser is slow on a large file).
+    """
     if not path.is_file():
         errors.append(PlanLoadError(f"{path.name} not found in {relative(path.parent)}",
                                     Location(relative(path)), hint))
         return None
-    try:
-        return read_yaml(path, quick=quick)
-    except PlanLoadError as error:
-        errors.append(error)
+    result = careful.get(path)
+    if result is None:
+        try:
+            result = read_yaml(path, quick=quick)
+        except PlanLoadError as error:
+            result = error
+        if not (isinstance(result, YamlDocument) and result.quick):
+            careful[path] = result
+    if isinstance(result, PlanLoadError):
+        errors.append(result)
         return None
+    return result
 
 
 def _read_groups(root: Path, plan_doc: YamlDocument, errors: list[PlanLoadError],
-                 quick: bool) -> list[YamlDocument]:
+                 quick: bool, careful: dict) -> list[YamlDocument]:
     """The group files ``plan.yaml`` lists, in its order; also flags group files it does not list."""
     keys = plan_doc.value(("groups",))
     if not isinstance(keys, list):
@@ -128,7 +145,7 @@ def _read_groups(root: Path, plan_doc: YamlDocument, errors: list[PlanLoadError]
                                         plan_doc.location(("groups", index)),
                                         f"create {GROUPS_DIR}/{key}.yaml, or remove '{key}' from `groups`"))
             continue
-        doc = _read(path, errors, "", quick)
+        doc = _read(path, errors, "", quick, careful)
         if doc:
             docs.append(doc)
     unlisted = sorted(p for p in (root / GROUPS_DIR).glob("*.yaml") if p.stem not in seen)
@@ -159,10 +176,9 @@ def _read_source(root: Path, plan: Plan, plan_doc: YamlDocument, errors: list[Pl
                                     "export there, or remove `source_file`"))
         return None
     try:
-        return path.read_text(encoding="utf-8").splitlines()
-    except UnicodeDecodeError:
-        errors.append(PlanLoadError(f"source file {relative(path)} is not UTF-8 text", where(),
-                                    "save the text export as UTF-8"))
+        return read_text_file(path, PlanLoadError, limit=MAX_SOURCE_BYTES, display=relative(path)).splitlines()
+    except PlanLoadError as error:
+        errors.append(error)
         return None
 
 
@@ -207,14 +223,27 @@ def _check_plan(plan, plan_doc, groups, operational, ops_doc, source_lines, erro
     items = list(_items(plan, plan_doc, groups, operational, ops_doc))
     kinds: dict[str, str] = {}
     first_seen: dict[str, tuple[YamlDocument, DocPath]] = {}
+    folded: dict[str, str] = {}  # lower-case ID -> the first ID with that spelling
     for kind, item, doc, path in items:
+        twin = folded.setdefault(item.id.lower(), item.id)
+        if twin != item.id and item.id not in first_seen:
+            first_doc, first_path = first_seen[twin]
+            first = first_doc.location(first_path + ("id",))
+            errors.append(PlanLoadError(f"ID '{item.id}' differs from '{twin}' (at {first}) only in upper and "
+                                        "lower case", doc.location(path + ("id",)),
+                                        "each item's page is a file named after its ID, and Windows and macOS "
+                                        "do not tell such file names apart: give this item another ID"))
         if item.id in first_seen:
             first_doc, first_path = first_seen[item.id]
             first = first_doc.location(first_path + ("id",))
-            errors.append(PlanLoadError(f"duplicate ID '{item.id}' (first used at {first})",
-                                        doc.location(path + ("id",)),
-                                        f"IDs must be unique across the plan: the {kinds[item.id]} at line "
-                                        f"{first.line} already has it; give this {kind} a new ID"))
+            if first_doc.value(first_path + ("id",)) is None:  # the first has it by default (plan, vision)
+                title = f"duplicate ID '{item.id}' (the {kinds[item.id]}'s ID when it has no `id`)"
+                already = f"the {kinds[item.id]} has it"
+            else:
+                title = f"duplicate ID '{item.id}' (first used at {first})"
+                already = f"the {kinds[item.id]} at line {first.line} already has it"
+            errors.append(PlanLoadError(title, doc.location(path + ("id",)),
+                                        f"IDs must be unique across the plan: {already}; give this {kind} a new ID"))
         else:
             first_seen[item.id], kinds[item.id] = (doc, path), kind
         _check_lines(item, doc, path, plan.source_file, source_lines, errors)

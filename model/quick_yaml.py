@@ -25,7 +25,8 @@ to read the file carefully. It is unsure when:
   impossible date): the careful reader then gives the error, worded as always;
 * the result holds anything but mappings with text keys, lists, text, whole
   and decimal numbers, true/false, nothing and dates (a date with a time of
-  day, a set, bytes, a mapping key that is a number, an alias cycle...).
+  day, a set, bytes, a mapping key that is a number, a list or mapping
+  met twice, which only an alias gives, nesting deeper than the limit).
 
 ``tests/test_loader_speed_paths.py`` compares both readers on every YAML file
 of the repository, on hand-written tricky cases and on random edits of plan
@@ -45,6 +46,8 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.reader import Reader
 from ruamel.yaml.resolver import VersionedResolver
+
+from model.limits import MAX_YAML_DEPTH
 
 try:  # ruamel.yaml.clib's C parser, where ruamel.yaml's YAML(typ="safe") looks for it
     from ruamel.yaml.main import CParser
@@ -107,24 +110,29 @@ def quick_load(text: str) -> Any | None:
 
 
 def _is_plain(root: Any) -> bool:
-    """Whether *root* holds only dicts with text keys, lists and plain scalars, without cycles."""
-    stack, open_ids = [(root, False)], set()
+    """Whether *root* holds only dicts with text keys, lists and plain scalars, each list and dict once.
+
+    Nor may they nest deeper than :data:`~model.limits.MAX_YAML_DEPTH`, as
+    in the careful reader. A list or dict met twice comes from an alias (the careful reader refuses
+    those): stopping there also keeps an alias bomb, whose few objects stand
+    for billions of values, from being walked value by value.
+    """
+    stack, seen = [(root, 1)], set()
     while stack:
-        node, leaving = stack.pop()
+        node, depth = stack.pop()
+        if depth > MAX_YAML_DEPTH:
+            return False  # nested deeper than the careful reader allows
         kind = type(node)
-        if leaving:
-            open_ids.discard(id(node))
-        elif kind is dict or kind is list:
-            if id(node) in open_ids:
-                return False  # an alias inside itself
-            open_ids.add(id(node))
-            stack.append((node, True))
+        if kind is dict or kind is list:
+            if id(node) in seen:
+                return False  # an alias: the same list or mapping in two places (or inside itself)
+            seen.add(id(node))
             if kind is dict:
                 if any(type(key) is not str for key in node):
                     return False
-                stack.extend((value, False) for value in node.values())
+                stack.extend((value, depth + 1) for value in node.values())
             else:
-                stack.extend((value, False) for value in node)
+                stack.extend((value, depth + 1) for value in node)
         elif kind not in _LEAF_TYPES:  # exact types: a datetime is not a date here
             return False
     return True

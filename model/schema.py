@@ -19,15 +19,44 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
+
+from model.limits import MAX_TEXT_CHARS
 
 #: The RAG ratings a plan may use. ``None`` (no rating) is allowed too.
 RAG_VALUES: tuple[str, ...] = ("GREEN", "AMBER", "RED", "AMBER/GREEN", "N/A")
 Rag = Literal["GREEN", "AMBER", "RED", "AMBER/GREEN", "N/A"]
 
-#: IDs are used as page paths, anchors and CLI arguments: keep them URL-safe.
-ItemId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=120)]
+#: Names Windows keeps for devices, whatever the case and extension (``con.md`` included).
+WINDOWS_DEVICE_NAMES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(10)),
+                                  *(f"LPT{n}" for n in range(10))})
+#: File names the site's own pages take (``priorities/index.md``...), ignoring case.
+SITE_PAGE_NAMES = frozenset({"index"})
+
+
+def _usable_as_file_name(value: str) -> str:
+    """An ID names the item's page file: refuse names Windows or the site keep for themselves.
+
+    The pattern already keeps IDs inside their folder: no '/', '\\', leading
+    '.' (so no '..'), ':' or space, and no trailing '.' (Windows drops it).
+    """
+    stem = value.split(".")[0]
+    if stem.upper() in WINDOWS_DEVICE_NAMES:
+        raise PydanticCustomError("reserved_id", "{value} is a reserved file name on Windows",
+                                  {"value": value, "reserved": stem.upper()})
+    if value.lower() in SITE_PAGE_NAMES:
+        raise PydanticCustomError("reserved_id", "{value} is the name of a page of the site", {"value": value})
+    return value
+
+
+#: IDs are used as page paths, anchors and CLI arguments: keep them URL-safe and usable as file names.
+ItemId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9_-])?$",
+                                          max_length=120),
+                   AfterValidator(_usable_as_file_name)]
+
+#: Any text of the plan: trimmed, and at most :data:`~model.limits.MAX_TEXT_CHARS` characters.
+Text = Annotated[str, StringConstraints(max_length=MAX_TEXT_CHARS)]
 
 #: ``[first, last]`` line numbers (1-based) in the source document.
 Lines = tuple[int, int]
@@ -58,8 +87,8 @@ class Outcome(Strict):
     """
 
     id: ItemId
-    text: str
-    timescale: str | None = None
+    text: Text
+    timescale: Text | None = None
     rag: Rag | None = None
     lines: Lines | None = None
 
@@ -68,7 +97,7 @@ class Indicator(Strict):
     """One cell of the "How will we make a difference? Indicators of Success" column."""
 
     id: ItemId
-    text: str
+    text: Text
     lines: Lines | None = None
 
 
@@ -81,10 +110,10 @@ class Action(Strict):
     """
 
     id: ItemId
-    label: str | None = None
-    title: str
-    text: str | None = None
-    steps: list[str] = Field(default_factory=list)
+    label: Text | None = None
+    title: Text
+    text: Text | None = None
+    steps: list[Text] = Field(default_factory=list)
     indicators: list[Indicator] = Field(default_factory=list)
     outcomes: list[Outcome] = Field(default_factory=list)
     lines: Lines | None = None
@@ -95,8 +124,8 @@ class Priority(Strict):
 
     id: ItemId
     number: int = Field(ge=1)
-    title: str
-    description: str | None = None
+    title: Text
+    description: Text | None = None
     actions: list[Action] = Field(default_factory=list)
     lines: Lines | None = None
 
@@ -105,7 +134,7 @@ class PriorityGroup(Strict):
     """One table of priorities, e.g. "7 Strategic Leadership Priorities"."""
 
     key: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$")]
-    name: str
+    name: Text
     declared_count: int | None = None
     priorities: list[Priority] = Field(default_factory=list)
     lines: Lines | None = None
@@ -114,15 +143,15 @@ class PriorityGroup(Strict):
 class Period(Strict):
     """The period the plan covers, e.g. 2020/2021 = 1 April 2020 to 31 March 2021."""
 
-    label: str
+    label: Text
     start: Date
     end: Date
 
 
 class Vision(Strict):
     id: ItemId = "vision"
-    heading: str | None = None
-    text: str
+    heading: Text | None = None
+    text: Text
     lines: Lines | None = None
 
 
@@ -130,11 +159,11 @@ class Plan(Strict):
     """``plan.yaml``: the plan itself. ``groups`` lists group keys in reading order."""
 
     id: ItemId = "plan"
-    title: str
-    organisation: str | None = None
+    title: Text
+    organisation: Text | None = None
     period: Period
     last_updated: Date | None = None
-    source_file: str | None = None
+    source_file: Text | None = None
     vision: Vision
     groups: list[str]
     lines: Lines | None = None
@@ -148,15 +177,15 @@ class UnresolvedReference(Strict):
     ``unparsed`` (the text names no group and number we recognise).
     """
 
-    text: str
+    text: Text
     reason: Literal["ambiguous", "no-such-priority", "unparsed"]
     candidates: list[ItemId] = Field(default_factory=list)
 
 
 class Lead(Strict):
     id: ItemId
-    name: str
-    role: str | None = None
+    name: Text
+    role: Text | None = None
     lines: Lines | None = None
 
 
@@ -169,19 +198,19 @@ class OperationalPlan(Strict):
     """
 
     id: ItemId
-    name: str
-    connected: str | None = None
+    name: Text
+    connected: Text | None = None
     priorities: list[ItemId] = Field(default_factory=list)
     unresolved: list[UnresolvedReference] = Field(default_factory=list)
     lead: ItemId | None = None
-    document: str | None = None
+    document: Text | None = None
     lines: Lines | None = None
 
 
 class OperationalPlans(Strict):
     """``operational_plans.yaml``."""
 
-    heading: str | None = None
+    heading: Text | None = None
     plans: list[OperationalPlan] = Field(default_factory=list)
     leads: list[Lead] = Field(default_factory=list)
     lines: Lines | None = None

@@ -46,12 +46,17 @@ from pydantic import BaseModel, ValidationError
 from rapidfuzz import fuzz, process, utils
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
+from ruamel.yaml.composer import Composer, MaxDepthExceededError
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.events import AliasEvent, ScalarEvent
 from ruamel.yaml.reader import ReaderError
 
 from model.errors import Location, PlanLoadError, relative
+from model.limits import MAX_YAML_BYTES, MAX_YAML_DEPTH
 from model.quick_yaml import quick_load
 from model.schema import RAG_VALUES
+from model.text_files import read_text_file
 
 #: The path of a value inside a document: mapping keys and sequence indexes,
 #: the same shape as a pydantic error's ``loc``.
@@ -129,24 +134,89 @@ def read_yaml(path: Path, *, quick: bool = False) -> YamlDocument:
     error, which needs none). Otherwise the file is read as without *quick*.
     """
     display = relative(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise PlanLoadError(f"{path.name} is not UTF-8 text", Location(display),
-                            f"save the file as UTF-8 (byte {error.start} is not valid UTF-8)") from None
-    except OSError as error:
-        raise PlanLoadError(f"cannot read {path.name}: {error.strerror}", Location(display),
-                            "check that the file exists and can be read") from None
+    text = read_text_file(path, PlanLoadError, limit=MAX_YAML_BYTES, display=display)
     data = quick_load(text) if quick else None
     if data is not None:
         return YamlDocument(path=path, display=display, tree=None, data=data, quick=True)
+    yaml = YAML(typ="rt")
+    yaml.Composer = _PlanComposer
+    yaml.Constructor = _PlanConstructor
+    yaml.max_depth = MAX_YAML_DEPTH
     try:
-        tree = YAML(typ="rt").load(text)
+        tree = yaml.load(text)
+    except _Refused as error:
+        raise PlanLoadError(error.problem, _mark_location(error.problem_mark, display), error.hint) from None
+    except MaxDepthExceededError as error:
+        raise PlanLoadError(f"invalid YAML: lists and mappings nested more than {MAX_YAML_DEPTH} deep",
+                            _mark_location(error.problem_mark, display),
+                            "a plan file nests a few levels deep: check the brackets and the indentation "
+                            "near here") from None
     except MarkedYAMLError as error:
         raise _syntax_error(error, display, text) from None
     except ReaderError as error:
         raise _character_error(error, display, text) from None
     return YamlDocument(path=path, display=display, tree=tree, data=to_plain(tree))
+
+
+class _Refused(MarkedYAMLError):
+    """YAML a plan file cannot hold: an anchor, an alias, a tag, an impossible date (``hint`` says what to do)."""
+
+    def __init__(self, problem: str, mark: Any, hint: str) -> None:
+        super().__init__(problem=problem, problem_mark=mark)
+        self.hint = hint
+
+
+#: The one tag a plan file may use: ``!!str`` forces text (``label: !!str 5``), like quotes.
+_TEXT_TAG = "tag:yaml.org,2002:str"
+
+
+class _PlanComposer(Composer):
+    """ruamel's composer, refusing anchors, aliases, merge keys and tags (but ``!!str``) before anything is built.
+
+    An alias repeats what its anchor names, and aliases of aliases multiply:
+    a few lines can stand for billions of values ("billion laughs"). A plan
+    file has no use for them (each item is written out where it belongs), nor
+    for tags, which turn values into types no field holds. So the first one
+    is an error at its line and column, found while the file is read, before
+    any value is repeated.
+    """
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.parser.peek_event()
+        if isinstance(event, AliasEvent):
+            raise _Refused(f"invalid YAML: alias *{event.anchor} (plan files do not use anchors and aliases)",
+                                  event.start_mark, "write the value out in full where it is needed")
+        if event.anchor is not None:
+            raise _Refused(f"invalid YAML: anchor &{event.anchor} (plan files do not use anchors and aliases)",
+                                  event.start_mark, "delete the anchor, and write out in full every value that "
+                                                    "refers to it with *")
+        if isinstance(event, ScalarEvent) and event.value == "<<" and event.style is None:
+            raise _Refused("invalid YAML: merge key << (plan files do not use merge keys)", event.start_mark,
+                           "write out in full, in this item, the fields it was to bring in")
+        tag = getattr(event, "ctag", None)
+        if tag is not None and str(tag) != _TEXT_TAG:
+            shown = str(tag).replace("tag:yaml.org,2002:", "!!")
+            raise _Refused(f"invalid YAML: tag {shown} (plan files do not use tags)", event.start_mark,
+                                  f"delete {shown}; to make a value text, put it in quotes")
+        return super().compose_node(parent, index)
+
+
+class _PlanConstructor(RoundTripConstructor):
+    """ruamel's round-trip constructor, with an impossible date (2021-02-30) an error at its place."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError as error:  # the pattern of a date, but no such day: ruamel raises a bare ValueError
+            raise _Refused(f"{node.value} is not a date that exists ({error})", node.start_mark,
+                           "write a real date as YYYY-MM-DD, e.g. 2021-03-31") from None
+
+
+_PlanConstructor.add_constructor("tag:yaml.org,2002:timestamp", _PlanConstructor.construct_yaml_timestamp)
+
+
+def _mark_location(mark: Any, display: str) -> Location:
+    return Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
 
 
 def _character_error(error: ReaderError, display: str, text: str) -> PlanLoadError:
@@ -170,6 +240,9 @@ def _syntax_error(error: MarkedYAMLError, display: str, text: str) -> PlanLoadEr
         where = f" (first at line {first})" if first else ""
         return PlanLoadError(f"invalid YAML: field `{key}` appears twice in the same item{where}",
                              location, f"keep one `{key}:`; each field may appear once per item")
+    if problem == "but found another document":
+        return PlanLoadError("invalid YAML: a second document starts here (a plan file holds one)", location,
+                             "delete the `---` line, and move what follows it to the file it belongs in")
     if re.match(r"expected <block end>, but found '(\?|<block mapping start>|<block sequence start>|-)'", problem):
         return PlanLoadError("invalid YAML: this line is indented differently from the lines around it",
                              location, "indent each field exactly as far as the other fields of the same item, "
@@ -281,7 +354,7 @@ def explain(detail: dict, model: type[BaseModel], doc: YamlDocument, prefix: Doc
         return PlanLoadError(f"`lines` must be two line numbers [first, last], not {_show(whole)}",
                              doc.location(prefix + cut),
                              "write the first and last line of the item in the source document, e.g. lines: [12, 14]")
-    where = doc.location(prefix + loc, key=(kind == "extra_forbidden"))
+    where = doc.location(prefix + loc, key=(kind in ("extra_forbidden", "invalid_key")))
     owner = _type_at(model, loc[:-1]) if loc else model
     if kind == "extra_forbidden":
         allowed = list(owner.model_fields) if _is_model(owner) else []
@@ -321,13 +394,27 @@ def explain(detail: dict, model: type[BaseModel], doc: YamlDocument, prefix: Doc
         if name == "key":
             hint = "group keys use lower-case letters, digits, '_' and '-' and start with a letter, e.g. leadership"
         else:
-            hint = ("IDs use letters, digits, '.', '_' and '-' only (no spaces) and start with a letter "
-                    "or digit, e.g. LP5.b")
+            hint = ("IDs use letters, digits, '.', '_' and '-' only (no spaces), start with a letter "
+                    "or digit and do not end with '.', e.g. LP5.b")
         return PlanLoadError(f"invalid {'group key' if name == 'key' else 'ID'} {_show(value)} in `{name}`",
                              where, hint)
     if kind == "string_too_long":
-        return PlanLoadError(f"`{name}` is too long ({len(str(value))} characters)", where,
-                             f"keep it to {detail.get('ctx', {}).get('max_length')} characters at most")
+        limit = detail.get("ctx", {}).get("max_length")
+        return PlanLoadError(f"`{name}` is too long ({len(str(value)):,} characters; the limit is {limit:,})", where,
+                             "shorten it: a plan's texts are far shorter (see docs/validation.md for the limits)")
+    if kind == "reserved_id":
+        context = detail.get("ctx", {})
+        if "reserved" in context:
+            return PlanLoadError(f"invalid ID {_show(value)} in `{name}`: {context['reserved']} is a reserved file "
+                                 "name on Windows", where,
+                                 "each item's page is a file named after its ID, and Windows cannot store CON, PRN, "
+                                 "AUX, NUL, COM0-9 or LPT0-9, with any extension: give the item another ID")
+        return PlanLoadError(f"invalid ID {_show(value)} in `{name}`: the site has a page of that name", where,
+                             "the site's list pages are index.html: give the item another ID")
+    if kind == "invalid_key":
+        return PlanLoadError(f"a field name must be text, not {_describe(value)}", where,
+                             "field names are words followed by ':', e.g. `title: ...`; put a key that is a "
+                             "number or a list in quotes, or check the indentation")
     if kind.startswith("date") or kind.startswith("datetime"):
         return PlanLoadError(f"`{name}` must be a date, not {_show(value)}", where,
                              "write dates as YYYY-MM-DD, e.g. 2021-03-31")
@@ -446,7 +533,7 @@ def _describe(value: Any) -> str:
     """What kind of YAML value *value* is, for 'must be text, not ...' messages."""
     if isinstance(value, dict):
         return "a mapping"
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):  # a tuple is a list used as a mapping key
         return "a list"
     if isinstance(value, bool):
         return f"true/false ({str(value).lower()})"

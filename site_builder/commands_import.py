@@ -14,14 +14,18 @@ from model.importer import CORRECTIONS, REPORT, run_import
               help="The plan folder to write.")
 @click.option("--corrections", type=click.Path(path_type=Path), default=None,
               help=f"Decisions about ambiguous rows [default: OUT/{CORRECTIONS}].")
+@click.option("--force", is_flag=True,
+              help="Replace the plan OUT already holds (the corrections file and other files are kept).")
 @click.option("--verbose", "-v", is_flag=True, help="Also print the notes on how unusual rows were read.")
-def import_command(source: Path, out: Path, corrections: Path | None, verbose: bool) -> None:
+def import_command(source: Path, out: Path, corrections: Path | None, force: bool, verbose: bool) -> None:
     """Import SOURCE, a plan document's text export, into the plan folder OUT.
 
-    Prints the import report: what could not be placed with certainty, with
-    its source line. The whole report is also written to OUT/import/report.txt.
+    OUT must be new or empty; to replace the plan it holds, add --force. The
+    plan is written all at once, or not at all. Prints the import report: what
+    could not be placed with certainty, with its source line. The whole report
+    is also written to OUT/import/report.txt.
     """
-    report = run_import(source, out, corrections)
+    report = run_import(source, out, corrections, force=force)
     shown = [e for e in report.entries if verbose or e.level != "info"]
     for entry in sorted(shown, key=lambda e: (e.line or 0, e.code)):
         click.echo(entry.format(str(source)))

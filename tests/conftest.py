@@ -10,6 +10,10 @@ than one ``conftest.py`` in the tree, ``import conftest`` is ambiguous.
     {"file": "groups/leadership.yaml", "replace": "rag: GREEN", "with": "rag: AMBR"}
     {"file": "source/plan.txt", "delete": True}
     {"file": "groups/extra.yaml", "write": "key: extra\\n"}
+    {"file": "groups/extra.yaml", "write_hex": "89504e470d0a1a0a"}        # bytes, e.g. an image
+    {"file": "operational_plans.yaml", "encoding": "latin-1"}            # saved again in another encoding
+    {"file": "plan.yaml", "replace": "text: A", "with": "text: A", "append": "word ", "times": 3}
+                                                        # "with" followed by "append" 3 times: a long text
 
 A ``replace`` must match exactly once, so an edit that no longer applies fails
 the test instead of silently testing the unbroken plan.
@@ -39,11 +43,17 @@ def apply_edits(root: Path, edits: list[dict]) -> None:
         elif "write" in edit:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(edit["write"], encoding="utf-8")
+        elif "write_hex" in edit:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(bytes.fromhex(edit["write_hex"]))
+        elif "encoding" in edit:
+            path.write_bytes(path.read_text(encoding="utf-8").encode(edit["encoding"]))
         else:
             text = path.read_text(encoding="utf-8")
             count = text.count(edit["replace"])
             assert count == 1, f"{edit['file']}: {edit['replace']!r} occurs {count} times, expected once"
-            path.write_text(text.replace(edit["replace"], edit["with"]), encoding="utf-8")
+            replacement = edit["with"] + edit.get("append", "") * edit.get("times", 0)
+            path.write_text(text.replace(edit["replace"], replacement), encoding="utf-8")
 
 
 @pytest.fixture

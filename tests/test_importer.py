@@ -41,7 +41,7 @@ def test_reimporting_the_shipped_source_reproduces_plan_data(tmp_path):
 def test_reimport_in_place_changes_nothing(tmp_path):
     copy = tmp_path / "plan_data"
     shutil.copytree(PLAN_DATA, copy)
-    run_import(copy / "source" / SOURCE.name, copy)
+    run_import(copy / "source" / SOURCE.name, copy, force=True)
     assert not filecmp.dircmp(copy, PLAN_DATA).diff_files
     for sub in ("groups", "import", "source"):
         assert not filecmp.dircmp(copy / sub, PLAN_DATA / sub).diff_files
@@ -121,9 +121,9 @@ def test_documents_of_other_sizes_import_with_every_item(tmp_path, leadership, d
 
 # --- bad input: a clear error, nothing written ------------------------------------------------
 
-def _import_error(*args) -> GoldenThreadError:
+def _import_error(*args, **kwargs) -> GoldenThreadError:
     with pytest.raises(GoldenThreadError) as info:
-        run_import(*args)
+        run_import(*args, **kwargs)
     return info.value
 
 
@@ -138,15 +138,16 @@ def test_source_that_is_not_utf8(tmp_path):
     source = tmp_path / "export.txt"
     source.write_bytes("Plan 2020/2021\n".encode() + b"\xff\xfe caf\xe9\n")
     error = _import_error(source, tmp_path / "out")
-    assert error.title == "the export is not UTF-8 text"
-    assert "save it as UTF-8 text" in error.hint
+    assert error.title == "export.txt is not UTF-8 text: byte 0xFF is not valid UTF-8"
+    assert (error.location.line, error.location.column) == (2, 1)
+    assert error.hint.startswith("save the file as UTF-8")
 
 
 def test_document_without_title_or_tables(tmp_path):
     source = tmp_path / "export.txt"
     source.write_text("Just some notes\n\nnothing tabular here\n", encoding="utf-8")
     error = _import_error(source, tmp_path / "out")
-    assert error.title == "no plan title with a period (like 'Service Plan 2020/2021') found"
+    assert error.title == "no table of priorities found: this does not look like a plan's text export"
     assert not (tmp_path / "out").exists()
 
 
@@ -182,13 +183,15 @@ def test_split_with_the_wrong_number_of_starts(tmp_path):
 def test_corrections_file_with_a_misspelt_field(tmp_path):
     corrections = _corrections(tmp_path, "priority_title:\n  - line: 57\n    title: Early Help\n")
     error = _import_error(SOURCE, tmp_path / "out", corrections)
-    assert error.title.startswith("corrections file: priority_title: Extra inputs are not permitted")
+    assert error.title == "corrections file: unknown field `priority_title`"
+    assert error.hint.startswith("did you mean `priority_titles`?")
+    assert (error.location.line, error.location.column) == (1, 1)
 
 
 def test_corrections_file_that_is_not_yaml(tmp_path):
     corrections = _corrections(tmp_path, "plan: [unclosed\n")
     error = _import_error(SOURCE, tmp_path / "out", corrections)
-    assert error.title == "the corrections file is not valid YAML"
+    assert error.title == "invalid YAML: expected ',' or ']', but got '<stream end>'"
     assert error.location.line == 2
 
 
@@ -197,7 +200,7 @@ def test_failed_import_leaves_an_existing_plan_folder_untouched(tmp_path):
     shutil.copytree(PLAN_DATA, copy)
     _corrections(copy / "import", "priority_titles:\n  - line: 3\n    title: Nothing here\n")
     before = {p: p.read_bytes() for p in copy.rglob("*") if p.is_file()}
-    _import_error(copy / "source" / SOURCE.name, copy)
+    _import_error(copy / "source" / SOURCE.name, copy, None, force=True)
     assert {p: p.read_bytes() for p in copy.rglob("*") if p.is_file()} == before
 
 
@@ -210,7 +213,7 @@ def test_cli_import_prints_the_report_and_exits_2_on_error(tmp_path):
     assert "imported " in result.output
     bad = runner.invoke(main, ["import", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "q")])
     assert bad.exit_code == 2
-    assert bad.output.startswith("error: no such file:")
+    assert bad.output.startswith(f"{tmp_path / 'missing.txt'}: error: no such file:")
     assert "Traceback" not in bad.output
 
 

@@ -5,22 +5,26 @@
 reads the export, applies the decisions in ``plan_data/import/corrections.yaml``
 (if any), and writes ``plan.yaml``, ``groups/<key>.yaml``,
 ``operational_plans.yaml``, a copy of the source under ``source/`` and the
-import report under ``import/report.txt``. Nothing is written when the import
-has errors; files are written to a temporary folder first and moved into place
-only when the whole plan loads.
+import report under ``import/report.txt``. It writes into a new or empty
+folder, or, with ``force=True``, replaces a plan folder. Nothing is written
+when the import has errors; the new folder is built beside the old one and
+swapped in only when the whole plan loads (:mod:`model.importer.folder`).
 """
 from __future__ import annotations
 
-import shutil
-import tempfile
 from pathlib import Path
 
-from model.errors import ImportError_, Location, relative
+from pydantic import ValidationError
+
+from model.errors import ImportError_, Location, PlanLoadError, relative
 from model.importer.assemble import build_plan
 from model.importer.corrections import load_corrections
 from model.importer.document import read_document
+from model.importer.folder import check_target, loading_failed, replace_folder
 from model.importer.report import ImportReport
 from model.importer.writer import to_yaml, write_text
+from model.limits import MAX_SOURCE_BYTES, MAX_TEXT_CHARS
+from model.text_files import read_text_file
 
 CORRECTIONS = Path("import") / "corrections.yaml"
 REPORT = Path("import") / "report.txt"
@@ -28,31 +32,53 @@ REPORT = Path("import") / "report.txt"
 
 def read_source(source: Path) -> list[str]:
     """The export's lines, newline-free; a clear error if it cannot be read as text."""
-    try:
-        text = Path(source).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ImportError_(f"no such file: {relative(source)}", hint="give the path of the plan's text export") from None
-    except UnicodeDecodeError as error:
-        raise ImportError_("the export is not UTF-8 text", Location(relative(source)),
-                           hint=f"save it as UTF-8 text ({error.reason} at byte {error.start})") from None
-    except IsADirectoryError:
-        raise ImportError_(f"{relative(source)} is a folder", hint="give the path of the plan's text export") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    source = Path(source)
+    name = relative(source)
+    if not source.exists():
+        raise ImportError_(f"no such file: {name}", Location(name), hint="give the path of the plan's text export")
+    if source.is_dir():
+        raise ImportError_(f"{name} is a folder", Location(name), hint="give the path of the plan's text export")
+    text = read_text_file(source, ImportError_, limit=MAX_SOURCE_BYTES, display=name)
+    if not text.strip():
+        raise ImportError_(f"{source.name} is empty", Location(name),
+                           hint="give the plan's text export: the document saved as text, with its tables")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for number, line in enumerate(lines, start=1):
+        if len(line) > MAX_TEXT_CHARS:  # no plan text can hold it: say where, before reading the document
+            raise ImportError_(f"line {number} is too long ({len(line):,} characters; a text of a plan may have "
+                               f"{MAX_TEXT_CHARS:,})", Location(name, number, MAX_TEXT_CHARS + 1),
+                               hint="check that this is the plan's text export: its lines are a paragraph or a "
+                                    "table row each")
+    return lines
 
 
-def run_import(source: Path, out: Path, corrections: Path | None = None) -> ImportReport:
-    """Import *source* into the plan folder *out*; return the import report."""
+def run_import(source: Path, out: Path, corrections: Path | None = None, *, force: bool = False) -> ImportReport:
+    """Import *source* into the plan folder *out*; return the import report.
+
+    *out* must be new or empty, or, with *force*, a plan folder to replace
+    (see :mod:`model.importer.folder`). Nothing is written unless the whole
+    import succeeds.
+    """
     source, out = Path(source), Path(out)
-    if out.exists() and not out.is_dir():
-        raise ImportError_(f"{relative(out)} is a file, not a plan folder", Location(relative(out)),
-                           hint="give --out the folder to write the plan into (it is created if missing)")
+    check_target(out, out / CORRECTIONS, force)
     lines = read_source(source)
     report = ImportReport()
     decisions = load_corrections(corrections if corrections is not None else out / CORRECTIONS)
     doc = read_document(lines, report)
     source_file = f"source/{source.name}"
-    plan, groups, operational = build_plan(doc, source_file, decisions, report)
     name = relative(source)
+    if not any(table.kind == "priorities" for table in doc.tables):  # not a plan: say only that
+        raise ImportError_("no table of priorities found: this does not look like a plan's text export",
+                           Location(name), hint="a plan's text export has a heading like '7 Strategic Leadership "
+                                                "Priorities' followed by a table whose cells are separated by tabs")
+    try:
+        plan, groups, operational = build_plan(doc, source_file, decisions, report)
+    except ValidationError as error:  # a value no plan field can hold, e.g. a text over the length limit
+        if not report.errors:
+            problem = error.errors()[0]
+            raise ImportError_(f"the document holds what a plan cannot: {problem['msg']} "
+                               f"(at {'.'.join(str(step) for step in problem['loc'])})", Location(name),
+                               hint="see docs/validation.md for what a plan may hold") from None
     if report.errors:
         first, *rest = report.errors
         raise ImportError_(first.message, Location(name, first.line), hint=first.hint,
@@ -66,31 +92,11 @@ def run_import(source: Path, out: Path, corrections: Path | None = None) -> Impo
     for group in groups:
         files[Path("groups") / f"{group.key}.yaml"] = to_yaml(group, header)
     try:
-        _write_atomically(out, files, source, Path(source_file))
+        replace_folder(out, files, source, Path(source_file), write_text)
+    except PlanLoadError as error:
+        raise loading_failed(error, source) from None
     except OSError as error:
         raise ImportError_(f"cannot write the plan folder: {error.strerror}", Location(relative(error.filename or out)),
-                           hint="check that the folder can be written to; nothing was changed") from None
+                           hint="check that the folder and the one above it can be written to; nothing was "
+                                "changed") from None
     return report
-
-
-def _write_atomically(out: Path, files: dict[Path, str], source: Path, source_copy: Path) -> None:
-    """Write everything beside *out*, check that it loads, then move it into place."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=out.parent, prefix=".import-") as tmp:
-        staging = Path(tmp)
-        for path, text in files.items():
-            write_text(staging / path, text)
-        (staging / source_copy).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, staging / source_copy)
-        from model.loader import load_plan  # the importer's output must pass the same checks as hand edits
-        load_plan(staging)
-        out.mkdir(parents=True, exist_ok=True)
-        stale = {p for p in (out / "groups").glob("*.yaml")} if (out / "groups").is_dir() else set()
-        for path in list(files) + [source_copy]:
-            target = out / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            stale.discard(target)
-            if target.resolve() != (staging / path).resolve():
-                (staging / path).replace(target)
-        for path in stale:
-            path.unlink()

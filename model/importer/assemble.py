@@ -92,8 +92,8 @@ def _plan(doc: Document, source_file: str, keys: list[str], corrections: Correct
     else:
         first, second = doc.period
     facts = corrections.plan
-    start = dt.date.fromisoformat(facts.period_start) if facts.period_start else dt.date(first, 4, 1)
-    end = dt.date.fromisoformat(facts.period_end) if facts.period_end else dt.date(second, 3, 31)
+    start = facts.period_start or dt.date(first, 4, 1)
+    end = facts.period_end or dt.date(second, 3, 31)
     if not facts.period_start:
         report.info(doc.title_line, "period", f"period {first}/{second} read as the financial year "
                     f"{start} to {end}", hint="set plan.period_start/period_end in the corrections file if not")

@@ -25,11 +25,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
+from pydantic import BaseModel, ConfigDict, Field
 
-from model.errors import ImportError_, Location, relative
+from model.errors import ImportError_, PlanLoadError
+from model.schema import Date
+from model.source import read_yaml, validate
 
 
 class _Strict(BaseModel):
@@ -40,8 +40,8 @@ class PlanFacts(_Strict):
     """Facts about the plan that its text does not state."""
 
     organisation: str | None = None
-    period_start: str | None = None     # ISO date, when the plan year is not April to March
-    period_end: str | None = None
+    period_start: Date | None = None     # when the plan year is not April to March
+    period_end: Date | None = None
 
 
 class PriorityTitle(_Strict):
@@ -98,21 +98,24 @@ class Corrections(_Strict):
 
 
 def load_corrections(path: Path | None) -> Corrections:
-    """Read a corrections file; no file means no decisions."""
+    """Read a corrections file; no file (or an empty one) means no decisions.
+
+    It is read and validated like a plan file (:func:`model.source.read_yaml`):
+    the same limits, the same refusals (anchors, aliases, tags, encodings) and
+    the same located messages, as :class:`~model.errors.ImportError_`.
+    """
     if path is None or not Path(path).exists():
         return Corrections()
-    name = relative(path)
     try:
-        data = YAML(typ="safe").load(Path(path).read_text(encoding="utf-8")) or {}
-    except YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ImportError_("the corrections file is not valid YAML",
-                           Location(name, mark.line + 1 if mark else None, mark.column + 1 if mark else None),
-                           hint=str(getattr(error, "problem", "")) or None) from None
-    try:
-        return Corrections.model_validate(data)
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise ImportError_(f"corrections file: {where}: {first['msg']}", Location(name),
-                           hint="see docs/importing.md for the fields a decision may have") from None
+        doc = read_yaml(Path(path))
+    except PlanLoadError as error:
+        raise ImportError_(error.title, error.location, error.hint) from None
+    if doc.data is None:
+        return Corrections()
+    errors: list[PlanLoadError] = []
+    corrections = validate(doc, Corrections, errors)
+    if errors:
+        first, *rest = errors
+        raise ImportError_(f"corrections file: {first.title}", first.location, first.hint,
+                           details=[ImportError_(f"corrections file: {e.title}", e.location, e.hint) for e in rest])
+    return corrections
