@@ -35,9 +35,12 @@ def plan_signature(plan_dir: Path) -> tuple:
     """What changes when any file under *plan_dir* is added, removed or edited."""
     entries = []
     for path in sorted(Path(plan_dir).rglob("*")):
-        if path.is_file():
-            stat = path.stat()
-            entries.append((path.relative_to(plan_dir).as_posix(), stat.st_mtime_ns, stat.st_size))
+        try:
+            if path.is_file():
+                stat = path.stat()
+                entries.append((path.relative_to(plan_dir).as_posix(), stat.st_mtime_ns, stat.st_size))
+        except FileNotFoundError:
+            continue  # gone since it was listed: an editor's temporary file, or a save in progress
     return tuple(entries)
 
 
@@ -109,6 +112,13 @@ class LivePages:
             changed = self.regenerate()
         except GoldenThreadError as error:
             self.report(error.format())
+            self.report("  (still serving the last pages that built; fix the plan and save again)")
+            return []
+        except Exception as error:  # noqa: BLE001 - a preview must outlive any one bad edit
+            # Not a plan error we know how to describe (a bug of ours, met by this plan): say so,
+            # and keep serving the last pages that built rather than stopping the preview.
+            self.report(f"error: could not generate the pages: {type(error).__name__}: {error}")
+            self.report("  hint: this is a bug in Golden Thread; `goldenthread --debug build` shows where")
             self.report("  (still serving the last pages that built; fix the plan and save again)")
             return []
         if changed:

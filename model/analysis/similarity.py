@@ -25,8 +25,8 @@ a report; the containment case is handled, word for word, by
 :func:`contained_pairs`.
 Candidates come from prefix filtering (the AllPairs set-similarity join):
 words are ordered rarest first, and two texts whose word sets reach a Jaccard
-similarity of *min_jaccard* must share one of the first few rare words of
-each. Texts that say the same thing share most of their words: the floor
+similarity of *min_jaccard* must share two or three of the first few rare
+words of each (one, for long texts; see :func:`_overlap_candidates`). Texts that say the same thing share most of their words: the floor
 (0.5) loses only pairs that share little but a stock phrase ("... the right
 children at the right time"), which a planner would not call duplicates
 anyway. ``benchmarks/bench_duplicates.py`` measures the comparisons saved and
@@ -36,9 +36,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from itertools import chain, combinations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import chain, combinations
 from typing import Callable, Iterator, Sequence
 
 from rapidfuzz import fuzz
