@@ -31,6 +31,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from model.references import might_refer
+
 #: Words that carry no meaning of their own in plan prose.
 STOPWORDS = frozenset("""
 a an and are as at be been by for from has have in into is it its of on or our that the their them
@@ -125,7 +127,7 @@ class Wording:
         The spans let a report quote the original words of a passage found
         among canonical words.
         """
-        cut = [m.span() for m in _REFERENCE.finditer(text)]
+        cut = [m.span() for m in _REFERENCE.finditer(text)] if might_refer(text) else []
         canonical, out = self._canonical, []
         for m in _TOKEN.finditer(text):
             start = m.start()
