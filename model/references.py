@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 #: "<Word> Priority 4", "<Word> Priorities 4, 5 and 7", "<Word> Priority 4,5".
 REFERENCE = re.compile(
@@ -62,12 +63,22 @@ def groups_matching(word: str, groups: GroupIndex) -> list[str]:
     word = word.lower()
     if word in _GENERIC_WORDS:
         return list(groups)
-    matches = []
-    for key, (name, _numbers) in groups.items():
-        words = set(re.findall(r"[a-z]+", name.lower())) | {key.lower()}
-        if word in words:
-            matches.append(key)
-    return matches
+    return [key for key, (name, _numbers) in groups.items() if word == key.lower() or word in _words_of(name)]
+
+
+@lru_cache(maxsize=4096)
+def _words_of(name: str) -> frozenset[str]:
+    """The lower-case words of a group's name (a plan has a few names, and many references to them)."""
+    return frozenset(re.findall(r"[a-z]+", name.lower()))
+
+
+def might_refer(text: str) -> bool:
+    """False when *text* cannot hold a reference: it has no "priorit" in any case (a quick test first).
+
+    Non-ASCII text always might: the case-insensitive pattern also matches
+    letters such as the dotless "ı" that ``lower()`` does not turn into ASCII.
+    """
+    return "riorit" in text.lower() or not text.isascii()
 
 
 def find_references(text: str, groups: GroupIndex) -> list[Reference]:
@@ -77,6 +88,8 @@ def find_references(text: str, groups: GroupIndex) -> list[Reference]:
     skipped: only a word that names at least one group counts.
     """
     found: list[Reference] = []
+    if not might_refer(text):
+        return found
     for match in REFERENCE.finditer(text):
         keys = groups_matching(match.group("word"), groups)
         if not keys:

@@ -17,7 +17,9 @@ unknown (raised as :class:`model.errors.GoldenThreadError`, printed by the
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -75,8 +77,14 @@ def where(source: dict | None, directory: Path | str | None = None) -> str:
     lines = str(first) if first == last else f"{first}-{last}"
     path = source.get("file") or "source"
     if directory is not None:
-        path = relative(Path(directory) / path)
+        path = _relative_source(os.getcwd(), str(directory), path)
     return f"{path}:{lines}"
+
+
+@functools.lru_cache(maxsize=64)
+def _relative_source(cwd: str, directory: str, path: str) -> str:
+    # resolving a path asks the file system: once per file (and working folder), not once per finding
+    return relative(Path(directory) / path)
 
 
 class IsoDate(click.ParamType):

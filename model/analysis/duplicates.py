@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterator
 
 import networkx as nx
@@ -66,7 +67,7 @@ class Statement:
     text: str
     spans: tuple[tuple[str, int, int], ...]
 
-    @property
+    @cached_property
     def words(self) -> list[str]:
         return [w for w, _, _ in self.spans]
 
@@ -81,7 +82,8 @@ class Statement:
         previous_end = None
         for word, start, end in self.spans:
             between = self.text[previous_end:start] if previous_end is not None else ""
-            if out and out[-1] != CLAUSE_BREAK and _BREAK.search(between):
+            # most words are one space apart, and a space alone is no break: skip the search
+            if out and out[-1] != CLAUSE_BREAK and between != " " and _BREAK.search(between):
                 out.append(CLAUSE_BREAK)
             previous_end = end
             if word not in STOPWORDS:
@@ -178,7 +180,7 @@ def duplicates(g: nx.MultiDiGraph, *, threshold: float = DEFAULT_THRESHOLD) -> I
         nodes = sorted(evidence.nodes, key=order.get)
         yield finding(evidence.code, evidence.message, nodes, source_of(g, nodes[0]),
                       priorities=_priorities(g, nodes), **evidence.details)
-        yield from _status_conflicts(g, evidence.members, evidence.code)
+        yield from _status_conflicts(g, evidence.members, evidence.code, order)
 
 
 def _same_statements(g, stmts: list[Statement], ok) -> Iterator[_Evidence]:
@@ -294,9 +296,9 @@ def _overlap(g: nx.MultiDiGraph, a: str, b: str) -> bool:
     return bool(la and lb) and sa.get("file") == sb.get("file") and la[0] <= lb[-1] and lb[0] <= la[-1]
 
 
-def _status_conflicts(g: nx.MultiDiGraph, members: list[Statement], code: str) -> list[Finding]:
+def _status_conflicts(g: nx.MultiDiGraph, members: list[Statement], code: str,
+                      order: dict[str, int]) -> list[Finding]:
     nodes = list(dict.fromkeys(s.node for s in members))
-    order = {n: i for i, n in enumerate(g.nodes)}
     outcomes = sorted({o for o in (_outcome_of(g, s) for s in members) if o}, key=order.get)
     if len(outcomes) < 2:
         return []

@@ -44,11 +44,15 @@ def priorities_without_plan(g: nx.MultiDiGraph) -> Iterator[Finding]:
     A plan whose reference to the priority is ambiguous does not count as
     serving it; the message says so, because that is what a planner fixes.
     """
+    possibly: dict[str, list[str]] = {}  # priority -> plans whose ambiguous references name it
+    for op in nodes_of_kind(g, OPERATIONAL_PLAN):
+        for candidate in dict.fromkeys(c for u in g.nodes[op].get("unresolved") or []
+                                       for c in u.get("candidates", [])):
+            possibly.setdefault(candidate, []).append(op)
     for priority in nodes_of_kind(g, PRIORITY):
         if sources_of(g, priority, SERVES):
             continue
-        maybe = [op for op in nodes_of_kind(g, OPERATIONAL_PLAN)
-                 if any(priority in u.get("candidates", []) for u in g.nodes[op].get("unresolved") or [])]
+        maybe = possibly.get(priority, [])
         message = f"{priority} '{short_title(g, priority)}' is served by no operational plan"
         if maybe:
             message += f" (only possibly, through an ambiguous reference in: {', '.join(maybe)})"

@@ -10,7 +10,7 @@ candidate pairs; only those are aligned (:class:`difflib.SequenceMatcher`).
 :func:`contained_pairs`: every content word of a short statement appears, in
 order and together, inside a longer one ("Reviewed QA Framework" inside
 "Review the Quality Assurance Framework and Practice Standards..."). Found by
-indexing each statement's content-word shingles and probing with the first
+indexing each statement's content-word shingles and probing with the rarest
 shingle of each statement.
 
 :func:`similar_pairs`: the whole texts score at least *threshold* with
@@ -25,8 +25,8 @@ a report; the containment case is handled, word for word, by
 :func:`contained_pairs`.
 Candidates come from prefix filtering (the AllPairs set-similarity join):
 words are ordered rarest first, and two texts whose word sets reach a Jaccard
-similarity of *min_jaccard* must share one of the first few rare words of
-each. Texts that say the same thing share most of their words: the floor
+similarity of *min_jaccard* must share two or three of the first few rare
+words of each (one, for long texts; see :func:`_overlap_candidates`). Texts that say the same thing share most of their words: the floor
 (0.5) loses only pairs that share little but a stock phrase ("... the right
 children at the right time"), which a planner would not call duplicates
 anyway. ``benchmarks/bench_duplicates.py`` measures the comparisons saved and
@@ -38,7 +38,8 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Callable, Sequence
+from itertools import chain, combinations
+from typing import Callable, Iterator, Sequence
 
 from rapidfuzz import fuzz
 
@@ -146,7 +147,9 @@ def contained_pairs(content: Sequence[Sequence[str]], *, min_words: int = 4, all
         ws = _strip_breaks(ws)
         if len(set(ws) - {CLAUSE_BREAK}) < min_words:
             continue
-        for j in index.get(tuple(ws[:min_words]), ()):
+        # A statement holding ws holds every shingle of it: the rarest one names the fewest candidates.
+        holders = [index.get(tuple(ws[k:k + min_words])) for k in range(len(ws) - min_words + 1)]
+        for j in () if None in holders else min(holders, key=len):
             stats.candidates += 1
             if j == i or len(content[j]) <= len(ws) or not _ok(allowed, i, j):
                 continue
@@ -171,6 +174,9 @@ def similar_pairs(texts: Sequence[str], *, threshold: float = DEFAULT_THRESHOLD,
                   stats: PairStats | None = None) -> list[tuple[int, int, float]]:
     """``(i, j, score)`` for every pair of *texts* (normalised) scoring at least *threshold*, i < j.
 
+    Only pairs whose content-word sets reach a Jaccard similarity of
+    *min_jaccard* are scored; all of those are found (see :func:`_overlap_candidates`).
+
     >>> similar_pairs(["strengthen multiagency corporate parenting board",
     ...                "strengthen work multiagency corporate parenting board",
     ...                "review special guardianship"])
@@ -178,27 +184,16 @@ def similar_pairs(texts: Sequence[str], *, threshold: float = DEFAULT_THRESHOLD,
     """
     stats = stats if stats is not None else PairStats()
     stats.items = len(texts)
-    words = [tuple(w for w in dict.fromkeys(t.split()) if w not in STOPWORDS) for t in texts]
-    df = Counter(w for ws in words for w in ws)
-    ordered = [sorted(ws, key=lambda w: (df[w], w)) for ws in words]
+    words = [[w for w in dict.fromkeys(t.split()) if w not in STOPWORDS] for t in texts]
     sets = [frozenset(ws) for ws in words]
-    index: dict[str, list[int]] = defaultdict(list)
+    sizes = [len(ws) for ws in sets]
     found: list[tuple[int, int, float]] = []
-    # AllPairs: visit texts by increasing word count; each probes the index with its prefix.
-    for x in sorted(range(len(texts)), key=lambda i: (len(ordered[i]), i)):
-        xs = ordered[x]
-        if not xs:
-            continue
-        prefix = xs[:len(xs) - math.ceil(min_jaccard * len(xs)) + 1]
-        smallest = min_jaccard * len(xs)      # a smaller text cannot reach the floor
-        candidates = set().union(*(index[w] for w in prefix))
+    for x, candidates in _overlap_candidates(words, min_jaccard):
         stats.candidates += len(candidates)
-        for y in sorted(candidates):
-            if len(sets[y]) < smallest:
-                continue
-            shared = len(sets[x] & sets[y])
-            if shared < min_jaccard * (len(sets[x]) + len(sets[y]) - shared):
-                continue
+        size, smallest = sizes[x], min_jaccard * sizes[x]      # a smaller set cannot reach the floor
+        ys = [y for y in candidates if sizes[y] >= smallest]
+        shared = map(len, map(sets[x].intersection, map(sets.__getitem__, ys)))
+        for y in sorted(y for y, n in zip(ys, shared) if n >= min_jaccard * (size + sizes[y] - n)):
             i, j = min(x, y), max(x, y)
             if not _ok(allowed, i, j):
                 continue
@@ -206,6 +201,55 @@ def similar_pairs(texts: Sequence[str], *, threshold: float = DEFAULT_THRESHOLD,
             s = score(texts[i], texts[j])
             if s >= threshold:
                 found.append((i, j, s))
-        for w in prefix:
-            index[w].append(x)
     return sorted(found)
+
+
+def _overlap_candidates(words: Sequence[Sequence[str]], min_jaccard: float) -> Iterator[tuple[int, set[int]]]:
+    """``(x, ys)``: each word set, with the earlier, no larger sets it may reach *min_jaccard* with.
+
+    Every pair of sets whose Jaccard similarity reaches *min_jaccard* comes out
+    once (as ``x``, ``ys`` with the larger set as ``x``); most others do not.
+
+    Prefix filtering (Bayardo et al., "Scaling up all pairs similarity
+    search", 2007; Wang et al., "Can we beat the prefix filtering?", 2012):
+    order each set's words rarest first. Two sets sharing *m* words share at
+    least *k* of them among the first ``len - m + k`` words of each (the *k*
+    rarest shared words come no later). The join needs ``m >= t|x|`` for the
+    larger set *x* and ``m >= 2t/(1+t)|y|`` for the smaller *y*, hence
+    prefixes; each set is indexed under the *k*-word combinations of its
+    prefix and probes with those of its own. With *k* = 1 (one shared rare
+    word) the candidates grow with the square of the plan, because a plan's
+    vocabulary does not grow with it (each word recurs in every directorate);
+    requiring *k* = 2 or 3 shared rare words keeps them few, for a handful of
+    combinations per set. *k* (:func:`_words_in_common`) falls as sets get
+    longer, where combinations get many and chance agreement rare.
+    """
+    df = Counter(w for ws in words for w in ws)
+    rarest_first = {w: r for r, w in enumerate(sorted(df, key=lambda w: (df[w], w)))}
+    ordered = [sorted(rarest_first[w] for w in ws) for ws in words]
+    index_bound = 2 * min_jaccard / (1 + min_jaccard)
+    index: dict[int, dict[tuple[int, ...], list[int]]] = {}  # k -> k words of a prefix -> sets
+    for x in sorted(range(len(words)), key=lambda i: (len(ordered[i]), i)):
+        xs = ordered[x]
+        if not xs:
+            continue
+        need = _at_least(min_jaccard * len(xs))       # shared words x needs with any smaller set
+        probes = [map(by_words.get, combinations(xs[:len(xs) - max(need, k) + k], k))
+                  for k, by_words in index.items() if k <= len(xs)]
+        # C loops (map, filter, chain, set): this is the join's inner loop.
+        yield x, set(chain.from_iterable(filter(None, chain.from_iterable(probes))))
+        bound = _at_least(index_bound * len(xs))      # shared words x needs with any larger set
+        k = min(_words_in_common(len(xs)), bound)
+        by_words = index.setdefault(k, defaultdict(list))
+        for key in combinations(xs[:len(xs) - bound + k], k):
+            by_words[key].append(x)
+
+
+def _words_in_common(size: int) -> int:
+    """How many rare words a set of *size* words must share with another to be a candidate (see above)."""
+    return 3 if size <= 12 else 2 if size <= 30 else 1
+
+
+def _at_least(bound: float) -> int:
+    """The smallest whole number of words at least *bound*, rounding error forgiven (so never too many)."""
+    return max(1, math.ceil(bound - 1e-9))

@@ -31,6 +31,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from model.references import might_refer
+
 #: Words that carry no meaning of their own in plan prose.
 STOPWORDS = frozenset("""
 a an and are as at be been by for from has have in into is it its of on or our that the their them
@@ -90,14 +92,17 @@ def find_acronyms(passages: Iterable[Iterable[str]]) -> dict[str, str]:
     for passage in passages:
         texts = list(passage)
         used = {a for t in texts for a in _ACRONYM.findall(t)}
+        if not used:
+            continue
         for text in texts:
             words = [w.replace("’", "'").split("'")[0] for w in _WORD.findall(text)]
+            # the words an expansion may hold: capitalised, neither a stopword nor an acronym
+            fit = [w[0].isupper() and w not in used and w.lower() not in STOPWORDS for w in words]
             for i in range(len(words)):
                 for size in range(2, 7):
-                    window = words[i:i + size]
-                    if len(window) < size or any(w.lower() in STOPWORDS or not w[0].isupper() or w in used
-                                                 for w in window):
+                    if i + size > len(words) or not all(fit[i:i + size]):
                         break
+                    window = words[i:i + size]
                     initials = "".join(w[0] for w in window).upper()
                     if initials in used:
                         spelled[initials].add(" ".join(w.lower() for w in window))
@@ -109,6 +114,7 @@ class Wording:
     """Canonical words of texts, with the acronyms of one plan (see the module docstring)."""
 
     acronyms: dict[str, str] = field(default_factory=dict)
+    _canonical: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def from_texts(cls, passages: Iterable[Iterable[str]]) -> "Wording":
@@ -121,17 +127,25 @@ class Wording:
         The spans let a report quote the original words of a passage found
         among canonical words.
         """
-        cut = [m.span() for m in _REFERENCE.finditer(text)]
-        out = []
+        cut = [m.span() for m in _REFERENCE.finditer(text)] if might_refer(text) else []
+        canonical, out = self._canonical, []
         for m in _TOKEN.finditer(text):
-            if any(a <= m.start() < b for a, b in cut):
+            start = m.start()
+            if cut and any(a <= start < b for a, b in cut):
                 continue
-            token = _JOINED.sub("", m.group().lower()).replace("&", "and")
-            for part in token.split("_"):
-                for word in self.acronyms.get(part, part).split():
-                    if word:
-                        out.append((stem(word), m.start(), m.end()))
+            token = m.group()
+            words = canonical.get(token)
+            if words is None:  # a plan has a few thousand distinct tokens: reduce each once
+                words = canonical[token] = self._reduce(token)
+            end = m.end()
+            out.extend((word, start, end) for word in words)
         return out
+
+    def _reduce(self, token: str) -> tuple[str, ...]:
+        """The canonical words of one token of text."""
+        token = _JOINED.sub("", token.lower()).replace("&", "and")
+        return tuple(stem(word) for part in token.split("_")
+                     for word in self.acronyms.get(part, part).split() if word)
 
     def words(self, text: str) -> list[str]:
         """Canonical words of *text*, in order."""

@@ -1,0 +1,141 @@
+"""How long `goldenthread check` takes, stage by stage, and how its duplicate search scales.
+
+Run: .venv/bin/python benchmarks/bench_check.py [PLAN_DIR...]
+
+Without arguments it makes two plans, about 1,000 and 10,000 outcomes: with `goldenthread synth
+--scale 10` and `--scale 100` when the command exists, otherwise with the generator of
+`bench_build.py` (whose texts come from a 40-word vocabulary: a worst case for near-duplicates).
+For each plan it prints:
+
+* the whole command, `check --fail-on never PLAN` in a fresh process: wall seconds (best of 3)
+  and peak memory (the process's maximum resident set);
+* each stage, best of 3 in this process: importing the CLI (in a fresh process), loading and
+  validating the plan, building the graph, each analysis of `run_all`, rendering the text
+  report. CPU seconds beside wall seconds: on a busy machine the CPU figure is the steadier one.
+
+Last, the duplicates analysis' cost at the largest plan over its cost at the smallest (CPU).
+Targets: check at 10,000 outcomes in under 3 s and 500 MB; the duplicates ratio from about
+1,000 to 10,000 outcomes under 20 (the joins are sub-quadratic: 100 would be quadratic).
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from functools import partial
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from model.analysis.duplicates import duplicates
+from model.analysis.orphans import orphans
+from model.analysis.quality import quality
+from model.analysis.references import references
+from model.graph import build_graph
+from model.loader import load_plan
+from site_builder.cli import main as cli
+from site_builder.commands_analysis import check_view, render
+
+RUNS = 3
+# Runs the command and reports its peak memory (KB on Linux) on the last line of standard error.
+_CHILD = """import resource, sys
+from site_builder.cli import main
+try:
+    main(sys.argv[1:], prog_name="goldenthread")
+finally:
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+"""
+_IMPORT = ("import time; t, c = time.perf_counter(), time.process_time(); import site_builder.cli; "
+           "print(time.perf_counter() - t, time.process_time() - c)")
+
+
+def make_plans(scratch: Path) -> list[Path]:
+    """Plans of about 1,000 and 10,000 outcomes (see the module docstring)."""
+    plans = []
+    for scale in (10, 100):
+        out = scratch / f"scale-{scale}"
+        if "synth" in cli.commands:
+            subprocess.run([sys.executable, "-m", "site_builder.cli", "synth", "--scale", str(scale),
+                            "--out", str(out)], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+        else:
+            sys.path.insert(0, str(ROOT / "benchmarks"))
+            from bench_build import synthetic_plan
+            synthetic_plan(out, scale * 100)
+        plans.append(out)
+    return plans
+
+
+def whole_command(plan: Path) -> tuple[float, float]:
+    """Best wall seconds of `check` in a fresh process, and its peak memory in MB."""
+    best, peak = float("inf"), 0.0
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        run = subprocess.run([sys.executable, "-c", _CHILD, "check", "--fail-on", "never", str(plan)],
+                             cwd=ROOT, capture_output=True, text=True, check=False)
+        best = min(best, time.perf_counter() - start)
+        peak = max(peak, int(run.stderr.strip().splitlines()[-1]) / 1024)
+    return best, peak
+
+
+def stages(plan: Path) -> dict[str, tuple[float, float]]:
+    """``{stage: (best wall seconds, best CPU seconds)}``."""
+    best: dict[str, tuple[float, float]] = {}
+
+    def keep(name, took):
+        old = best.get(name, (float("inf"), float("inf")))
+        best[name] = (min(old[0], took[0]), min(old[1], took[1]))
+
+    def timed(name, work):
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = work()
+        keep(name, (time.perf_counter() - wall, time.process_time() - cpu))
+        return result
+
+    for _ in range(RUNS):
+        imported = subprocess.run([sys.executable, "-c", _IMPORT], cwd=ROOT, check=True, capture_output=True,
+                                  text=True)
+        keep("import CLI", tuple(float(v) for v in imported.stdout.split()))
+        data = timed("load", partial(load_plan, plan))
+        g = timed("graph", partial(build_graph, data))
+        g.graph["directory"] = plan
+        as_of = g.graph.get("last_updated")
+        found = []
+        for name, analysis in (("orphans", orphans), ("references", references), ("duplicates", duplicates),
+                               ("quality", partial(quality, as_of=as_of))):
+            found += timed(name, partial(_listed, analysis, g))
+        timed("render", partial(_report, g, found, as_of))
+    return best
+
+
+def _listed(analysis, g) -> list:
+    return list(analysis(g))
+
+
+def _report(g, found, as_of) -> str:
+    return render("check.txt", check_view(g, found, as_of=as_of, fail_on="never"))
+
+
+def main(plans: list[Path]) -> None:
+    costs = []
+    for plan in plans:
+        data = load_plan(plan)
+        outcomes = sum(len(a.outcomes) for p in data.priorities() for a in p.actions)
+        wall, peak = whole_command(plan)
+        print(f"{plan}: {len(data.priorities())} priorities, {outcomes} outcomes")
+        print(f"  check, whole command: {wall:.2f} s wall (best of {RUNS}), peak memory {peak:.0f} MB")
+        measured = stages(plan)
+        for name, (stage_wall, stage_cpu) in measured.items():
+            print(f"  {name:<12} {stage_wall:6.2f} s wall  {stage_cpu:6.2f} s CPU")
+        costs.append(measured["duplicates"][1])
+    if len(costs) > 1:
+        print(f"duplicates, largest plan / smallest: {costs[-1] / max(costs[0], 1e-9):.1f} times (CPU)")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1:
+        main([Path(a) for a in sys.argv[1:]])
+    else:
+        with tempfile.TemporaryDirectory() as scratch:
+            main(make_plans(Path(scratch)))
