@@ -68,8 +68,8 @@ def build_operational(rng: random.Random, background: Background, *, orphans: se
         rng.shuffle(coverable)
         for i, priority in enumerate(coverable):             # every priority served at least once
             served[regular[i % len(regular)]].append(priority)
-        for n in regular:                                     # and some served twice
-            if rng.random() < 0.4 and coverable:
+        for n in regular:                                     # every plan serves one, some two
+            if coverable and (not served[n] or rng.random() < 0.4):
                 extra = rng.choice(coverable)
                 if extra not in served[n]:
                     served[n].append(extra)

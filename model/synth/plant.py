@@ -247,7 +247,8 @@ class Planter:
                 edited = " ".join(new)
                 after = _WORDING.words(edited)
                 if after != before and not _shares_run(before, after) \
-                        and score(" ".join(before), " ".join(after)) >= NEAR_SCORE:
+                        and score(" ".join(before), " ".join(after)) >= NEAR_SCORE \
+                        and self.writer.claim(tuple(after), content_runs(before)):
                     return edited, {"typo": f"two letters of '{w}' swapped", "swap": f"'{w}' and the next word swapped",
                                     "drop": f"'{w}' dropped"}[how]
         return None

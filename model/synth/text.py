@@ -11,7 +11,7 @@ that would make the duplicate analyses fire by accident:
   least :data:`~model.analysis.duplicates.PASSAGE_WORDS` words holding that
   many content words, contains one such run);
 * it agrees with an earlier statement of the same template in every slot
-  but one (numbers aside) and their wording scores :data:`NEAR` or more
+  but one or two (numbers aside) and their wording scores :data:`NEAR` or more
   (the score of :func:`model.analysis.similarity.score`, kept well below the analysis'
   threshold): such pairs could be reported as near-duplicates.
 
@@ -30,6 +30,7 @@ from __future__ import annotations
 import random
 import re
 from functools import cache
+from itertools import combinations
 
 from rapidfuzz import fuzz, process
 
@@ -129,6 +130,14 @@ class Writer:
             self.redraws += 1
         raise RuntimeError(f"could not write a distinct {kind} statement in {tries} tries")
 
+    def claim(self, words: tuple[str, ...], allowed: set[tuple[str, ...]] = frozenset()) -> bool:
+        """Record the runs of a statement written elsewhere (a planted copy); False if it shares one not *allowed*."""
+        runs = content_runs(words) - allowed
+        if runs & self.runs:
+            return False
+        self.runs |= runs
+        return True
+
     def accept(self, words: tuple[str, ...], slots: tuple) -> bool:
         """Record a statement (its canonical *words*) and return True, unless it would duplicate an earlier one."""
         runs = content_runs(words)
@@ -136,7 +145,10 @@ class Writer:
         if words in self.wholes or runs & self.runs:
             return False
         joined = " ".join(words)
-        projections = [(kind, index, i, values[:i] + values[i + 1:]) for i in range(len(values))]
+        # Any two statements of a template that differ in at most two slots share one of these keys.
+        keep = max(1, len(values) - 2)
+        projections = [(kind, index, chosen, tuple(values[i] for i in chosen))
+                       for chosen in combinations(range(len(values)), keep)]
         for key in projections:
             others = self.projections.get(key)
             if others and any(process.extractOne(joined, others, scorer=scorer, score_cutoff=NEAR)
