@@ -111,44 +111,51 @@ def best(runs: list[dict]) -> dict:
 
 
 def measure(scale: int, repeat: int, site: bool, work: Path) -> dict:
+    """Every stage at *scale*; each row is printed as soon as it is measured."""
     from site_builder.commands_synth import write_synthetic
 
     plan_dir = work / f"plan-{scale}"
     t = time.perf_counter()
     manifest = write_synthetic(plan_dir, scale, seed=0)
-    rows: dict[str, dict] = {"synth (write the plan)": {"seconds": time.perf_counter() - t, "peak_mb": None}}
+    c = manifest["counts"]
+    print(f"scale {scale}: {c['priorities']:,} priorities, {c['actions']:,} actions, {c['indicators']:,} "
+          f"indicators, {c['outcomes']:,} outcomes, {c['operational_plans']:,} operational plans, "
+          f"{c['leads']:,} leads\n  {'stage':<38}{'seconds':>9}{'peak MB':>9}", flush=True)
+    rows: dict[str, dict] = {}
+
+    def row(label: str, value: dict) -> None:
+        rows[label] = value
+        mb = f"{value['peak_mb']:9.0f}" if value["peak_mb"] is not None else f"{'':>9}"
+        extra = f"   {value['findings']:,} findings" if "findings" in value else ""
+        print(f"  {label:<38}{value['seconds']:9.2f}{mb}{extra}", flush=True)
+
+    row("synth (write the plan)", {"seconds": time.perf_counter() - t, "peak_mb": None})
     for name, label, key in (("load", "load + validate", "load"), ("graph", "graph build", "graph"),
                              *((a, f"analysis: {a}", a) for a in ANALYSES)):
         runs = [stage(name, plan_dir) for _ in range(repeat)]
-        rows[label] = {"seconds": min(r["seconds"][key] for r in runs), "peak_mb": max(r["peak_mb"] for r in runs)}
+        value = {"seconds": min(r["seconds"][key] for r in runs), "peak_mb": max(r["peak_mb"] for r in runs)}
         if name in ANALYSES:
-            rows[label]["findings"] = runs[0]["seconds"]["findings"]
+            value["findings"] = runs[0]["seconds"]["findings"]
+        row(label, value)
     gt = BIN / "goldenthread"
-    rows["check (CLI, total)"] = best([command(gt, "check", plan_dir, "--fail-on", "never", "--format", "json")
-                                       for _ in range(repeat)])
+    row("check (CLI, total)", best([command(gt, "check", plan_dir, "--fail-on", "never", "--format", "json")
+                                    for _ in range(repeat)]))
     if site:
-        rows["site build (CLI, total)"] = best([command(gt, "build", plan_dir, "--out", work / f"site-{scale}")
-                                                for _ in range(repeat)])
+        row("site build (CLI, total)", best([command(gt, "build", plan_dir, "--out", work / f"site-{scale}")
+                                             for _ in range(repeat)]))
         pages = work / f"pages-{scale}"
-        rows["  pages only (goldenthread pages)"] = best([command(gt, "pages", plan_dir, "--out", pages)
-                                                          for _ in range(repeat)])
+        row("  pages only (goldenthread pages)", best([command(gt, "pages", plan_dir, "--out", pages)
+                                                       for _ in range(repeat)]))
         config = plain_config(pages, work / f"plain-site-{scale}")
-        rows["  plain MkDocs Material, same pages"] = best([command(BIN / "mkdocs", "build", "-q", "-f", config)
-                                                            for _ in range(repeat)])
-    return {"scale": scale, "counts": manifest["counts"], "rows": rows}
+        row("  plain MkDocs Material, same pages", best([command(BIN / "mkdocs", "build", "-q", "-f", config)
+                                                         for _ in range(repeat)]))
+    return {"scale": scale, "counts": c, "rows": rows}
 
 
-def report(result: dict) -> str:
-    c = result["counts"]
-    lines = [f"scale {result['scale']}: {c['priorities']:,} priorities, {c['actions']:,} actions, "
-             f"{c['indicators']:,} indicators, {c['outcomes']:,} outcomes, {c['operational_plans']:,} operational "
-             f"plans, {c['leads']:,} leads",
-             f"  {'stage':<38}{'seconds':>9}{'peak MB':>9}"]
-    for label, row in result["rows"].items():
-        mb = f"{row['peak_mb']:9.0f}" if row["peak_mb"] is not None else f"{'':>9}"
-        extra = f"   {row['findings']:,} findings" if "findings" in row else ""
-        lines.append(f"  {label:<38}{row['seconds']:9.2f}{mb}{extra}")
-    rows = result["rows"]
+def summary(result: dict) -> str:
+    """The ratios and targets of one scale, after its rows."""
+    c, rows = result["counts"], result["rows"]
+    lines = []
     if "site build (CLI, total)" in rows:
         ratio = rows["site build (CLI, total)"]["seconds"] / rows["  plain MkDocs Material, same pages"]["seconds"]
         per = rows["site build (CLI, total)"]["seconds"] / c["outcomes"] * 1000
@@ -184,7 +191,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="goldenthread-bench-scale-") as tmp:
         for scale in args.scales:
             results.append(measure(scale, args.repeat, args.site, Path(tmp)))
-            print(report(results[-1]) + "\n", flush=True)
+            print(summary(results[-1]) + "\n", flush=True)
     for line in growth(results):
         print(line)
 
