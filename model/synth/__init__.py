@@ -22,8 +22,6 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from model.graph import group_index
-from model.schema import PriorityGroup
 from model.synth.background import LAST_UPDATED, PERIOD, build_background
 from model.synth.dump import to_yaml
 from model.synth.operational import PLANS_PER_DIRECTORATE, build_operational
@@ -75,7 +73,7 @@ def synthesize(scale: int, seed: int = 0) -> SyntheticPlan:
     for lead in leads:
         if lead["id"] not in led:
             planter.record("lead-without-plan", [lead["id"]], "leads no plan")
-    index = group_index([PriorityGroup.model_validate(g) for g in background.groups])
+    index = {g["key"]: (g["name"], {p["number"]: p["id"] for p in g["priorities"]}) for g in background.groups}
     planter.references(plans, index)
 
     outcomes = len(background.status)

@@ -70,7 +70,6 @@ class Planter:
         self.planted: dict[str, list[dict]] = {}
         self.used: set[str] = set()        # outcomes already involved in a text plant
         self.no_outcomes: set[str] = set()  # actions that must stay without outcomes
-        self._lengths: dict[str, int] = {}   # outcome id -> canonical words in its text
 
     def record(self, code: str, nodes: list[str], how: str) -> None:
         self.planted.setdefault(code, []).append({"nodes": list(nodes), "how": how})
@@ -140,9 +139,7 @@ class Planter:
             text = self._outcome(oid)["text"]
             if single_line and "\n" in text:
                 continue
-            if oid not in self._lengths:
-                self._lengths[oid] = len(_WORDING.words(text))
-            if words[0] <= self._lengths[oid] <= words[1]:
+            if words[0] <= len(text.split()) <= words[1]:
                 out.append(oid)
         return out
 

@@ -77,6 +77,24 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
 }
 
 
+_SLOTS_OF = {kind: [list(dict.fromkeys(_SLOT.findall(t))) for t in templates] for kind, templates in TEMPLATES.items()}
+_CHOICES = {"method": METHODS, "board": BOARDS, "trend": TRENDS, "falls": FALLS}
+_NUMBERS = {"n": (3, 480), "staff": (4, 90), "days": (2, 45), "weeks": (2, 12), "a": (5, 60), "b": (61, 98)}
+
+
+def _pick(name: str, rng: random.Random, family: Family) -> str:
+    """A value for the slot *name* of a template."""
+    if name in _NUMBERS:
+        return str(rng.randint(*_NUMBERS[name]))
+    if name == "place":
+        return f"{rng.choice(PLACES)} {rng.choice(PLACE_KINDS)}"
+    if name == "verb":
+        return rng.choice(VERBS).lower()
+    if name in _CHOICES:
+        return rng.choice(_CHOICES[name])
+    return rng.choice({"people": family.people, "service": family.services, "measure": family.measures}[name])
+
+
 class Writer:
     """Writes statements for one plan, never repeating itself by accident (see the module docstring)."""
 
@@ -93,26 +111,8 @@ class Writer:
         index = rng.randrange(len(TEMPLATES[kind]))
         template = TEMPLATES[kind][index]
         values: dict[str, str] = {}
-        for name in _SLOT.findall(template):
-            if name in values:
-                continue
-            values[name] = {
-                "people": lambda: rng.choice(family.people),
-                "service": lambda: rng.choice(family.services),
-                "measure": lambda: rng.choice(family.measures),
-                "place": lambda: f"{rng.choice(PLACES)} {rng.choice(PLACE_KINDS)}",
-                "method": lambda: rng.choice(METHODS),
-                "board": lambda: rng.choice(BOARDS),
-                "verb": lambda: rng.choice(VERBS).lower(),
-                "trend": lambda: rng.choice(TRENDS),
-                "falls": lambda: rng.choice(FALLS),
-                "n": lambda: str(rng.randint(3, 480)),
-                "staff": lambda: str(rng.randint(4, 90)),
-                "days": lambda: str(rng.randint(2, 45)),
-                "weeks": lambda: str(rng.randint(2, 12)),
-                "a": lambda: str(rng.randint(5, 60)),
-                "b": lambda: str(rng.randint(61, 98)),
-            }[name]()
+        for name in _SLOTS_OF[kind][index]:
+            values[name] = _pick(name, rng, family)
         text = _SLOT.sub(lambda m: values[m.group(1)], template)
         slots = (kind, index, tuple(v for k, v in sorted(values.items()) if k not in _NUMERIC))
         # Canonical words piece by piece: slots and the text between them meet at spaces or
