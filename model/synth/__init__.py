@@ -64,8 +64,8 @@ def synthesize(scale: int, seed: int = 0) -> SyntheticPlan:
         idle[k] = idle.get(k, 0) + 1
     plans, leads, _ = build_operational(rng, background, orphans=orphans, without_priority=without_priority,
                                         without_lead=without_lead, idle_leads=idle)
-    for plan in plans:
-        if (plan["_directorate"], plans.index(plan) % PLANS_PER_DIRECTORATE) in without_priority:
+    for number, plan in enumerate(plans):
+        if (plan["_directorate"], number % PLANS_PER_DIRECTORATE) in without_priority:
             planter.record("plan-without-priority", [plan["id"]], "it names no priority")
         if plan["lead"] is None:
             planter.record("plan-without-lead", [plan["id"]], "no lead named")

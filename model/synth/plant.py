@@ -22,6 +22,7 @@ import random
 
 from model.analysis.similarity import score
 from model.analysis.wording import STOPWORDS, Wording
+from model.references import find_references
 from model.synth.background import FUTURE_TIMESCALES, Background, slug, unique
 from model.synth.text import Writer, content_runs
 from model.timescale import parse_timescale
@@ -98,7 +99,6 @@ class Planter:
 
     def references(self, plans: list[dict], index) -> None:
         """Ambiguous, dangling and unparsed references, and missing documents."""
-        from model.references import find_references
         rng = self.rng
         for plan in rng.sample(plans, how_many("ambiguous-reference", len(plans))):
             d = self.bg.directorates[plan["_directorate"]]
