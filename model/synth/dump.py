@@ -25,7 +25,7 @@ import re
 from typing import Any
 
 # Text that a YAML 1.2 reader takes back as this very text when written plain.
-_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 ,.'()/%–-]*")
+_PLAIN = re.compile(r"(?:[A-Za-z]|[0-9]+%? [A-Za-z])[A-Za-z0-9 ,.;'()/%–-]*")
 _NOT_PLAIN = re.compile(r"^(?:true|false|null|yes|no|on|off|y|n)$|\s$|,\s*$|  ", re.IGNORECASE)
 _FLOW_ITEM = re.compile(r"[A-Za-z][A-Za-z0-9._-]*")
 
