@@ -17,8 +17,10 @@ in a fresh process so that its peak memory is its own:
   search plugin and the same standard Markdown extensions; no theme overrides, hooks, CSS,
   JavaScript or other plugins), and our build time as a ratio to it.
 
-With several scales it also prints how the duplicates analysis' cost grows from each scale to
-the next (sub-quadratic: from 1,000 to 10,000 outcomes it should cost less than 20 times more),
+Each stage is timed in wall seconds and in processor seconds (user + system, of the process and
+its children): on a shared, busy machine the processor time is the better guide to what a quiet
+machine takes. With several scales it also prints how the duplicates analysis' processor time grows
+from each scale to the next (sub-quadratic: from 1,000 to 10,000 outcomes it should cost less than 20 times more),
 and the build's seconds per 1,000 outcomes (linear growth keeps it flat). Times are the best of
 --repeat runs (default 1); peak memory the largest. Targets (docs/performance.md): ``check`` at
 10,000 outcomes under 3 s and 500 MB; duplicates scale 100 / scale 10 under 20; the site build
@@ -43,8 +45,9 @@ BIN = Path(sys.executable).parent
 WRAPPER = ("import json, resource, subprocess, sys, time\n"
            "t = time.perf_counter()\n"
            "rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
-           "print(json.dumps({'seconds': time.perf_counter() - t, 'rc': rc,\n"
-           "                  'peak_kb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))\n")
+           "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+           "print(json.dumps({'seconds': time.perf_counter() - t, 'rc': rc, 'cpu': usage.ru_utime + usage.ru_stime,\n"
+           "                  'peak_kb': usage.ru_maxrss}))\n")
 ANALYSES = ("orphans", "references", "duplicates", "quality")
 TARGETS = {"check_seconds": 3.0, "check_mb": 500, "duplicates_growth": 20.0, "build_ratio": 1.5}
 
@@ -57,21 +60,24 @@ def run_stage(name: str, plan_dir: str) -> dict:
     from model.loader import load_plan
 
     seconds: dict[str, float] = {}
-    t = time.perf_counter()
-    data = load_plan(plan_dir)
-    seconds["load"] = time.perf_counter() - t
+    cpu: dict[str, float] = {}
+
+    def timed(key: str, work):
+        t, c = time.perf_counter(), time.process_time()
+        result = work()
+        seconds[key], cpu[key] = time.perf_counter() - t, time.process_time() - c
+        return result
+
+    data = timed("load", lambda: load_plan(plan_dir))
+    findings = None
     if name != "load":
-        t = time.perf_counter()
-        g = build_graph(data)
-        seconds["graph"] = time.perf_counter() - t
+        g = timed("graph", lambda: build_graph(data))
     if name in ANALYSES:
         import importlib
         function = getattr(importlib.import_module(f"model.analysis.{name}"), name)
-        t = time.perf_counter()
-        found = list(function(g))
-        seconds[name] = time.perf_counter() - t
-        seconds["findings"] = len(found)
-    return {"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+        findings = len(timed(name, lambda: list(function(g))))
+    return {"seconds": seconds, "cpu": cpu, "findings": findings,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
 def stage(name: str, plan_dir: Path) -> dict:
@@ -87,7 +93,7 @@ def command(*args: str | Path) -> dict:
     result = json.loads(out)
     if result["rc"] not in (0, 1):
         raise SystemExit(f"{' '.join(map(str, args))} failed with exit status {result['rc']}")
-    return {"seconds": result["seconds"], "peak_mb": result["peak_kb"] / 1024}
+    return {"seconds": result["seconds"], "cpu": result["cpu"], "peak_mb": result["peak_kb"] / 1024}
 
 
 def plain_config(pages: Path, site: Path) -> Path:
@@ -107,7 +113,8 @@ def plain_config(pages: Path, site: Path) -> Path:
 # --- one scale --------------------------------------------------------------------------------------
 
 def best(runs: list[dict]) -> dict:
-    return {"seconds": min(r["seconds"] for r in runs), "peak_mb": max(r["peak_mb"] for r in runs)}
+    return {"seconds": min(r["seconds"] for r in runs), "cpu": min(r["cpu"] for r in runs),
+            "peak_mb": max(r["peak_mb"] for r in runs)}
 
 
 def measure(scale: int, repeat: int, site: bool, work: Path) -> dict:
@@ -115,28 +122,27 @@ def measure(scale: int, repeat: int, site: bool, work: Path) -> dict:
     from site_builder.commands_synth import write_synthetic
 
     plan_dir = work / f"plan-{scale}"
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     manifest = write_synthetic(plan_dir, scale, seed=0)
     c = manifest["counts"]
     print(f"scale {scale}: {c['priorities']:,} priorities, {c['actions']:,} actions, {c['indicators']:,} "
           f"indicators, {c['outcomes']:,} outcomes, {c['operational_plans']:,} operational plans, "
-          f"{c['leads']:,} leads\n  {'stage':<38}{'seconds':>9}{'peak MB':>9}", flush=True)
+          f"{c['leads']:,} leads\n  {'stage':<38}{'seconds':>9}{'cpu s':>9}{'peak MB':>9}", flush=True)
     rows: dict[str, dict] = {}
 
     def row(label: str, value: dict) -> None:
         rows[label] = value
         mb = f"{value['peak_mb']:9.0f}" if value["peak_mb"] is not None else f"{'':>9}"
-        extra = f"   {value['findings']:,} findings" if "findings" in value else ""
-        print(f"  {label:<38}{value['seconds']:9.2f}{mb}{extra}", flush=True)
+        extra = f"   {value['findings']:,} findings" if value.get("findings") is not None else ""
+        print(f"  {label:<38}{value['seconds']:9.2f}{value['cpu']:9.2f}{mb}{extra}", flush=True)
 
-    row("synth (write the plan)", {"seconds": time.perf_counter() - t, "peak_mb": None})
+    row("synth (write the plan)", {"seconds": time.perf_counter() - t, "cpu": time.process_time() - cpu,
+                                   "peak_mb": None})
     for name, label, key in (("load", "load + validate", "load"), ("graph", "graph build", "graph"),
                              *((a, f"analysis: {a}", a) for a in ANALYSES)):
         runs = [stage(name, plan_dir) for _ in range(repeat)]
-        value = {"seconds": min(r["seconds"][key] for r in runs), "peak_mb": max(r["peak_mb"] for r in runs)}
-        if name in ANALYSES:
-            value["findings"] = runs[0]["seconds"]["findings"]
-        row(label, value)
+        row(label, {"seconds": min(r["seconds"][key] for r in runs), "cpu": min(r["cpu"][key] for r in runs),
+                    "peak_mb": max(r["peak_mb"] for r in runs), "findings": runs[0]["findings"]})
     gt = BIN / "goldenthread"
     row("check (CLI, total)", best([command(gt, "check", plan_dir, "--fail-on", "never", "--format", "json")
                                     for _ in range(repeat)]))
@@ -163,7 +169,8 @@ def summary(result: dict) -> str:
                      f"<= {TARGETS['build_ratio']}x)")
         lines.append(f"  {'build seconds per 1,000 outcomes':<38}{per:9.2f}")
     check = rows["check (CLI, total)"]
-    lines.append(f"  check: {check['seconds']:.2f} s, {check['peak_mb']:.0f} MB (target at 10,000 outcomes: "
+    lines.append(f"  check: {check['seconds']:.2f} s ({check['cpu']:.2f} s of processor time), {check['peak_mb']:.0f} MB "
+                 f"(target at 10,000 outcomes: "
                  f"< {TARGETS['check_seconds']:g} s, < {TARGETS['check_mb']} MB)")
     return "\n".join(lines)
 
@@ -171,9 +178,9 @@ def summary(result: dict) -> str:
 def growth(results: list[dict]) -> list[str]:
     lines = []
     for a, b in zip(results, results[1:]):
-        da, db = a["rows"]["analysis: duplicates"]["seconds"], b["rows"]["analysis: duplicates"]["seconds"]
+        da, db = a["rows"]["analysis: duplicates"]["cpu"], b["rows"]["analysis: duplicates"]["cpu"]
         size = b["counts"]["outcomes"] / a["counts"]["outcomes"]
-        lines.append(f"duplicates: scale {b['scale']} / scale {a['scale']} = {db / da:.1f}x the time for "
+        lines.append(f"duplicates: scale {b['scale']} / scale {a['scale']} = {db / da:.1f}x the processor time for "
                      f"{size:.1f}x the outcomes (quadratic would be {size * size:.0f}x; target from scale 10 "
                      f"to 100: < {TARGETS['duplicates_growth']:g}x)")
     return lines
@@ -185,8 +192,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="runs per stage; the best time is kept")
     parser.add_argument("--no-site", dest="site", action="store_false", help="skip the site builds")
     args = parser.parse_args()
-    print(f"Python {sys.version.split()[0]}; times are wall seconds, best of {args.repeat}; "
-          "peak MB is the maximum resident set size.\n", flush=True)
+    print(f"Python {sys.version.split()[0]}; seconds are wall time and cpu s processor time (user + system; "
+          f"on a busy machine closer to what a quiet one takes), best of {args.repeat}; peak MB is the "
+          "maximum resident set size.\n", flush=True)
     results = []
     with tempfile.TemporaryDirectory(prefix="goldenthread-bench-scale-") as tmp:
         for scale in args.scales:
