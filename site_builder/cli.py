@@ -13,7 +13,7 @@ import sys
 import click
 
 from model.errors import GoldenThreadError
-from site_builder import commands_analysis, commands_import, commands_plan, commands_site
+from site_builder import commands_analysis, commands_import, commands_plan, commands_site, commands_synth
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
@@ -41,7 +41,7 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
-for module in (commands_import, commands_plan, commands_analysis, commands_site):
+for module in (commands_import, commands_plan, commands_analysis, commands_site, commands_synth):
     for command in module.COMMANDS:
         main.add_command(command)
 
