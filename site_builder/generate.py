@@ -44,6 +44,11 @@ OWN_ASSETS = ("goldenthread.css", "outcomes-filter.js", "favicon.svg", "iframe-w
 ASSETS = Path(__file__).parent / "assets"
 #: Priority titles in the navigation are cut here (the page itself has the whole title).
 NAV_TITLE_CHARS = 44
+#: The navigation lists each priority only while the plan has at most this many. MkDocs writes
+#: the whole navigation into every page, so a navigation that grows with the plan makes the
+#: build quadratic (2,000 pages with 2,000 entries took about 90 s, without them about 7 s).
+#: Above this, "Priorities" opens the priorities page, which lists them all.
+NAV_PRIORITIES_MAX = 30
 
 
 @dataclass(frozen=True)
@@ -100,8 +105,7 @@ def generate_docs(data: PlanData, docs_dir: Path) -> GeneratedDocs:
 
     nav = [
         {"Home": U.HOME},
-        {"Priorities": [U.PRIORITIES] + [{f"{p}: {one_line(item_title(g, p), NAV_TITLE_CHARS)}":
-                                          ctx.urls.priority_page(p)} for p in priorities]},
+        {"Priorities": priorities_nav(g, ctx.urls, priorities)},
         {"Outcomes dashboard": U.OUTCOMES},
         {"Plans and leads": U.PLANS},
         {"Findings": U.FINDINGS},
@@ -109,10 +113,29 @@ def generate_docs(data: PlanData, docs_dir: Path) -> GeneratedDocs:
         {"Trace an outcome": U.TRACE_INDEX},
         {"Downloads": U.DOWNLOADS},
     ]
-    return GeneratedDocs(docs_dir=docs_dir, nav=nav, not_in_nav=["/plans/*.md", "/leads/*.md", "/trace/*.md"],
+    not_in_nav = ["/plans/*.md", "/leads/*.md", "/trace/*.md"]
+    if len(priorities) > NAV_PRIORITIES_MAX:
+        not_in_nav.append("/priorities/*.md")
+    return GeneratedDocs(docs_dir=docs_dir, nav=nav, not_in_nav=not_in_nav,
                          site_name=g.graph.get("title") or "Golden Thread",
                          build_date=g.graph.get("last_updated") or (g.graph.get("period") or {}).get("start"),
                          pages=[p for p, _, _ in pages])
+
+
+def priorities_nav(g, urls: U.SiteUrls, priorities: list[str]) -> list | str:
+    """The "Priorities" entry of the navigation: the index, and each priority while there are few.
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph(); g.add_node("LP1", kind="priority", title="Stable services")
+    >>> priorities_nav(g, U.SiteUrls(g), ["LP1"])
+    ['priorities/index.md', {'LP1: Stable services': 'priorities/LP1.md'}]
+    >>> priorities_nav(g, U.SiteUrls(g), ["LP1"] * (NAV_PRIORITIES_MAX + 1))
+    'priorities/index.md'
+    """
+    if len(priorities) > NAV_PRIORITIES_MAX:
+        return U.PRIORITIES
+    return [U.PRIORITIES] + [{f"{p}: {one_line(item_title(g, p), NAV_TITLE_CHARS)}": urls.priority_page(p)}
+                             for p in priorities]
 
 
 def copy_assets(assets_dir: Path) -> None:

@@ -32,6 +32,7 @@ lead               ``leads/<ID>.md``
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 
 import networkx as nx
@@ -65,8 +66,23 @@ def relative(from_page: str, target: str) -> Href:
     '../outcomes.html#x'
     """
     path, _, anchor = target.partition("#")
-    url = posixpath.relpath(page_url(path), posixpath.dirname(from_page) or ".")
+    url = _relative_path(page_url(path), posixpath.dirname(from_page))
     return Href(url + (f"#{anchor}" if anchor else ""))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relative_path(path: str, from_dir: str) -> str:
+    """``posixpath.relpath(path, from_dir)`` for paths relative to the docs root, without the
+    file system look-ups (``relpath`` makes both absolute first; a site makes many thousands).
+
+    >>> _relative_path("priorities/LP1.html", "trace"), _relative_path("a/b.html", "a"), _relative_path("x.html", "")
+    ('../priorities/LP1.html', 'b.html', 'x.html')
+    """
+    to_parts, from_parts = path.split("/"), [part for part in from_dir.split("/") if part]
+    common = 0
+    while common < min(len(from_parts), len(to_parts) - 1) and from_parts[common] == to_parts[common]:
+        common += 1
+    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:])
 
 
 class SiteUrls:
