@@ -54,6 +54,17 @@ NETWORK_DIR = "network"
 DOWNLOADS_DIR = "downloads"
 
 
+def group_outcomes_page(group: str) -> str:
+    """The outcomes dashboard of one group of priorities, on a plan too large for one dashboard."""
+    return f"outcomes/{group}.md"
+
+
+def group_trace_page(group: str) -> str:
+    """The traceability matrix of one group of priorities, on a plan too large for one matrix
+    (``trace/groups/``: an outcome ID has no ``/``, so no trace page can be there)."""
+    return f"trace/groups/{group}.md"
+
+
 def page_url(page: str) -> str:
     """The built URL of the Markdown source *page* (``a/b.md`` -> ``a/b.html``)."""
     return page[: -len(".md")] + ".html" if page.endswith(".md") else page
