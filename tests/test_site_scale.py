@@ -107,3 +107,11 @@ def test_indexed_look_ups_agree_with_scanning_the_plan():
     for p in nodes_of_kind(g, PRIORITY):
         assert ctx.dependency_cells_of(p) == [c for c in ctx.dependencies["cells"] if p in (c["a"], c["b"])]
         assert ctx.items_of_priority(p) == [n for n in g.nodes if g.nodes[n].get("priority") == p]
+
+
+def test_home_names_the_groups_only_while_there_are_few(monkeypatch):
+    from site_builder.views import home
+    ctx = site_context(load_plan(MINI_PLAN))
+    assert home.home_view(ctx).figures[0].note == "2 leadership, 1 departmental"
+    monkeypatch.setattr(home, "HOME_GROUPS_NAMED", 1)
+    assert home.home_view(ctx).figures[0].note == "in 2 groups"
