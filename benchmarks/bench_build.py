@@ -187,6 +187,7 @@ def measure(label: str, plan_dir: Path, *, plain: bool = False, zensical: bool =
 
 
 def main(argv: list[str]) -> None:
+    sys.stdout.reconfigure(line_buffering=True)  # each figure as soon as it is known (large plans take minutes)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("outcomes", nargs="*", type=int, help="sizes of synthetic plans (default: 500 2000)")
     parser.add_argument("--plan", action="append", type=Path, default=[],
