@@ -32,8 +32,8 @@ from site_builder.views.downloads import downloads_view
 from site_builder.views.findings import findings_view
 from site_builder.views.home import home_view
 from site_builder.views.items import network_link
-from site_builder.views.lists import plans_index_view, priorities_index_view, trace_index_view
-from site_builder.views.outcomes import outcomes_view
+from site_builder.views.lists import plans_index_view, priorities_index_view, trace_groups_view, trace_index_view
+from site_builder.views.outcomes import outcome_groups_view, outcomes_view
 from site_builder.views.owners import lead_view, operational_plan_view
 from site_builder.views.priority import priority_view
 from site_builder.views.trace import trace_view
@@ -46,6 +46,14 @@ OWN_ASSETS = ("goldenthread.css", "outcomes-filter.js", "favicon.svg", "iframe-w
 ASSETS = Path(__file__).parent / "assets"
 #: Priority titles in the navigation are cut here (the page itself has the whole title).
 NAV_TITLE_CHARS = 44
+#: The navigation lists each priority only while the plan has at most this many. MkDocs writes
+#: the whole navigation into every page, so a navigation that grows with the plan makes the
+#: build quadratic (2,000 pages with 2,000 entries took about 90 s, without them about 7 s).
+#: Above this, "Priorities" opens the priorities page, which lists them all.
+NAV_PRIORITIES_MAX = 30
+#: Above this many outcomes, the outcomes dashboard and the trace index get one page per group of
+#: priorities (see :func:`split_by_group`), so that no page holds a table of the whole plan.
+SPLIT_OUTCOMES = 2000
 
 
 @dataclass(frozen=True)
@@ -84,13 +92,21 @@ def generate_docs(data: PlanData, docs_dir: Path) -> GeneratedDocs:
     pages: list[tuple[str, str, object]] = [
         (U.HOME, "home.md", home_view(ctx)),
         (U.PRIORITIES, "priorities.md", priorities_index_view(ctx)),
-        (U.OUTCOMES, "outcomes.md", outcomes_view(ctx)),
         (U.PLANS, "plans.md", plans_index_view(ctx)),
         (U.FINDINGS, "findings.md", findings_view(ctx)),
         (U.DEPENDENCIES, "dependencies.md", dependencies_view(ctx)),
-        (U.TRACE_INDEX, "trace_index.md", trace_index_view(ctx)),
         (U.DOWNLOADS, "downloads.md", downloads_view(ctx, downloads, docs_dir)),
     ]
+    split = split_by_group(g)
+    if split:
+        pages += [(U.OUTCOMES, "outcome_groups.md", outcome_groups_view(ctx)),
+                  (U.TRACE_INDEX, "trace_groups.md", trace_groups_view(ctx))]
+        for key in g.graph.get("groups") or {}:
+            pages += [(U.group_outcomes_page(key), "outcomes.md", outcomes_view(ctx, key)),
+                      (U.group_trace_page(key), "trace_index.md", trace_index_view(ctx, key))]
+    else:
+        pages += [(U.OUTCOMES, "outcomes.md", outcomes_view(ctx)),
+                  (U.TRACE_INDEX, "trace_index.md", trace_index_view(ctx))]
     priorities = nodes_of_kind(g, PRIORITY)
     pages += [(ctx.urls.priority_page(p), "priority.md", priority_view(ctx, p)) for p in priorities]
     pages += [(ctx.urls.item_page(n), "operational_plan.md", operational_plan_view(ctx, n))
@@ -102,8 +118,7 @@ def generate_docs(data: PlanData, docs_dir: Path) -> GeneratedDocs:
 
     nav = [
         {"Home": U.HOME},
-        {"Priorities": [U.PRIORITIES] + [{f"{p}: {one_line(item_title(g, p), NAV_TITLE_CHARS)}":
-                                          ctx.urls.priority_page(p)} for p in priorities]},
+        {"Priorities": priorities_nav(g, ctx.urls, priorities)},
         {"Outcomes dashboard": U.OUTCOMES},
         {"Plans and leads": U.PLANS},
         {"Findings": U.FINDINGS},
@@ -111,10 +126,39 @@ def generate_docs(data: PlanData, docs_dir: Path) -> GeneratedDocs:
         {"Trace an outcome": U.TRACE_INDEX},
         {"Downloads": U.DOWNLOADS},
     ]
-    return GeneratedDocs(docs_dir=docs_dir, nav=nav, not_in_nav=["/plans/*.md", "/leads/*.md", "/trace/*.md"],
+    not_in_nav = ["/plans/*.md", "/leads/*.md", "/trace/*.md", "/trace/groups/*.md", "/outcomes/*.md"]
+    if len(priorities) > NAV_PRIORITIES_MAX:
+        not_in_nav.append("/priorities/*.md")
+    return GeneratedDocs(docs_dir=docs_dir, nav=nav, not_in_nav=not_in_nav,
                          site_name=g.graph.get("title") or "Golden Thread",
                          build_date=g.graph.get("last_updated") or (g.graph.get("period") or {}).get("start"),
                          pages=[p for p, _, _ in pages])
+
+
+def split_by_group(g) -> bool:
+    """Whether the outcomes dashboard and the trace index are split into a page per group.
+
+    They list every outcome, about 0.7 KB of page each: above
+    :data:`SPLIT_OUTCOMES` outcomes (and with more than one group) each group
+    gets its own dashboard and matrix, and the top pages list the groups.
+    """
+    return len(nodes_of_kind(g, OUTCOME)) > SPLIT_OUTCOMES and len(g.graph.get("groups") or {}) > 1
+
+
+def priorities_nav(g, urls: U.SiteUrls, priorities: list[str]) -> list | str:
+    """The "Priorities" entry of the navigation: the index, and each priority while there are few.
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph(); g.add_node("LP1", kind="priority", title="Stable services")
+    >>> priorities_nav(g, U.SiteUrls(g), ["LP1"])
+    ['priorities/index.md', {'LP1: Stable services': 'priorities/LP1.md'}]
+    >>> priorities_nav(g, U.SiteUrls(g), ["LP1"] * (NAV_PRIORITIES_MAX + 1))
+    'priorities/index.md'
+    """
+    if len(priorities) > NAV_PRIORITIES_MAX:
+        return U.PRIORITIES
+    return [U.PRIORITIES] + [{f"{p}: {one_line(item_title(g, p), NAV_TITLE_CHARS)}": urls.priority_page(p)}
+                             for p in priorities]
 
 
 def copy_assets(assets_dir: Path) -> None:

@@ -35,6 +35,7 @@ pass through differently.
 """
 from __future__ import annotations
 
+import functools
 import html
 from typing import Any
 
@@ -52,12 +53,18 @@ class Href(str):
 
 def escape_text(value: Any) -> Markup:
     """*value* as text that reads literally in Markdown and in HTML; see the module docstring."""
-    text = html.escape(str(value), quote=False).replace('"', "&quot;").translate(_ENTITY)
+    return Markup(_escaped(str(value)))
+
+
+# A site prints the same titles and IDs many times (every link to an item repeats its title).
+@functools.lru_cache(maxsize=1 << 16)
+def _escaped(text: str) -> str:
+    text = html.escape(text, quote=False).replace('"', "&quot;").translate(_ENTITY)
     lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     text = "<br>".join(line for line in lines if line)
     if text[:1] in ("-", "+"):
         text = f"&#{ord(text[0])};{text[1:]}"
-    return Markup(text)
+    return text
 
 
 def finalize(value: Any) -> Any:

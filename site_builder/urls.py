@@ -32,6 +32,7 @@ lead               ``leads/<ID>.md``
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 
 import networkx as nx
@@ -53,6 +54,17 @@ NETWORK_DIR = "network"
 DOWNLOADS_DIR = "downloads"
 
 
+def group_outcomes_page(group: str) -> str:
+    """The outcomes dashboard of one group of priorities, on a plan too large for one dashboard."""
+    return f"outcomes/{group}.md"
+
+
+def group_trace_page(group: str) -> str:
+    """The traceability matrix of one group of priorities, on a plan too large for one matrix
+    (``trace/groups/``: an outcome ID has no ``/``, so no trace page can be there)."""
+    return f"trace/groups/{group}.md"
+
+
 def page_url(page: str) -> str:
     """The built URL of the Markdown source *page* (``a/b.md`` -> ``a/b.html``)."""
     return page[: -len(".md")] + ".html" if page.endswith(".md") else page
@@ -65,8 +77,23 @@ def relative(from_page: str, target: str) -> Href:
     '../outcomes.html#x'
     """
     path, _, anchor = target.partition("#")
-    url = posixpath.relpath(page_url(path), posixpath.dirname(from_page) or ".")
+    url = _relative_path(page_url(path), posixpath.dirname(from_page))
     return Href(url + (f"#{anchor}" if anchor else ""))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relative_path(path: str, from_dir: str) -> str:
+    """``posixpath.relpath(path, from_dir)`` for paths relative to the docs root, without the
+    file system look-ups (``relpath`` makes both absolute first; a site makes many thousands).
+
+    >>> _relative_path("priorities/LP1.html", "trace"), _relative_path("a/b.html", "a"), _relative_path("x.html", "")
+    ('../priorities/LP1.html', 'b.html', 'x.html')
+    """
+    to_parts, from_parts = path.split("/"), [part for part in from_dir.split("/") if part]
+    common = 0
+    while common < min(len(from_parts), len(to_parts) - 1) and from_parts[common] == to_parts[common]:
+        common += 1
+    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:])
 
 
 class SiteUrls:

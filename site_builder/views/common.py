@@ -10,6 +10,7 @@ and handed to every view function; views never load files or run analyses.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -49,9 +50,38 @@ class SiteContext:
     source_lines: list[str] = field(default_factory=list)
     as_of: dt.date | None = None
 
+    # Indexes made on first use, so that each page's look-up costs what it finds, not the plan's size.
+    _findings_by_node: dict | None = field(default=None, init=False, repr=False, compare=False)
+    _cells_by_priority: dict | None = field(default=None, init=False, repr=False, compare=False)
+    _items_by_priority: dict | None = field(default=None, init=False, repr=False, compare=False)
+
     def findings_about(self, nodes: set[str]) -> list:
         """The findings that name any of *nodes*, in report order."""
-        return [f for f in self.findings if nodes.intersection(f.nodes)]
+        if self._findings_by_node is None:
+            self._findings_by_node = {}
+            for i, finding in enumerate(self.findings):
+                for node in set(finding.nodes):
+                    self._findings_by_node.setdefault(node, []).append(i)
+        found = {i for node in nodes for i in self._findings_by_node.get(node, ())}
+        return [self.findings[i] for i in sorted(found)]
+
+    def dependency_cells_of(self, priority: str) -> list[dict]:
+        """The cells of the dependency matrix that involve *priority*, in the analysis' order."""
+        if self._cells_by_priority is None:
+            self._cells_by_priority = {}
+            for cell in (self.dependencies or {}).get("cells", []):
+                for p in {cell["a"], cell["b"]}:
+                    self._cells_by_priority.setdefault(p, []).append(cell)
+        return self._cells_by_priority.get(priority, [])
+
+    def items_of_priority(self, priority: str) -> list[str]:
+        """The items whose ``priority`` attribute is *priority* (its actions and indicators)."""
+        if self._items_by_priority is None:
+            self._items_by_priority = {}
+            for node, p in self.g.nodes(data="priority"):
+                if p is not None:
+                    self._items_by_priority.setdefault(p, []).append(node)
+        return self._items_by_priority.get(priority, [])
 
 
 @dataclass(frozen=True)
@@ -141,9 +171,34 @@ def rag_counts(g: nx.MultiDiGraph, outcomes: list[str]) -> list[RagCount]:
 
 
 def outcomes_under(g: nx.MultiDiGraph, node: str) -> list[str]:
-    """The outcomes that are part of *node* (a priority or an action), in reading order."""
-    below = nx.ancestors(nx.subgraph_view(g, filter_edge=lambda u, v, k: k == "part_of"), node)
-    return [n for n, kind in g.nodes(data="kind") if kind == OUTCOME and n in below]
+    """The outcomes that are part of *node* (a priority or an action), in reading order.
+
+    Walks down the ``part_of`` links from *node* only (its own subtree), so
+    asking for every priority of a large plan stays linear in the plan's size.
+
+    >>> from model.analysis._examples import tiny_graph
+    >>> outcomes_under(tiny_graph(), "LP1")
+    ['LP1.a.o1']
+    """
+    below: set[str] = set()
+    stack = [node]
+    while stack:
+        for child, _, kind in g.in_edges(stack.pop(), keys=True):
+            if kind == "part_of" and child not in below:
+                below.add(child)
+                stack.append(child)
+    return sorted((n for n in below if g.nodes[n]["kind"] == OUTCOME), key=_reading_order(g).__getitem__)
+
+
+_READING_ORDER: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _reading_order(g: nx.MultiDiGraph) -> dict[str, int]:
+    """The position of every node of *g* in reading order (made once per graph, remade if it grew)."""
+    order = _READING_ORDER.get(g)
+    if order is None or len(order) != g.number_of_nodes():
+        order = _READING_ORDER[g] = {n: i for i, n in enumerate(g.nodes)}
+    return order
 
 
 def priority_of(g: nx.MultiDiGraph, node: str) -> str | None:

@@ -57,6 +57,14 @@ class DependenciesView:
     pairs: list[PairEvidence]
     bridges: list[BridgeRow]
     network: NetworkEmbed | None
+    priority_count: int
+    matrix_shown: bool
+
+
+#: The priority x priority matrix is drawn only up to this many priorities: it grows with the
+#: square of their number (1,400 priorities would be two million cells). Above it the page lists
+#: the linked pairs only, and each priority's page lists its own links.
+MATRIX_MAX_PRIORITIES = 40
 
 
 def pair_anchor(a: str, b: str) -> str:
@@ -78,7 +86,8 @@ def dependencies_view(ctx: SiteContext) -> DependenciesView:
     for cell in deps["cells"]:
         cell_of[(cell["a"], cell["b"])] = cell_of[(cell["b"], cell["a"])] = pair_anchor(cell["a"], cell["b"])
     rows = []
-    for i, a in enumerate(ids):
+    matrix_shown = len(ids) <= MATRIX_MAX_PRIORITIES
+    for i, a in enumerate(ids if matrix_shown else []):
         cells = []
         for j, b in enumerate(ids):
             count = deps["matrix"][i][j]
@@ -92,5 +101,6 @@ def dependencies_view(ctx: SiteContext) -> DependenciesView:
                           evidence_list(ctx, page, c["evidence"])) for c in deps["cells"]]
     bridges = [BridgeRow(link(b["id"]), KIND_LABELS.get(b["kind"], b["kind"]),
                          [link(p) for p in b["priorities"] if p in ctx.g]) for b in deps["bridges"]]
-    return DependenciesView(page=page, columns=[link(p) for p in ids], rows=rows, pairs=pairs,
-                            bridges=bridges, network=network_embed(ctx, page, "plan"))
+    return DependenciesView(page=page, columns=[link(p) for p in ids] if matrix_shown else [], rows=rows,
+                            pairs=pairs, bridges=bridges, network=network_embed(ctx, page, "plan"),
+                            priority_count=len(ids), matrix_shown=matrix_shown)

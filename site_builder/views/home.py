@@ -1,6 +1,7 @@
 """The home page: the vision, the period, headline figures, the RAG overview and ways in."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from model.graph import ACTION, INDICATOR, LEAD, OPERATIONAL_PLAN, OUTCOME, PRIORITY, nodes_of_kind
@@ -10,6 +11,9 @@ from site_builder.views.charts import BarChart, bar_chart
 from site_builder.views.common import (ItemLink, RagCount, SiteContext, count, format_date, link_maker, noun,
                                        outcomes_under, rag_counts)
 
+
+#: The priorities figure names the groups' counts up to this many groups.
+HOME_GROUPS_NAMED = 6
 
 @dataclass(frozen=True)
 class Figure:
@@ -75,8 +79,10 @@ def home_view(ctx: SiteContext) -> HomeView:
         return U.relative(page, target)
 
     groups = info.get("groups") or {}
-    by_group = ", ".join(f"{sum(g.nodes[p].get('group') == key for p in priorities)} {key}"
-                         for key in groups)
+    per_group = Counter(g.nodes[p].get("group") for p in priorities)
+    # A council plan may have hundreds of groups (directorates): then only how many.
+    by_group = (", ".join(f"{per_group[key]} {key}" for key in groups) if len(groups) <= HOME_GROUPS_NAMED
+                else f"in {len(groups)} groups")
     serious = [f for f in ctx.findings if f.severity in ("error", "warning")]
     def figure(items: list, singular: str, plural: str | None, target: str, note: str = "") -> Figure:
         return Figure(len(items), noun(len(items), singular, plural), to(target), note)

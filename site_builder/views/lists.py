@@ -8,6 +8,7 @@ from site_builder import urls as U
 from site_builder.markup import Href
 from site_builder.views.common import (ItemLink, RagBadge, RagCount, SiteContext, link_maker, one_line,
                                        outcomes_under, rag_counts)
+from site_builder.views.outcomes import priorities_by_group
 from site_builder.views.priority import children
 
 
@@ -85,10 +86,32 @@ class TraceRow:
 
 @dataclass(frozen=True)
 class TraceIndexView:
-    """The traceability matrix page."""
+    """The traceability matrix page (of the whole plan, or of one group on a large plan)."""
 
     page: str
+    heading: str
+    up: Href | None
     rows: list[TraceRow]
+    csv_href: Href
+
+
+@dataclass(frozen=True)
+class GroupTrace:
+    """One group of priorities on the trace index of a large plan."""
+
+    name: str
+    href: Href
+    priorities: int
+    outcomes: int
+
+
+@dataclass(frozen=True)
+class TraceGroupsView:
+    """The trace index of a large plan: one traceability matrix per group, and the whole as CSV."""
+
+    page: str
+    total: int
+    groups: list[GroupTrace]
     csv_href: Href
 
 
@@ -140,9 +163,28 @@ def plans_index_view(ctx: SiteContext) -> PlansIndexView:
     return PlansIndexView(page=page, plans=plans, leads=leads)
 
 
-def trace_index_view(ctx: SiteContext) -> TraceIndexView:
-    """The traceability matrix (one row per outcome), each outcome linking to its trace."""
+def trace_groups_view(ctx: SiteContext) -> TraceGroupsView:
+    """The top of a split trace index (see :func:`site_builder.generate.split_by_group`)."""
     g, page = ctx.g, U.TRACE_INDEX
+    groups = [GroupTrace(name, U.relative(page, U.group_trace_page(key)), len(priorities),
+                         sum(len(outcomes_under(g, p)) for p in priorities))
+              for key, name, priorities in priorities_by_group(g)]
+    return TraceGroupsView(page=page, total=len(ctx.trace_rows), groups=groups,
+                           csv_href=U.relative(page, f"{U.DOWNLOADS_DIR}/traceability.csv"))
+
+
+def trace_index_view(ctx: SiteContext, group: str | None = None) -> TraceIndexView:
+    """The traceability matrix (one row per outcome), each outcome linking to its trace; of the
+    whole plan, or of the outcomes under the priorities of *group* only."""
+    g = ctx.g
+    rows = ctx.trace_rows
+    if group is None:
+        page, heading, up = U.TRACE_INDEX, "Trace an outcome", None
+    else:
+        page = U.group_trace_page(group)
+        heading = f"Trace an outcome: {(g.graph.get('groups') or {}).get(group, group)}"
+        up = U.relative(page, U.TRACE_INDEX)
+        rows = [r for r in rows if r.get("priority_id") in g and g.nodes[r["priority_id"]].get("group") == group]
     link = link_maker(ctx, page)
 
     def links(joined: str | None) -> list[ItemLink]:
@@ -154,6 +196,6 @@ def trace_index_view(ctx: SiteContext) -> TraceIndexView:
         priority=link(r["priority_id"]) if r.get("priority_id") else None,
         plans=links(r.get("operational_plans")), leads=links(r.get("leads")),
         timescale=r.get("timescale") or "", rag=RagBadge.of(r.get("rag")),
-        source_lines=r.get("source_lines") or "") for r in ctx.trace_rows]
-    return TraceIndexView(page=page, rows=rows,
+        source_lines=r.get("source_lines") or "") for r in rows]
+    return TraceIndexView(page=page, heading=heading, up=up, rows=rows,
                           csv_href=U.relative(page, f"{U.DOWNLOADS_DIR}/traceability.csv"))

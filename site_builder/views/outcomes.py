@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 from model.graph import OUTCOME, PRIORITY, nodes_of_kind
 from site_builder import urls as U
+from site_builder.markup import Href
 from site_builder.views.common import (RAG_ORDER, RagBadge, RagCount, SiteContext, format_date, item_title,
-                                       rag_counts)
+                                       outcomes_under, rag_counts)
 from site_builder.views.items import OutcomeRow, outcome_row
 
 
@@ -43,9 +44,12 @@ class DashboardRow:
 
 @dataclass(frozen=True)
 class OutcomesView:
-    """The outcomes dashboard."""
+    """The outcomes dashboard (of the whole plan, or of one group of priorities on a large plan)."""
 
     page: str
+    heading: str
+    scope: str
+    up: Href | None
     rows: list[DashboardRow]
     rag_counts: list[RagCount]
     rag_options: list[Option]
@@ -74,11 +78,64 @@ def timescale_tokens(parsed: dict | None, overdue: bool) -> list[str]:
     return tokens
 
 
-def outcomes_view(ctx: SiteContext) -> OutcomesView:
-    """Build the dashboard."""
+@dataclass(frozen=True)
+class GroupOutcomes:
+    """One group of priorities on the dashboard of a large plan: its page and its RAG counts."""
+
+    name: str
+    href: Href
+    priorities: int
+    total: int
+    rag_counts: list[RagCount]
+
+
+@dataclass(frozen=True)
+class OutcomeGroupsView:
+    """The dashboard of a large plan: RAG counts of the whole plan and of each group, linking
+    to each group's own dashboard."""
+
+    page: str
+    total: int
+    rag_counts: list[RagCount]
+    groups: list[GroupOutcomes]
+    as_of: str
+
+
+def outcome_groups_view(ctx: SiteContext) -> OutcomeGroupsView:
+    """The top of a split dashboard (see :func:`site_builder.generate.split_by_group`)."""
     g, page = ctx.g, U.OUTCOMES
-    overdue = {n for f in ctx.findings if f.code == "overdue" for n in f.nodes}
+    rows = []
+    for key, name, priorities in priorities_by_group(g):
+        outcomes = [o for p in priorities for o in outcomes_under(g, p)]
+        rows.append(GroupOutcomes(name, U.relative(page, U.group_outcomes_page(key)), len(priorities),
+                                  len(outcomes), rag_counts(g, outcomes)))
     outcomes = nodes_of_kind(g, OUTCOME)
+    return OutcomeGroupsView(page=page, total=len(outcomes), rag_counts=rag_counts(g, outcomes), groups=rows,
+                             as_of=format_date(ctx.as_of))
+
+
+def priorities_by_group(g) -> list[tuple[str, str, list[str]]]:
+    """``(key, name, priorities)`` of every group of priorities, in the plan's order."""
+    members: dict[str, list[str]] = {}
+    for p in nodes_of_kind(g, PRIORITY):
+        members.setdefault(g.nodes[p].get("group"), []).append(p)
+    return [(key, name, members.get(key, [])) for key, name in (g.graph.get("groups") or {}).items()]
+
+
+def outcomes_view(ctx: SiteContext, group: str | None = None) -> OutcomesView:
+    """Build the dashboard of the whole plan, or of the priorities of *group* only."""
+    g = ctx.g
+    overdue = {n for f in ctx.findings if f.code == "overdue" for n in f.nodes}
+    if group is None:
+        page, heading, scope, up = U.OUTCOMES, "Outcomes dashboard", "the plan", None
+        priorities = nodes_of_kind(g, PRIORITY)
+        outcomes = nodes_of_kind(g, OUTCOME)
+    else:
+        name = (g.graph.get("groups") or {}).get(group, group)
+        page, heading, scope = U.group_outcomes_page(group), f"Outcomes: {name}", name
+        up = U.relative(page, U.OUTCOMES)
+        priorities = next(members for key, _, members in priorities_by_group(g) if key == group)
+        outcomes = [o for p in priorities for o in outcomes_under(g, p)]
     rows = []
     for o in outcomes:
         data = g.nodes[o]
@@ -88,7 +145,7 @@ def outcomes_view(ctx: SiteContext) -> OutcomesView:
                                  overdue=o in overdue))
     present = {r.rag_key for r in rows}
     rag_options = [Option(b.css, b.word) for b in map(RagBadge.of, RAG_ORDER) if b.css in present]
-    priority_options = [Option(p, f"{p}: {item_title(g, p)}") for p in nodes_of_kind(g, PRIORITY)]
+    priority_options = [Option(p, f"{p}: {item_title(g, p)}") for p in priorities]
     all_tokens = {t for r in rows for t in r.timescale_tokens.split()}
     as_of = format_date(ctx.as_of)
     timescale_options = []
@@ -101,5 +158,5 @@ def outcomes_view(ctx: SiteContext) -> OutcomesView:
                          ("unparsed", "Not recognised as a date"), ("none", "No timescale")):
         if token in all_tokens:
             timescale_options.append(Option(token, label))
-    return OutcomesView(page=page, rows=rows, rag_counts=rag_counts(g, outcomes), rag_options=rag_options,
+    return OutcomesView(page=page, heading=heading, scope=scope, up=up, rows=rows, rag_counts=rag_counts(g, outcomes), rag_options=rag_options,
                         priority_options=priority_options, timescale_options=timescale_options, as_of=as_of)

@@ -112,9 +112,8 @@ def priority_view(ctx: SiteContext, priority: str) -> PriorityView:
             leads = [t for _, t, k in g.out_edges(op, keys=True) if k == LED_BY]
             serving.append(ServingPlan(link(op), link(leads[0]) if leads else None,
                                        g.nodes[op].get("document") or ""))
-    subtree = {priority} | set(outcomes_under(g, priority)) | {
-        n for n in g.nodes if g.nodes[n].get("priority") == priority}
     outcomes = outcomes_under(g, priority)
+    subtree = {priority, *outcomes, *ctx.items_of_priority(priority)}
     return PriorityView(
         page=page, id=priority, title=item_title(g, priority),
         heading=f"{priority}: {item_title(g, priority)}",
@@ -137,9 +136,7 @@ def dependencies_of(ctx: SiteContext, page: str, priority: str) -> list[Dependen
         return []
     link = link_maker(ctx, page)
     found = []
-    for cell in ctx.dependencies["cells"]:
-        if priority not in (cell["a"], cell["b"]):
-            continue
+    for cell in ctx.dependency_cells_of(priority):
         other = cell["b"] if cell["a"] == priority else cell["a"]
         found.append((cell["weight"], Dependency(link(other), evidence_list(ctx, page, cell["evidence"]))))
     found.sort(key=lambda pair: -pair[0])
