@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from model import loader, source
+from model import loader
 from model.errors import PlanLoadError
 from model.loader import load_plan
 from model.quick_yaml import available, quick_load
