@@ -84,7 +84,7 @@ def test_split_pages_escape_group_names(tmp_path, large):
     prepare_project(hostile_plan(tmp_path / "plan"), project)
     for name in ("outcomes.md", "trace/index.md", "outcomes/leadership.md", "trace/groups/leadership.md"):
         markdown = (project / "docs" / name).read_text(encoding="utf-8")
-        assert "Leadership &lt;script&gt;" in markdown, name
+        assert "Leadership Priorities &lt;script&gt;alert(1)&lt;/script&gt;" in markdown, name
         assert "<script" not in markdown and "{{ jinja" not in markdown, name
 
 
