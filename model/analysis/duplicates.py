@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import field as dataclass_field
 from typing import Iterator
 
 import networkx as nx
@@ -60,16 +60,13 @@ _BREAK = re.compile(r"[()\[\];:.!?]|\s[-–—]\s")
 
 @dataclass(frozen=True)
 class Statement:
-    """One comparable statement: its node, field (``title``, ``text``, ``steps``) and words."""
+    """One comparable statement: its node, field (``title``, ``text``, ``steps``), text and canonical words."""
 
     node: str
     field: str
     text: str
-    spans: tuple[tuple[str, int, int], ...]
-
-    @cached_property
-    def words(self) -> list[str]:
-        return [w for w, _, _ in self.spans]
+    words: tuple[str, ...]
+    wording: Wording = dataclass_field(repr=False, compare=False)
 
     def clauses(self) -> list[str]:
         """Content words with :data:`CLAUSE_BREAK` wherever brackets or clause punctuation fall between two.
@@ -79,20 +76,22 @@ class Statement:
         service delivery plan (in place August 2020)".
         """
         out: list[str] = []
-        previous_end = None
-        for word, start, end in self.spans:
-            between = self.text[previous_end:start] if previous_end is not None else ""
+        broken = False
+        for between, words in self.wording.runs(self.text):
             # most words are one space apart, and a space alone is no break: skip the search
-            if out and out[-1] != CLAUSE_BREAK and between != " " and _BREAK.search(between):
+            broken = broken or (between != " " and _BREAK.search(between) is not None)
+            if not words:          # a token of no word: what is before it counts for the next
+                continue
+            if broken and out and out[-1] != CLAUSE_BREAK:
                 out.append(CLAUSE_BREAK)
-            previous_end = end
-            if word not in STOPWORDS:
-                out.append(word)
+            broken = False
+            out += [w for w in words if w not in STOPWORDS]
         return out
 
     def quote(self, start: int, length: int) -> str:
         """The original text of canonical words ``start .. start+length``."""
-        return " ".join(self.text[self.spans[start][1]:self.spans[start + length - 1][2]].split())
+        spans = self.wording.spans(self.text)
+        return " ".join(self.text[spans[start][1]:spans[start + length - 1][2]].split())
 
 
 def plan_wording(g: nx.MultiDiGraph) -> Wording:
@@ -121,12 +120,11 @@ def statements(g: nx.MultiDiGraph, wording: Wording | None = None) -> list[State
         for field, text in pieces:
             if not text:
                 continue
-            spans = tuple(wording.spans(text))
-            key = tuple(w for w, _, _ in spans)
-            if key in seen or len({w for w in key if w not in STOPWORDS}) < MIN_WORDS:
+            key = tuple(wording.words(text))
+            if key in seen or len(set(key) - STOPWORDS) < MIN_WORDS:
                 continue
             seen.add(key)
-            found.append(Statement(node, field, text, spans))
+            found.append(Statement(node, field, text, key, wording))
     return found
 
 
