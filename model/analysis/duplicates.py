@@ -46,7 +46,7 @@ from model.analysis.findings import Finding, finding, source_of
 from model.analysis.similarity import (CLAUSE_BREAK, DEFAULT_THRESHOLD, contained_pairs, partial_score,
                                        shared_passages, similar_pairs)
 from model.analysis.wording import STOPWORDS, Wording
-from model.graph import ACTION, INDICATOR, OUTCOME, PART_OF, PRIORITY, item_texts
+from model.graph import ACTION, INDICATOR, OUTCOME, PART_OF, PRIORITY
 
 #: Statements with fewer distinct content words are too generic to compare.
 MIN_WORDS = 4
@@ -99,7 +99,9 @@ def plan_wording(g: nx.MultiDiGraph) -> Wording:
     passages: dict[str, list[str]] = {}
     for node, data in g.nodes(data=True):
         key = node if data["kind"] == PRIORITY else data.get("priority") or node
-        passages.setdefault(key, []).extend(item_texts(g, node))
+        texts = passages.setdefault(key, [])
+        texts += [data[name] for name in ("title", "text") if data.get(name)]   # graph.item_texts, inline
+        texts += data.get("steps") or ()
     return Wording.from_texts(passages.values())
 
 
@@ -141,11 +143,19 @@ def comparable(g: nx.MultiDiGraph, a: str, b: str) -> bool:
     its indicators, its outcomes); two outcomes or two indicators of one
     action are compared.
     """
-    if a == b:
+    return _comparable(_standing(g, a), _standing(g, b))
+
+
+def _standing(g: nx.MultiDiGraph, node: str) -> tuple[str, str, str]:
+    """What :func:`comparable` needs to know of a node: itself, its thread and its kind."""
+    return node, _thread(g, node), g.nodes[node]["kind"]
+
+
+def _comparable(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
+    """:func:`comparable`, given each node's :func:`_standing`."""
+    if a[0] == b[0]:
         return False
-    if _thread(g, a) == _thread(g, b):
-        return g.nodes[a]["kind"] == g.nodes[b]["kind"]
-    return True
+    return a[1] != b[1] or a[2] == b[2]
 
 
 @dataclass
@@ -167,7 +177,9 @@ def duplicates(g: nx.MultiDiGraph, *, threshold: float = DEFAULT_THRESHOLD) -> I
     """``duplicate``, ``near-duplicate`` and ``status-conflict`` findings, in reading order."""
     order = {n: i for i, n in enumerate(g.nodes)}
     stmts = statements(g)
-    ok = lambda i, j: comparable(g, stmts[i].node, stmts[j].node)
+    standing = {node: _standing(g, node) for node in dict.fromkeys(s.node for s in stmts)}
+    of_statement = [standing[s.node] for s in stmts]          # looked up once, not once per pair
+    ok = lambda i, j: _comparable(of_statement[i], of_statement[j])
     best: dict[frozenset, _Evidence] = {}
     for evidence in (*_same_statements(g, stmts, ok), *_shared_passages(g, stmts, ok),
                      *_restatements(g, stmts, ok), *_similar_statements(g, stmts, ok, threshold)):
