@@ -181,7 +181,7 @@ def contained_pairs(content: Sequence[Sequence[str]], *, min_words: int = 4, all
         if len(set(ws) - {CLAUSE_BREAK}) < min_words:
             continue
         # A statement holding ws holds every shingle of it: the rarest one names the fewest candidates.
-        holders = [index.get(tuple(ws[k:k + min_words])) for k in range(len(ws) - min_words + 1)]
+        holders = list(map(index.get, zip(*(ws[k:] for k in range(min_words)))))   # its shingles' holders
         for j in () if None in holders else min(holders, key=len):
             stats.candidates += 1
             if j == i or len(content[j]) <= len(ws) or not _ok(allowed, i, j):
