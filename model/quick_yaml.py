@@ -44,9 +44,17 @@ import re
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.events import (DocumentEndEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent,
-                                ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent,
-                                StreamStartEvent)
+from ruamel.yaml.events import (
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import Reader
 from ruamel.yaml.resolver import VersionedResolver
