@@ -4,8 +4,9 @@
 pure-Python scanner that keeps the line and column of every node and gathers
 comments: a few seconds for a plan of a few thousand items, on every reload of
 ``goldenthread serve``. Positions are only needed to report an error, so
-:func:`quick_load` parses with the C parser of ruamel.yaml.clib (libyaml) and
-ruamel's own YAML 1.2 safe constructor instead, several times faster.
+:func:`quick_load` parses with the C parser of ruamel.yaml.clib (libyaml) instead
+and builds the data from its events as ruamel's own YAML 1.2 safe constructor
+would (:func:`_construct`), several times faster.
 
 The two readers disagree on some inputs, so the quick one answers only when it
 is sure of giving exactly the plain data the careful one would
