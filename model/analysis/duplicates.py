@@ -75,6 +75,8 @@ class Statement:
         clauses: "Service Delivery Plans in place" is not restated by "the
         service delivery plan (in place August 2020)".
         """
+        if _BREAK.search(self.text) is None:   # most statements: one clause, read without looking closer
+            return [w for w in self.words if w not in STOPWORDS]
         out: list[str] = []
         broken = False
         for between, words in self.wording.runs(self.text):
