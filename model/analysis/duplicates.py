@@ -36,18 +36,28 @@ are sub-quadratic (see :mod:`model.analysis.similarity`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from typing import Iterator
+from functools import partial
 
 import networkx as nx
 
 from model.analysis.findings import Finding, finding, source_of
-from model.analysis.similarity import (CLAUSE_BREAK, DEFAULT_THRESHOLD, contained_pairs, partial_score,
-                                       shared_passages, similar_pairs)
+from model.analysis.forked import run_forked
+from model.analysis.similarity import (
+    CLAUSE_BREAK,
+    DEFAULT_THRESHOLD,
+    contained_pairs,
+    partial_score,
+    shared_passages,
+    similar_pairs,
+)
 from model.analysis.wording import STOPWORDS, Wording
 from model.graph import ACTION, INDICATOR, OUTCOME, PART_OF, PRIORITY
 
+#: From this many statements, the similar-statement search runs in a second process when it can.
+FORK_FROM = 2000
 #: Statements with fewer distinct content words are too generic to compare.
 MIN_WORDS = 4
 #: A shared passage must run this many consecutive words...
@@ -182,9 +192,15 @@ def duplicates(g: nx.MultiDiGraph, *, threshold: float = DEFAULT_THRESHOLD) -> I
     standing = {node: _standing(g, node) for node in dict.fromkeys(s.node for s in stmts)}
     of_statement = [standing[s.node] for s in stmts]          # looked up once, not once per pair
     ok = lambda i, j: _comparable(of_statement[i], of_statement[j])
+    # the longest search, in a second process where there is a second processor (model.analysis.forked)
+    similar = run_forked(partial(similar_pairs, [" ".join(s.words) for s in stmts], threshold=threshold,
+                                 allowed=ok), worth=len(stmts) >= FORK_FROM)
+    try:
+        found = (*_same_statements(g, stmts, ok), *_shared_passages(g, stmts, ok), *_restatements(g, stmts, ok))
+    finally:
+        pairs = similar()
     best: dict[frozenset, _Evidence] = {}
-    for evidence in (*_same_statements(g, stmts, ok), *_shared_passages(g, stmts, ok),
-                     *_restatements(g, stmts, ok), *_similar_statements(g, stmts, ok, threshold)):
+    for evidence in (*found, *_similar_statements(g, stmts, pairs)):
         key = frozenset(evidence.nodes)
         if key not in best or evidence.rank < best[key].rank:
             best[key] = evidence
@@ -235,9 +251,9 @@ def _restatements(g, stmts: list[Statement], ok) -> Iterator[_Evidence]:
                         {"texts": [stmts[i].text, stmts[j].text], "score": sc, "method": "contained"})
 
 
-def _similar_statements(g, stmts: list[Statement], ok, threshold: float) -> Iterator[_Evidence]:
-    """Pairs of statements whose wording scores at least *threshold*."""
-    for i, j, sc in similar_pairs([" ".join(s.words) for s in stmts], threshold=threshold, allowed=ok):
+def _similar_statements(g, stmts: list[Statement], pairs: list[tuple[int, int, float]]) -> Iterator[_Evidence]:
+    """Pairs of statements whose wording scores at least the threshold (*pairs*, from :func:`similar_pairs`)."""
+    for i, j, sc in pairs:
         yield _Evidence(3, "near-duplicate", [stmts[i], stmts[j]],
                         f"similar statements (score {sc:g}) in {_places(g, stmts, [i, j])}: "
                         f"'{_cut(stmts[i].text, 60)}' / '{_cut(stmts[j].text, 60)}'",
