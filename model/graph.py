@@ -16,6 +16,7 @@ text names a priority points at that priority.
 """
 from __future__ import annotations
 
+import functools
 from typing import Any, Iterator
 
 import networkx as nx
@@ -107,9 +108,19 @@ def _add_action(g, add, link, action: Action, priority: Priority) -> None:
         link(indicator.id, action.id, PART_OF)
     for outcome in action.outcomes:
         add(outcome.id, OUTCOME, outcome.lines, text=outcome.text, rag=outcome.rag,
-            timescale=outcome.timescale, parsed_timescale=parse_timescale(outcome.timescale),
+            timescale=outcome.timescale, parsed_timescale=_parsed_timescale(outcome.timescale),
             action=action.id, priority=priority.id)
         link(outcome.id, action.id, PART_OF)
+
+
+def _parsed_timescale(raw: str | None) -> dict:
+    """:func:`parse_timescale`, each outcome with its own copy (its only mutable part is the list of dates)."""
+    parsed = _parse_timescale_once(raw)
+    return {**parsed, "dates": list(parsed["dates"])}
+
+
+# a plan of thousands of outcomes uses a few hundred timescales ("March 2022", "Quarterly")
+_parse_timescale_once = functools.lru_cache(maxsize=4096)(parse_timescale)
 
 
 def group_index(groups: list[PriorityGroup]) -> GroupIndex:

@@ -35,6 +35,7 @@ from model.errors import relative
 from model.graph import build_graph
 from model.loader import load_plan
 from site_builder.downloads import traceability_csv
+from site_builder.one_shot import without_cycle_collection
 from site_builder.pages import TEMPLATES, environment
 from site_builder.paths import plan_dir_argument, resolve_plan_dir
 
@@ -132,6 +133,7 @@ def check_view(g, findings, *, as_of: dt.date | None, fail_on: str) -> dict:
               show_default=True, help="Exit 1 when a finding is at least this severe.")
 @click.option("--as-of", type=IsoDate(), default=None, metavar="DATE",
               help="Judge overdue outcomes on this date (YYYY-MM-DD; default: the plan's last-updated date).")
+@without_cycle_collection
 def check_command(plan_dir: Path | None, output_format: str, fail_on: str, as_of: dt.date | None) -> None:
     """Check a plan: coverage, references, duplicates and data quality."""
     g = _load(plan_dir)
@@ -171,6 +173,7 @@ def trace_view(result: dict, directory: Path | None = None) -> dict:
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "csv"]), default=None,
               help="text (default for one ID), json, or csv (the matrix rows; the only format of --all).")
 @plan_dir_option
+@without_cycle_collection
 def trace_command(item_id: str | None, all_outcomes: bool, output_format: str | None,
                   plan_dir: Path | None) -> None:
     """Trace an item up to the vision, with the operational plans and leads that deliver it."""
@@ -193,6 +196,7 @@ def trace_command(item_id: str | None, all_outcomes: bool, output_format: str | 
 @click.command("impact")
 @click.argument("item_id", metavar="ID")
 @plan_dir_option
+@without_cycle_collection
 def impact_command(item_id: str, plan_dir: Path | None) -> None:
     """What removing or renumbering an item would orphan or unlink: read it before a revision."""
     result = impact(_load(plan_dir), item_id)
@@ -226,6 +230,7 @@ def diff_view(result: dict, old: Path, new: Path) -> dict:
 @click.argument("new_dir", type=click.Path(path_type=Path), metavar="NEW_PLAN_DIR")
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
               show_default=True, help="Text for people, JSON for scripts, Markdown to paste into a report.")
+@without_cycle_collection
 def diff_command(old_dir: Path, new_dir: Path, output_format: str) -> None:
     """List what changed between two versions of a plan: items, RAG, timescales, links."""
     result = diff(load_plan(old_dir), load_plan(new_dir))

@@ -36,18 +36,28 @@ are sub-quadratic (see :mod:`model.analysis.similarity`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
-from typing import Iterator
+from dataclasses import field as dataclass_field
+from functools import partial
 
 import networkx as nx
 
 from model.analysis.findings import Finding, finding, source_of
-from model.analysis.similarity import (CLAUSE_BREAK, DEFAULT_THRESHOLD, contained_pairs, partial_score,
-                                       shared_passages, similar_pairs)
+from model.analysis.forked import run_forked
+from model.analysis.similarity import (
+    CLAUSE_BREAK,
+    DEFAULT_THRESHOLD,
+    contained_pairs,
+    partial_score,
+    shared_passages,
+    similar_pairs,
+)
 from model.analysis.wording import STOPWORDS, Wording
-from model.graph import ACTION, INDICATOR, OUTCOME, PART_OF, PRIORITY, item_texts
+from model.graph import ACTION, INDICATOR, OUTCOME, PART_OF, PRIORITY
 
+#: From this many statements, the similar-statement search runs in a second process when it can.
+FORK_FROM = 2000
 #: Statements with fewer distinct content words are too generic to compare.
 MIN_WORDS = 4
 #: A shared passage must run this many consecutive words...
@@ -60,16 +70,13 @@ _BREAK = re.compile(r"[()\[\];:.!?]|\s[-–—]\s")
 
 @dataclass(frozen=True)
 class Statement:
-    """One comparable statement: its node, field (``title``, ``text``, ``steps``) and words."""
+    """One comparable statement: its node, field (``title``, ``text``, ``steps``), text and canonical words."""
 
     node: str
     field: str
     text: str
-    spans: tuple[tuple[str, int, int], ...]
-
-    @cached_property
-    def words(self) -> list[str]:
-        return [w for w, _, _ in self.spans]
+    words: tuple[str, ...]
+    wording: Wording = dataclass_field(repr=False, compare=False)
 
     def clauses(self) -> list[str]:
         """Content words with :data:`CLAUSE_BREAK` wherever brackets or clause punctuation fall between two.
@@ -78,21 +85,25 @@ class Statement:
         clauses: "Service Delivery Plans in place" is not restated by "the
         service delivery plan (in place August 2020)".
         """
+        if _BREAK.search(self.text) is None:   # most statements: one clause, read without looking closer
+            return [w for w in self.words if w not in STOPWORDS]
         out: list[str] = []
-        previous_end = None
-        for word, start, end in self.spans:
-            between = self.text[previous_end:start] if previous_end is not None else ""
+        broken = False
+        for between, words in self.wording.runs(self.text):
             # most words are one space apart, and a space alone is no break: skip the search
-            if out and out[-1] != CLAUSE_BREAK and between != " " and _BREAK.search(between):
+            broken = broken or (between != " " and _BREAK.search(between) is not None)
+            if not words:          # a token of no word: what is before it counts for the next
+                continue
+            if broken and out and out[-1] != CLAUSE_BREAK:
                 out.append(CLAUSE_BREAK)
-            previous_end = end
-            if word not in STOPWORDS:
-                out.append(word)
+            broken = False
+            out += [w for w in words if w not in STOPWORDS]
         return out
 
     def quote(self, start: int, length: int) -> str:
         """The original text of canonical words ``start .. start+length``."""
-        return " ".join(self.text[self.spans[start][1]:self.spans[start + length - 1][2]].split())
+        spans = self.wording.spans(self.text)
+        return " ".join(self.text[spans[start][1]:spans[start + length - 1][2]].split())
 
 
 def plan_wording(g: nx.MultiDiGraph) -> Wording:
@@ -100,7 +111,9 @@ def plan_wording(g: nx.MultiDiGraph) -> Wording:
     passages: dict[str, list[str]] = {}
     for node, data in g.nodes(data=True):
         key = node if data["kind"] == PRIORITY else data.get("priority") or node
-        passages.setdefault(key, []).extend(item_texts(g, node))
+        texts = passages.setdefault(key, [])
+        texts += [data[name] for name in ("title", "text") if data.get(name)]   # graph.item_texts, inline
+        texts += data.get("steps") or ()
     return Wording.from_texts(passages.values())
 
 
@@ -121,12 +134,11 @@ def statements(g: nx.MultiDiGraph, wording: Wording | None = None) -> list[State
         for field, text in pieces:
             if not text:
                 continue
-            spans = tuple(wording.spans(text))
-            key = tuple(w for w, _, _ in spans)
-            if key in seen or len({w for w in key if w not in STOPWORDS}) < MIN_WORDS:
+            key = tuple(wording.words(text))
+            if key in seen or len(set(key) - STOPWORDS) < MIN_WORDS:
                 continue
             seen.add(key)
-            found.append(Statement(node, field, text, spans))
+            found.append(Statement(node, field, text, key, wording))
     return found
 
 
@@ -143,11 +155,19 @@ def comparable(g: nx.MultiDiGraph, a: str, b: str) -> bool:
     its indicators, its outcomes); two outcomes or two indicators of one
     action are compared.
     """
-    if a == b:
+    return _comparable(_standing(g, a), _standing(g, b))
+
+
+def _standing(g: nx.MultiDiGraph, node: str) -> tuple[str, str, str]:
+    """What :func:`comparable` needs to know of a node: itself, its thread and its kind."""
+    return node, _thread(g, node), g.nodes[node]["kind"]
+
+
+def _comparable(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
+    """:func:`comparable`, given each node's :func:`_standing`."""
+    if a[0] == b[0]:
         return False
-    if _thread(g, a) == _thread(g, b):
-        return g.nodes[a]["kind"] == g.nodes[b]["kind"]
-    return True
+    return a[1] != b[1] or a[2] == b[2]
 
 
 @dataclass
@@ -169,10 +189,18 @@ def duplicates(g: nx.MultiDiGraph, *, threshold: float = DEFAULT_THRESHOLD) -> I
     """``duplicate``, ``near-duplicate`` and ``status-conflict`` findings, in reading order."""
     order = {n: i for i, n in enumerate(g.nodes)}
     stmts = statements(g)
-    ok = lambda i, j: comparable(g, stmts[i].node, stmts[j].node)
+    standing = {node: _standing(g, node) for node in dict.fromkeys(s.node for s in stmts)}
+    of_statement = [standing[s.node] for s in stmts]          # looked up once, not once per pair
+    ok = lambda i, j: _comparable(of_statement[i], of_statement[j])
+    # the longest search, in a second process where there is a second processor (model.analysis.forked)
+    similar = run_forked(partial(similar_pairs, [" ".join(s.words) for s in stmts], threshold=threshold,
+                                 allowed=ok), worth=len(stmts) >= FORK_FROM)
+    try:
+        found = (*_same_statements(g, stmts, ok), *_shared_passages(g, stmts, ok), *_restatements(g, stmts, ok))
+    finally:
+        pairs = similar()
     best: dict[frozenset, _Evidence] = {}
-    for evidence in (*_same_statements(g, stmts, ok), *_shared_passages(g, stmts, ok),
-                     *_restatements(g, stmts, ok), *_similar_statements(g, stmts, ok, threshold)):
+    for evidence in (*found, *_similar_statements(g, stmts, pairs)):
         key = frozenset(evidence.nodes)
         if key not in best or evidence.rank < best[key].rank:
             best[key] = evidence
@@ -223,9 +251,9 @@ def _restatements(g, stmts: list[Statement], ok) -> Iterator[_Evidence]:
                         {"texts": [stmts[i].text, stmts[j].text], "score": sc, "method": "contained"})
 
 
-def _similar_statements(g, stmts: list[Statement], ok, threshold: float) -> Iterator[_Evidence]:
-    """Pairs of statements whose wording scores at least *threshold*."""
-    for i, j, sc in similar_pairs([" ".join(s.words) for s in stmts], threshold=threshold, allowed=ok):
+def _similar_statements(g, stmts: list[Statement], pairs: list[tuple[int, int, float]]) -> Iterator[_Evidence]:
+    """Pairs of statements whose wording scores at least the threshold (*pairs*, from :func:`similar_pairs`)."""
+    for i, j, sc in pairs:
         yield _Evidence(3, "near-duplicate", [stmts[i], stmts[j]],
                         f"similar statements (score {sc:g}) in {_places(g, stmts, [i, j])}: "
                         f"'{_cut(stmts[i].text, 60)}' / '{_cut(stmts[j].text, 60)}'",

@@ -5,7 +5,7 @@ Statements arrive as canonical word lists (:class:`model.analysis.wording.Wordin
 :func:`shared_passages`: the two share a run of at least *min_words*
 consecutive words, word for word. Every such run contains a shared
 *min_words*-word shingle, so an inverted index of shingles yields exactly the
-candidate pairs; only those are aligned (:class:`difflib.SequenceMatcher`).
+candidate pairs; only those are aligned (the longest run, as :class:`difflib.SequenceMatcher` finds it).
 
 :func:`contained_pairs`: every content word of a short statement appears, in
 order and together, inside a longer one ("Reviewed QA Framework" inside
@@ -35,10 +35,9 @@ shows the pairs lost against brute force.
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass
-from difflib import SequenceMatcher
-from itertools import chain, combinations
+from itertools import chain, combinations, repeat
 from typing import Callable, Iterator, Sequence
 
 from rapidfuzz import fuzz
@@ -105,25 +104,59 @@ def shared_passages(words: Sequence[Sequence[str]], *, min_words: int = 8, allow
     stats = stats if stats is not None else PairStats()
     stats.items = len(words)
     index = _shingle_index(words, min_words)
-    candidates = {(a, b) for ids in index.values() for n, a in enumerate(ids) for b in ids[n + 1:] if a != b}
+    # each list of an index holds ascending indices, each once: its 2-combinations are pairs i < j
+    candidates = set(chain.from_iterable(combinations(ids, 2) for ids in index.values() if len(ids) > 1))
     found = {}
+    positions: dict[int, dict[str, list[int]]] = {}
     for i, j in sorted(candidates):
         stats.candidates += 1
         if not _ok(allowed, i, j):
             continue
         stats.compared += 1
-        block = SequenceMatcher(None, words[i], words[j], autojunk=False).find_longest_match()
-        if block.size >= min_words:
-            found[(i, j)] = (block.a, block.b, block.size)
+        if j not in positions:
+            positions[j] = _positions(words[j])
+        block = _longest_run(words[i], positions[j])
+        if block[2] >= min_words:
+            found[(i, j)] = block
     return found
+
+
+def _positions(words: Sequence[str]) -> dict[str, list[int]]:
+    """Each word -> where it stands in *words*, ascending."""
+    where: dict[str, list[int]] = defaultdict(list)
+    for n, word in enumerate(words):
+        where[word].append(n)
+    return where
+
+
+def _longest_run(a: Sequence[str], b_positions: dict[str, list[int]]) -> tuple[int, int, int]:
+    """``(start in a, start in b, length)`` of the longest run of *a* also in *b* (given by its positions).
+
+    What :meth:`difflib.SequenceMatcher.find_longest_match` finds with no junk
+    (the earliest in *a*, then in *b*, of the longest), without building the
+    matcher's index of *b* again for every pair.
+
+    >>> _longest_run(["x", "b", "c", "y", "a", "b", "c"], _positions(["a", "b", "c", "a", "b"]))
+    (4, 0, 3)
+    """
+    best_i = best_j = best_size = 0
+    run_ending: dict[int, int] = {}         # j -> length of the common run ending at a[i - 1], b[j]
+    nothing: list[int] = []
+    for i, word in enumerate(a):
+        previous, run_ending = run_ending, {}
+        for j in b_positions.get(word, nothing):
+            k = run_ending[j] = previous.get(j - 1, 0) + 1
+            if k > best_size:
+                best_i, best_j, best_size = i - k + 1, j - k + 1, k
+    return best_i, best_j, best_size
 
 
 def _shingle_index(words: Sequence[Sequence[str]], size: int) -> dict[tuple[str, ...], list[int]]:
     """Each run of *size* consecutive words -> the statements (by index) that hold it, each once."""
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, ws in enumerate(words):
-        for shingle in dict.fromkeys(tuple(ws[k:k + size]) for k in range(len(ws) - size + 1)):
-            index[shingle].append(i)
+        shingles = dict.fromkeys(zip(*(ws[k:] for k in range(size))))   # the runs, each once, in C
+        deque(map(list.append, map(index.__getitem__, shingles), repeat(i)), 0)
     return index
 
 
@@ -148,7 +181,7 @@ def contained_pairs(content: Sequence[Sequence[str]], *, min_words: int = 4, all
         if len(set(ws) - {CLAUSE_BREAK}) < min_words:
             continue
         # A statement holding ws holds every shingle of it: the rarest one names the fewest candidates.
-        holders = [index.get(tuple(ws[k:k + min_words])) for k in range(len(ws) - min_words + 1)]
+        holders = list(map(index.get, zip(*(ws[k:] for k in range(min_words)))))   # its shingles' holders
         for j in () if None in holders else min(holders, key=len):
             stats.candidates += 1
             if j == i or len(content[j]) <= len(ws) or not _ok(allowed, i, j):
@@ -185,14 +218,16 @@ def similar_pairs(texts: Sequence[str], *, threshold: float = DEFAULT_THRESHOLD,
     stats = stats if stats is not None else PairStats()
     stats.items = len(texts)
     words = [[w for w in dict.fromkeys(t.split()) if w not in STOPWORDS] for t in texts]
-    sets = [frozenset(ws) for ws in words]
-    sizes = [len(ws) for ws in sets]
+    sizes = [len(ws) for ws in words]
+    # Word sets as bits of an int: an intersection is one AND and a bit count, in C.
+    df = Counter(chain.from_iterable(words))
+    bit = {w: 1 << n for n, w in enumerate(sorted(df, key=lambda w: (-df[w], w)))}  # common words low
+    bits = [sum(map(bit.__getitem__, ws)) for ws in words]
     found: list[tuple[int, int, float]] = []
     for x, candidates in _overlap_candidates(words, min_jaccard):
         stats.candidates += len(candidates)
-        size, smallest = sizes[x], min_jaccard * sizes[x]      # a smaller set cannot reach the floor
-        ys = [y for y in candidates if sizes[y] >= smallest]
-        shared = map(len, map(sets[x].intersection, map(sets.__getitem__, ys)))
+        size, ys = sizes[x], list(candidates)
+        shared = map(int.bit_count, map(bits[x].__and__, map(bits.__getitem__, ys)))
         for y in sorted(y for y, n in zip(ys, shared) if n >= min_jaccard * (size + sizes[y] - n)):
             i, j = min(x, y), max(x, y)
             if not _ok(allowed, i, j):
@@ -241,8 +276,8 @@ def _overlap_candidates(words: Sequence[Sequence[str]], min_jaccard: float) -> I
         bound = _at_least(index_bound * len(xs))      # shared words x needs with any larger set
         k = min(_words_in_common(len(xs)), bound)
         by_words = index.setdefault(k, defaultdict(list))
-        for key in combinations(xs[:len(xs) - bound + k], k):
-            by_words[key].append(x)
+        # by_words[key].append(x) for each key, in C
+        deque(map(list.append, map(by_words.__getitem__, combinations(xs[:len(xs) - bound + k], k)), repeat(x)), 0)
 
 
 def _words_in_common(size: int) -> int:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Iterable
 
 from model.references import might_refer
@@ -114,7 +115,11 @@ class Wording:
     """Canonical words of texts, with the acronyms of one plan (see the module docstring)."""
 
     acronyms: dict[str, str] = field(default_factory=dict)
-    _canonical: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _canonical: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        # token -> canonical words; a plan has a few thousand distinct tokens: each is reduced once
+        self._canonical = _Reduced(self._reduce)
 
     @classmethod
     def from_texts(cls, passages: Iterable[Iterable[str]]) -> "Wording":
@@ -133,10 +138,7 @@ class Wording:
             start = m.start()
             if cut and any(a <= start < b for a, b in cut):
                 continue
-            token = m.group()
-            words = canonical.get(token)
-            if words is None:  # a plan has a few thousand distinct tokens: reduce each once
-                words = canonical[token] = self._reduce(token)
+            words = canonical[m.group()]
             end = m.end()
             out.extend((word, start, end) for word in words)
         return out
@@ -148,9 +150,45 @@ class Wording:
                      for word in self.acronyms.get(part, part).split() if word)
 
     def words(self, text: str) -> list[str]:
-        """Canonical words of *text*, in order."""
-        return [w for w, _, _ in self.spans(text)]
+        """Canonical words of *text*, in order (what :meth:`spans` gives, without the spans)."""
+        if might_refer(text):
+            return [w for w, _, _ in self.spans(text)]
+        return list(chain.from_iterable(map(self._canonical.__getitem__, _TOKEN.findall(text))))
+
+    def runs(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
+        """``(text before, canonical words)`` for each token of *text* (cross-references cut).
+
+        The text before a token runs from the end of the previous token kept:
+        it holds the punctuation between the two, and any cross-reference cut.
+        A token may give no word (``_``) or several (an acronym spelled out).
+
+        >>> Wording({"qa": "quality assurance"}).runs("QA (annual) - done")
+        [('', ('quality', 'assurance')), (' (', ('annual',)), (') - ', ('done',))]
+        """
+        canonical = self._canonical
+        if not might_refer(text):
+            return list(zip(_TOKEN.split(text), map(canonical.__getitem__, _TOKEN.findall(text))))
+        cut = [m.span() for m in _REFERENCE.finditer(text)]
+        out, previous_end = [], 0
+        for m in _TOKEN.finditer(text):
+            start = m.start()
+            if not any(a <= start < b for a, b in cut):
+                out.append((text[previous_end:start], canonical[m.group()]))
+                previous_end = m.end()
+        return out
 
     def content(self, text: str) -> list[str]:
         """Canonical words of *text* that are not stopwords, in order."""
         return [w for w in self.words(text) if w not in STOPWORDS]
+
+
+class _Reduced(dict):
+    """``{token: canonical words}``, filled on first look-up by *reduce*."""
+
+    def __init__(self, reduce):
+        super().__init__()
+        self.reduce = reduce
+
+    def __missing__(self, token: str) -> tuple[str, ...]:
+        words = self[token] = self.reduce(token)
+        return words

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from model.analysis.wording import STOPWORDS
+from model.schema import WINDOWS_DEVICE_NAMES
 from model.synth.text import Writer
 from model.synth.vocabulary import FAMILIES, Family
 
@@ -114,7 +115,9 @@ def build_background(scale: int, rng: random.Random, writer: Writer) -> Backgrou
         d = Directorate(index, family)
         directorates.append(d)
         for theme, kind in ((lead_theme, "Leadership"), (dept_theme, "Departmental")):
-            prefix = next(theme[:n].upper() for n in range(3, len(theme) + 2) if theme[:n].upper() not in prefixes)
+            # not COM or LPT: "COM1" is a Windows device name, which the loader refuses as an ID
+            prefix = next(theme[:n].upper() for n in range(3, len(theme) + 2)
+                          if theme[:n].upper() not in prefixes and f"{theme[:n].upper()}1" not in WINDOWS_DEVICE_NAMES)
             prefixes.add(prefix)
             group = {"key": theme.lower(), "name": f"{theme} {kind} Priorities, {d.name}",
                      "declared_count": PRIORITIES_PER_GROUP, "priorities": []}
