@@ -54,6 +54,8 @@ class SiteContext:
     _findings_by_node: dict | None = field(default=None, init=False, repr=False, compare=False)
     _cells_by_priority: dict | None = field(default=None, init=False, repr=False, compare=False)
     _items_by_priority: dict | None = field(default=None, init=False, repr=False, compare=False)
+    _priorities_by_group: dict | None = field(default=None, init=False, repr=False, compare=False)
+    _link_titles: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def findings_about(self, nodes: set[str]) -> list:
         """The findings that name any of *nodes*, in report order."""
@@ -82,6 +84,15 @@ class SiteContext:
                 if p is not None:
                     self._items_by_priority.setdefault(p, []).append(node)
         return self._items_by_priority.get(priority, [])
+
+    def priorities_of_group(self, group: str) -> list[str]:
+        """The priorities of the group *group* (a key of ``g.graph["groups"]``), in reading order."""
+        if self._priorities_by_group is None:
+            self._priorities_by_group = {}
+            for node, data in self.g.nodes(data=True):
+                if data.get("kind") == PRIORITY:
+                    self._priorities_by_group.setdefault(data.get("group"), []).append(node)
+        return self._priorities_by_group.get(group, [])
 
 
 @dataclass(frozen=True)
@@ -154,9 +165,14 @@ LINK_TITLE_CHARS = 90
 
 def link_maker(ctx: SiteContext, page: str) -> Callable[[str], ItemLink]:
     """A function that makes :class:`ItemLink` objects for items, relative to *page*."""
+    titles = ctx._link_titles  # an item is linked from many pages: its title is cut once
+
     def link(node: str) -> ItemLink:
-        return ItemLink(id=node, title=one_line(item_title(ctx.g, node), LINK_TITLE_CHARS),
-                        kind=KIND_LABELS[ctx.g.nodes[node]["kind"]], href=ctx.urls.href(page, node))
+        title = titles.get(node)
+        if title is None:
+            title = titles[node] = one_line(item_title(ctx.g, node), LINK_TITLE_CHARS)
+        return ItemLink(id=node, title=title, kind=KIND_LABELS[ctx.g.nodes[node]["kind"]],
+                        href=ctx.urls.href(page, node))
     return link
 
 

@@ -134,7 +134,7 @@ def outcomes_view(ctx: SiteContext, group: str | None = None) -> OutcomesView:
         name = (g.graph.get("groups") or {}).get(group, group)
         page, heading, scope = U.group_outcomes_page(group), f"Outcomes: {name}", name
         up = U.relative(page, U.OUTCOMES)
-        priorities = next(members for key, _, members in priorities_by_group(g) if key == group)
+        priorities = ctx.priorities_of_group(group)
         outcomes = [o for p in priorities for o in outcomes_under(g, p)]
     rows = []
     for o in outcomes:
