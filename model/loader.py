@@ -18,9 +18,10 @@ Speed: a council plan has thousands of items and ``goldenthread serve`` reloads
 it on every edit, but positions are only needed to report an error. So the
 plan is first read quickly (``read_yaml(..., quick=True)``: the C parser, no
 positions) and no position is looked up unless there is an error to report.
-At the first sign of one (an error, or a position asked of a quickly read
-file) the whole plan is read again the careful way, and every error is found
-and worded exactly as by a careful read alone.
+Only a file with an error is read again the careful way, for its positions
+(see :class:`~model.source.YamlDocument`): the errors are found on the same
+data and worded exactly as by a careful read alone, and a mistake in one file
+of a large plan does not cost a slow read of every file.
 
 >>> data = load_plan("tests/fixtures/mini_plan")          # doctest: +SKIP
 >>> [p.id for p in data.priorities()]                     # doctest: +SKIP
@@ -36,7 +37,7 @@ from model.errors import Location, PlanLoadError, relative
 from model.limits import MAX_SOURCE_BYTES
 from model.quick_yaml import available as quick_reading_available
 from model.schema import OperationalPlans, Plan, PlanData, PriorityGroup
-from model.source import DocPath, PositionsNotKept, YamlDocument, a_or_an, read_yaml, suggest, validate
+from model.source import DocPath, YamlDocument, a_or_an, read_yaml, suggest, validate
 from model.text_files import read_text_file
 
 PLAN_FILE = "plan.yaml"
@@ -58,24 +59,18 @@ def load_plan(directory: str | Path) -> PlanData:
         what = "is not a folder" if root.exists() else "does not exist"
         raise PlanLoadError(f"plan folder {relative(root)} {what}", Location(relative(root)),
                             "pass the folder that holds plan.yaml, e.g. goldenthread validate plan_data")
-    careful: dict[Path, YamlDocument | PlanLoadError] = {}  # files read carefully (or refused) by the quick pass
-    if quick_reading_available():
-        try:
-            return _load(root, quick=True, careful=careful)
-        except (PlanLoadError, PositionsNotKept):
-            pass  # something is wrong: read it all again carefully, which finds and locates every error
-    return _load(root, quick=False, careful=careful)
+    return _load(root, quick=quick_reading_available())
 
 
-def _load(root: Path, *, quick: bool, careful: dict) -> PlanData:
+def _load(root: Path, *, quick: bool) -> PlanData:
     """Read, validate and check the plan folder *root* (see the module docstring)."""
     errors: list[PlanLoadError] = []
-    plan_doc = _read(root / PLAN_FILE, errors, _LAYOUT_HINT, quick, careful)
+    plan_doc = _read(root / PLAN_FILE, errors, _LAYOUT_HINT, quick)
     plan = validate(plan_doc, Plan, errors) if plan_doc else None
-    group_docs = _read_groups(root, plan_doc, errors, quick, careful) if plan_doc else []
+    group_docs = _read_groups(root, plan_doc, errors, quick) if plan_doc else []
     groups = [validate(doc, PriorityGroup, errors) for doc in group_docs]
     ops_doc = _read(root / OPERATIONAL_FILE, errors,
-                    "every plan folder needs one; with no operational plans it holds `plans: []`", quick, careful)
+                    "every plan folder needs one; with no operational plans it holds `plans: []`", quick)
     operational = validate(ops_doc, OperationalPlans, errors) if ops_doc else None
     _raise_if_any(errors)
 
@@ -93,34 +88,21 @@ def _raise_if_any(errors: list[PlanLoadError]) -> None:
         raise PlanLoadError(first.title, first.location, first.hint, details=errors[1:])
 
 
-def _read(path: Path, errors: list[PlanLoadError], hint: str, quick: bool,
-          careful: dict[Path, YamlDocument | PlanLoadError]) -> YamlDocument | None:
-    """Parse *path* (*quick*: see :func:`~model.source.read_yaml`), or record why it could not be.
-
-    A file read carefully, or refused, is kept in *careful*: the careful pass
-    after a failed quick one takes it from there rather than parse it again
-    (the careful parser is slow on a large file).
-    """
+def _read(path: Path, errors: list[PlanLoadError], hint: str, quick: bool) -> YamlDocument | None:
+    """Parse *path* (*quick*: see :func:`~model.source.read_yaml`), or record why it could not be."""
     if not path.is_file():
         errors.append(PlanLoadError(f"{path.name} not found in {relative(path.parent)}",
                                     Location(relative(path)), hint))
         return None
-    result = careful.get(path)
-    if result is None:
-        try:
-            result = read_yaml(path, quick=quick)
-        except PlanLoadError as error:
-            result = error
-        if not (isinstance(result, YamlDocument) and result.quick):
-            careful[path] = result
-    if isinstance(result, PlanLoadError):
-        errors.append(result)
+    try:
+        return read_yaml(path, quick=quick)
+    except PlanLoadError as error:
+        errors.append(error)
         return None
-    return result
 
 
 def _read_groups(root: Path, plan_doc: YamlDocument, errors: list[PlanLoadError],
-                 quick: bool, careful: dict) -> list[YamlDocument]:
+                 quick: bool) -> list[YamlDocument]:
     """The group files ``plan.yaml`` lists, in its order; also flags group files it does not list."""
     keys = plan_doc.value(("groups",))
     if not isinstance(keys, list):
@@ -145,7 +127,7 @@ def _read_groups(root: Path, plan_doc: YamlDocument, errors: list[PlanLoadError]
                                         plan_doc.location(("groups", index)),
                                         f"create {GROUPS_DIR}/{key}.yaml, or remove '{key}' from `groups`"))
             continue
-        doc = _read(path, errors, "", quick, careful)
+        doc = _read(path, errors, "", quick)
         if doc:
             docs.append(doc)
     unlisted = sorted(p for p in (root / GROUPS_DIR).glob("*.yaml") if p.stem not in seen)

@@ -21,16 +21,16 @@ outcome.yaml:3:6: error: unknown RAG value 'AMBR'
 
 ``read_yaml(path, quick=True)`` reads only the data, several times faster,
 when :mod:`model.quick_yaml` is sure of reading it exactly as the round-trip
-loader does; such a document has no positions, which a file without errors
-never needs:
+loader does. A file without errors never needs positions; when one is asked
+of such a document, that one file is read again the careful way (the pure
+Python parser is slow: on a plan of many files, only the files with an error
+pay for it):
 
 >>> doc = read_yaml(path, quick=True)
 >>> doc.data["rag"], doc.quick
 ('AMBR', True)
->>> doc.location(("rag",))
-Traceback (most recent call last):
-...
-model.source.PositionsNotKept: ...outcome.yaml
+>>> doc.location(("rag",)).line, doc.quick
+(3, False)
 """
 from __future__ import annotations
 
@@ -63,10 +63,6 @@ from model.text_files import read_text_file
 DocPath = tuple[str | int, ...]
 
 
-class PositionsNotKept(Exception):
-    """A position was asked of a document read quickly, which has none: read the file again carefully."""
-
-
 @dataclass
 class YamlDocument:
     """One parsed YAML file: its plain data and the positions of its nodes.
@@ -75,8 +71,9 @@ class YamlDocument:
     directory when possible); ``tree`` is ruamel's round-trip tree, which
     carries the positions; ``data`` the same content as plain dicts, lists,
     strings, numbers and dates. A document read with ``quick`` has only
-    ``data`` (``tree`` is ``None``): asking it for a position raises
-    :class:`PositionsNotKept`.
+    ``data`` (``tree`` is ``None``) until a position is asked of it: then its
+    file is read again carefully for the tree (the data read quickly is the
+    same, and stays).
     """
 
     path: Path
@@ -92,7 +89,7 @@ class YamlDocument:
         the deepest part that exists is reported: the mapping that lacks it.
         """
         if self.quick:
-            raise PositionsNotKept(self.display)
+            self.tree, self.quick = read_yaml(self.path).tree, False
         line, col = 0, 0
         node = self.tree
         if isinstance(node, (CommentedMap, CommentedSeq)):
