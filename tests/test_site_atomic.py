@@ -112,12 +112,17 @@ def test_an_analysis_that_raises(published, monkeypatch):
     assert_untouched(published, before)
 
 
+def break_template(tmp_path: Path, monkeypatch, name: str, text: str) -> None:
+    """For this test only, the page template *name* reads *text*."""
+    templates = Path(shutil.copytree(site_builder.pages.TEMPLATES, tmp_path / "templates"))
+    (templates / name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(site_builder.pages, "TEMPLATES", templates)
+
+
 def test_a_page_template_that_is_broken(published, tmp_path, monkeypatch):
     """Half the pages are written when the priority template fails: none of them is published."""
     before = digest(published)
-    templates = Path(shutil.copytree(site_builder.pages.TEMPLATES, tmp_path / "templates"))
-    (templates / "priority.md").write_text("# {{ view.heading }}\n{% if %}\n", encoding="utf-8")
-    monkeypatch.setattr(site_builder.pages, "TEMPLATES", templates)
+    break_template(tmp_path, monkeypatch, "priority.md", "# {{ view.heading }}\n{% if %}\n")
     with pytest.raises(jinja2.TemplateSyntaxError):
         build_site(MINI_PLAN, published)
     assert_untouched(published, before)
@@ -214,9 +219,7 @@ def test_pages_keep_the_previous_folder_when_the_plan_does_not_load(pages_folder
 
 def test_pages_keep_the_previous_folder_when_a_template_fails(pages_folder, tmp_path, monkeypatch):
     before = digest(pages_folder)
-    templates = Path(shutil.copytree(site_builder.pages.TEMPLATES, tmp_path / "templates"))
-    (templates / "trace.md").write_text("{{ view.no_such_field }}\n", encoding="utf-8")
-    monkeypatch.setattr(site_builder.pages, "TEMPLATES", templates)
+    break_template(tmp_path, monkeypatch, "trace.md", "{{ view.no_such_field }}\n")
     with pytest.raises(jinja2.UndefinedError):
         write_pages(MINI_PLAN, pages_folder)
     assert_untouched(pages_folder, before)
