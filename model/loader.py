@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Iterator
 
 from model.errors import Location, PlanLoadError, relative
+from model.forked import can_fork, run_forked
 from model.limits import MAX_SOURCE_BYTES
 from model.quick_yaml import available as quick_reading_available
 from model.schema import OperationalPlans, Plan, PlanData, PriorityGroup
@@ -108,6 +109,7 @@ def _read_groups(root: Path, plan_doc: YamlDocument, errors: list[PlanLoadError]
     if not isinstance(keys, list):
         return []  # validation of plan.yaml reports it
     docs, seen = [], {}  # seen: key -> its index in `groups` (positions are looked up only for errors)
+    prefetched = _prefetch_groups(root, keys if quick else [])
     for index, key in enumerate(keys):
         if not isinstance(key, str) or not _GROUP_KEY.match(key):
             errors.append(PlanLoadError(f"invalid group key {key!r} in `groups`",
@@ -127,15 +129,67 @@ def _read_groups(root: Path, plan_doc: YamlDocument, errors: list[PlanLoadError]
                                         plan_doc.location(("groups", index)),
                                         f"create {GROUPS_DIR}/{key}.yaml, or remove '{key}' from `groups`"))
             continue
-        doc = _read(path, errors, "", quick)
+        doc = prefetched.get(path) or _read(path, errors, "", quick)
         if doc:
             docs.append(doc)
+    prefetched.wait()
     unlisted = sorted(p for p in (root / GROUPS_DIR).glob("*.yaml") if p.stem not in seen)
     for path in unlisted:
         errors.append(PlanLoadError(f"{GROUPS_DIR}/{path.name} is not listed in plan.yaml `groups`",
                                     Location(relative(path)),
                                     f"add '{path.stem}' to `groups` in plan.yaml, or delete the file"))
     return docs
+
+
+#: From this many group files, half are read in a second process (when there is a second processor).
+PREFETCH_FROM_FILES = 24
+
+
+class _Prefetched(dict):
+    """Group files read quickly in a forked child while the caller reads the others: path -> document.
+
+    Asked for the first file the child read, it waits for the child. A file
+    the child could not read quickly (an error, or beyond the quick reader)
+    is missing, and the caller reads it itself, reporting any error as usual.
+    """
+
+    def __init__(self, paths: list[Path]):
+        super().__init__()
+        self._paths = set(paths)
+        self._result = run_forked(lambda: _quick_reads(paths)) if paths else dict
+
+    def get(self, path, default=None):
+        if path in self._paths:
+            self.wait()
+        return super().get(path, default)
+
+    def wait(self) -> None:
+        """Take the child's reads (once; also when no file of its half was asked for, so it is reaped)."""
+        if self._paths:
+            self._paths = set()
+            self.update(self._result())
+
+
+def _prefetch_groups(root: Path, keys: list) -> _Prefetched:
+    """Start reading the second half of many group files in a forked child (see :mod:`model.forked`)."""
+    names = [k for k in dict.fromkeys(keys) if isinstance(k, str) and _GROUP_KEY.match(k)]
+    if len(names) < PREFETCH_FROM_FILES or not can_fork():
+        return _Prefetched([])
+    paths = [root / GROUPS_DIR / f"{key}.yaml" for key in names[len(names) // 2:]]
+    return _Prefetched([p for p in paths if p.is_file()])
+
+
+def _quick_reads(paths: list[Path]) -> dict[Path, YamlDocument]:
+    """The files among *paths* that read quickly without error (the child's work)."""
+    read = {}
+    for path in paths:
+        try:
+            doc = read_yaml(path, quick=True)
+        except PlanLoadError:
+            continue  # the caller reads it again and reports the error
+        if doc.quick:
+            read[path] = doc
+    return read
 
 
 def _read_source(root: Path, plan: Plan, plan_doc: YamlDocument, errors: list[PlanLoadError]) -> list[str] | None:

@@ -44,7 +44,7 @@ from functools import partial
 import networkx as nx
 
 from model.analysis.findings import Finding, finding, source_of
-from model.analysis.forked import run_forked
+from model.forked import run_forked
 from model.analysis.similarity import (
     CLAUSE_BREAK,
     DEFAULT_THRESHOLD,
@@ -192,7 +192,7 @@ def duplicates(g: nx.MultiDiGraph, *, threshold: float = DEFAULT_THRESHOLD) -> I
     standing = {node: _standing(g, node) for node in dict.fromkeys(s.node for s in stmts)}
     of_statement = [standing[s.node] for s in stmts]          # looked up once, not once per pair
     ok = lambda i, j: _comparable(of_statement[i], of_statement[j])
-    # the longest search, in a second process where there is a second processor (model.analysis.forked)
+    # the longest search, in a second process where there is a second processor (model.forked)
     similar = run_forked(partial(similar_pairs, [" ".join(s.words) for s in stmts], threshold=threshold,
                                  allowed=ok), worth=len(stmts) >= FORK_FROM)
     try:

@@ -1,11 +1,13 @@
 """Running a pure computation in a forked child process, beside the caller's own work.
 
 ``check`` spends most of its time in :mod:`model.analysis.duplicates`, whose
-searches are independent of each other. On a machine with a second processor
-the longest (:func:`model.analysis.similarity.similar_pairs`) runs in a child
-process made with :func:`os.fork`, which starts with a copy of the caller's
-memory (nothing to send), while the caller runs the others; the child sends
-its result back through a pipe, pickled.
+searches are independent of each other, and in reading a large plan's many
+group files, each independent of the others. On a machine with a second
+processor the longest search (:func:`model.analysis.similarity.similar_pairs`),
+and half the group files (:mod:`model.loader`), are done in a child process
+made with :func:`os.fork`, which starts with a copy of the caller's memory
+(nothing to send), while the caller does the rest; the child sends its result
+back through a pipe, pickled.
 
 It runs in the caller instead, when it is asked for, wherever forking cannot
 help or is not safe: no :func:`os.fork` (Windows), a single processor, other

@@ -1,0 +1,75 @@
+"""The similar-statement search gives the same pairs in a forked child as in the caller."""
+from __future__ import annotations
+
+import importlib
+import os
+
+import pytest
+
+from model.forked import can_fork, run_forked
+
+duplicates_module = importlib.import_module("model.analysis.duplicates")
+
+needs_fork = pytest.mark.skipif(not can_fork(), reason="no os.fork or a single processor")
+
+
+@needs_fork
+def test_the_work_runs_in_another_process():
+    assert run_forked(os.getpid)() != os.getpid()
+
+
+def test_a_small_job_runs_in_the_caller():
+    assert run_forked(os.getpid, worth=False)() == os.getpid()
+
+
+@needs_fork
+def test_a_failing_child_leaves_the_work_to_the_caller():
+    calls = []
+
+    def work():
+        calls.append(os.getpid())
+        if len(calls) == 1 and os.getpid() != caller:
+            raise RuntimeError("only in the child")
+        return "done"
+
+    caller = os.getpid()
+    assert run_forked(work)() == "done"
+    assert calls == [caller]          # the child's attempt is not seen here; the caller's is
+
+
+@needs_fork
+def test_duplicates_are_the_same_forked_or_not(mini_graph, monkeypatch):
+    inline = list(duplicates_module.duplicates(mini_graph))
+    monkeypatch.setattr(duplicates_module, "FORK_FROM", 0)
+    assert list(duplicates_module.duplicates(mini_graph)) == inline
+    assert inline
+
+
+def test_a_plan_of_many_group_files_loads_the_same_with_half_of_them_read_in_a_child(tmp_path, monkeypatch):
+    from model import loader
+    from model.errors import PlanLoadError
+    from model.synth import synthesize
+
+    for name, text in synthesize(3).files.items():  # 6 group files
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+
+    def load(prefetch_from: int):
+        monkeypatch.setattr(loader, "PREFETCH_FROM_FILES", prefetch_from)
+        try:
+            return loader.load_plan(tmp_path).model_dump()
+        except PlanLoadError as error:
+            return error.format()
+
+    keys = loader.read_yaml(tmp_path / "plan.yaml").data["groups"]
+    monkeypatch.setattr(loader, "PREFETCH_FROM_FILES", 2)
+    prefetched = loader._prefetch_groups(tmp_path, keys)
+    assert bool(prefetched._paths) == can_fork()  # half the files go to a child wherever one can run
+    prefetched.wait()
+    assert sorted(prefetched) == sorted(tmp_path / "groups" / f"{k}.yaml" for k in keys[len(keys) // 2:]) or not can_fork()
+
+    assert load(2) == load(10**6)
+    last = tmp_path / "groups" / f"{keys[-1]}.yaml"  # a mistake in a file the child reads
+    last.write_text(last.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
+    broken = load(2)
+    assert "unknown field `titel`" in broken and broken == load(10**6)
