@@ -2,9 +2,9 @@
 
 Run: .venv/bin/python benchmarks/bench_build.py [OUTCOMES...]   (default: 500 2000)
 
-First the bundled plan, then synthetic plans with about that many outcomes (14 priorities, five
-outcomes and two indicators per action, an operational plan for every two priorities), written
-as a plan folder so that the whole pipeline runs: load, graph and analyses, page generation
+First the bundled plan, then synthetic plans with about that many outcomes (``goldenthread synth``
+at the scale nearest to it: the bundled plan's size times the scale), written as a plan folder so
+that the whole pipeline runs: load, graph and analyses, page generation
 (views, templates, network views, downloads), then the engine, MkDocs with Material and then
 Zensical. For each it prints seconds per stage, the pages and files made, the site's size and
 the process's peak memory. Target: the bundled plan builds in seconds; a council plan of a few
@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import resource
 import shutil
 import sys
@@ -33,65 +32,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ruamel.yaml import YAML  # noqa: E402
-
 from model.loader import load_plan  # noqa: E402
 from site_builder import generate  # noqa: E402
 from site_builder.engine import REPO_CONFIG, run_engine, write_project_config  # noqa: E402
+from site_builder.commands_synth import write_synthetic  # noqa: E402
 from site_builder.generate import generate_docs  # noqa: E402
 
 #: The stages of page generation timed separately (the rest is views, templates and writing pages).
 STAGES = {"site_context": "graph+analyses", "write_network_views": "network views",
           "write_downloads": "downloads"}
 
-WORDS = ("children families support plan review practice care quality assurance workforce partners "
-         "outcomes early help safeguarding placement stability education health wellbeing audit "
-         "board report monthly improve develop deliver strengthen reduce increase").split()
-RAGS = ("GREEN", "AMBER", "RED", "AMBER/GREEN", None)
-MONTHS = ("April 2020", "June 2020", "September 2020", "December 2020", "March 2021", "Monthly", "Termly")
+#: Outcomes in a synthetic plan of scale 1 (``goldenthread synth``): about the bundled plan's.
+OUTCOMES_PER_SCALE = 105
 
 
-def _text(rng: random.Random, n: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize()
-
-
-def synthetic_plan(folder: Path, outcomes: int, seed: int = 7) -> Path:
-    """Write a plan folder with about *outcomes* outcomes; return it."""
-    rng = random.Random(seed)
-    per_action = 5
-    actions = max(1, outcomes // per_action)
-    yaml = YAML()
-    (folder / "groups").mkdir(parents=True)
-    yaml.dump({"title": f"Synthetic plan of {outcomes} outcomes", "organisation": "Benchmark Council",
-               "period": {"label": "2020/2021", "start": "2020-04-01", "end": "2021-03-31"},
-               "last_updated": "2021-01-22", "vision": {"id": "vision", "heading": "Vision", "text": _text(rng, 30)},
-               "groups": ["leadership", "departmental"]}, folder / "plan.yaml")
-    priorities = {"leadership": [], "departmental": []}
-    for a in range(actions):
-        key = "leadership" if a % 2 == 0 else "departmental"
-        number = (a // 2) % 7 + 1
-        pid = f"{key[0].upper()}P{number}"
-        group = priorities[key]
-        priority = next((p for p in group if p["id"] == pid), None)
-        if priority is None:
-            priority = {"id": pid, "number": number, "title": _text(rng, 8), "actions": []}
-            group.append(priority)
-        aid = f"{pid}.a{len(priority['actions']) + 1}"
-        priority["actions"].append({
-            "id": aid, "label": str(len(priority["actions"]) + 1), "title": _text(rng, 12),
-            "steps": [_text(rng, 10) for _ in range(3)],
-            "indicators": [{"id": f"{aid}.i{i}", "text": _text(rng, 14)} for i in range(2)],
-            "outcomes": [{"id": f"{aid}.o{i}", "text": _text(rng, 18), "timescale": rng.choice(MONTHS),
-                          **({"rag": rag} if (rag := rng.choice(RAGS)) else {})} for i in range(per_action)]})
-    for key, group in priorities.items():
-        group.sort(key=lambda p: p["number"])
-        yaml.dump({"key": key, "name": f"Strategic {key.title()} Priorities", "priorities": group},
-                  folder / "groups" / f"{key}.yaml")
-    ids = [p["id"] for group in priorities.values() for p in group]
-    leads = [{"id": f"lead-{i}", "name": f"Lead {i}", "role": "Head of Service"} for i in range(len(ids) // 2 + 1)]
-    plans = [{"id": f"plan-{i}", "name": f"Operational plan {i}", "priorities": ids[i:i + 2],
-              "lead": leads[i // 2]["id"], "document": f"plan-{i}.pdf"} for i in range(0, len(ids), 2)]
-    yaml.dump({"plans": plans, "leads": leads}, folder / "operational_plans.yaml")
+def synthetic_plan(folder: Path, outcomes: int) -> Path:
+    """Write the synthetic plan whose size is nearest to *outcomes* outcomes into *folder*; return it."""
+    write_synthetic(folder, max(1, round(outcomes / OUTCOMES_PER_SCALE)), seed=0)
     return folder
 
 

@@ -2,9 +2,8 @@
 
 Run: .venv/bin/python benchmarks/bench_check.py [PLAN_DIR...]
 
-Without arguments it makes two plans, about 1,000 and 10,000 outcomes: with `goldenthread synth
---scale 10` and `--scale 100` when the command exists, otherwise with the generator of
-`bench_build.py` (whose texts come from a 40-word vocabulary: a worst case for near-duplicates).
+Without arguments it makes two plans, about 1,000 and 10,000 outcomes, with `goldenthread synth
+--scale 10` and `--scale 100`.
 For each plan it prints:
 
 * the whole command, `check --fail-on never PLAN` in a fresh process: wall seconds (best of 3)
@@ -40,7 +39,7 @@ from model.analysis.quality import quality
 from model.analysis.references import references
 from model.graph import build_graph
 from model.loader import load_plan
-from site_builder.cli import main as cli
+from site_builder.commands_synth import write_synthetic
 from site_builder.commands_analysis import check_view, render
 
 RUNS = 3
@@ -62,13 +61,7 @@ def make_plans(scratch: Path) -> list[Path]:
     plans = []
     for scale in (10, 100):
         out = scratch / f"scale-{scale}"
-        if "synth" in cli.commands:
-            subprocess.run([sys.executable, "-m", "site_builder.cli", "synth", "--scale", str(scale),
-                            "--out", str(out)], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
-        else:
-            sys.path.insert(0, str(ROOT / "benchmarks"))
-            from bench_build import synthetic_plan
-            synthetic_plan(out, scale * 100)
+        write_synthetic(out, scale, seed=0)
         plans.append(out)
     return plans
 
