@@ -145,29 +145,30 @@ def _read_groups(root: Path, plan_doc: YamlDocument, errors: list[PlanLoadError]
 PREFETCH_FROM_FILES = 24
 
 
-class _Prefetched(dict):
-    """Group files read quickly in a forked child while the caller reads the others: path -> document.
+class _Prefetched:
+    """Group files read quickly in a forked child while the caller reads the others.
 
-    Asked for the first file the child read, it waits for the child. A file
-    the child could not read quickly (an error, or beyond the quick reader)
-    is missing, and the caller reads it itself, reporting any error as usual.
+    :meth:`get` of a file the child was given waits for the child first. A
+    file the child could not read quickly (an error, or beyond the quick
+    reader) gives ``None``, and the caller reads it itself, reporting any error
+    as usual.
     """
 
     def __init__(self, paths: list[Path]):
-        super().__init__()
-        self._paths = set(paths)
+        self._waiting_for = set(paths)
+        self._read: dict[Path, YamlDocument] = {}
         self._result = run_forked(lambda: _quick_reads(paths)) if paths else dict
 
-    def get(self, path, default=None):
-        if path in self._paths:
+    def get(self, path: Path) -> YamlDocument | None:
+        if path in self._waiting_for:
             self.wait()
-        return super().get(path, default)
+        return self._read.get(path)
 
     def wait(self) -> None:
         """Take the child's reads (once; also when no file of its half was asked for, so it is reaped)."""
-        if self._paths:
-            self._paths = set()
-            self.update(self._result())
+        if self._waiting_for:
+            self._waiting_for = set()
+            self._read = self._result()
 
 
 def _prefetch_groups(root: Path, keys: list) -> _Prefetched:

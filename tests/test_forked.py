@@ -86,9 +86,9 @@ def test_a_plan_of_many_group_files_loads_the_same_with_half_of_them_read_in_a_c
     keys = loader.read_yaml(tmp_path / "plan.yaml").data["groups"]
     monkeypatch.setattr(loader, "PREFETCH_FROM_FILES", 2)
     prefetched = loader._prefetch_groups(tmp_path, keys)
-    assert prefetched._paths  # half the files go to a child
+    assert prefetched._waiting_for  # half the files go to a child
     prefetched.wait()
-    assert sorted(prefetched) == sorted(tmp_path / "groups" / f"{k}.yaml" for k in keys[len(keys) // 2:])
+    assert sorted(prefetched._read) == sorted(tmp_path / "groups" / f"{k}.yaml" for k in keys[len(keys) // 2:])
 
     assert load(2) == load(10**6)
     last = tmp_path / "groups" / f"{keys[-1]}.yaml"  # a mistake in a file the child reads
