@@ -23,6 +23,11 @@ def plan(tmp_path) -> Path:
     return Path(shutil.copytree(MINI_PLAN, tmp_path / "plan"))
 
 
+def _replace(path, old: str, new: str) -> None:
+    """Edit a plan file as a person would: one text for another."""
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
 def test_sync_tree_touches_only_what_differs(tmp_path):
     source, target = tmp_path / "new", tmp_path / "served"
     for folder, files in ((source, {"same.md": "a", "changed.md": "new", "added/x.md": "x"}),
@@ -53,8 +58,7 @@ def test_live_pages_follow_the_plan_and_keep_the_last_good_pages(plan, tmp_path)
     assert live.poll() == []
 
     vision = plan / "plan.yaml"
-    vision.write_text(vision.read_text(encoding="utf-8").replace("Every child thrives.", "Every child flourishes."),
-                      encoding="utf-8")
+    _replace(vision, "Every child thrives.", "Every child flourishes.")
     changed = live.poll()
     assert "docs/index.md" in changed and "docs/priorities/LP1.md" not in changed
     assert "Every child flourishes." in home.read_text(encoding="utf-8")
@@ -62,15 +66,13 @@ def test_live_pages_follow_the_plan_and_keep_the_last_good_pages(plan, tmp_path)
     assert messages == [f"plan changed: {len(changed)} generated file(s) updated"]
     messages.clear()
     leadership = plan / "groups" / "leadership.yaml"
-    leadership.write_text(leadership.read_text(encoding="utf-8").replace("rag: GREEN", "rag: GREN"),
-                          encoding="utf-8")
+    _replace(leadership, "rag: GREEN", "rag: GREN")
     assert live.poll() == []
     assert "leadership.yaml:" in messages[0] and "did you mean GREEN?" in messages[0]
     assert "Every child flourishes." in home.read_text(encoding="utf-8")
     assert live.poll() == [] and len(messages) == 2  # reported once, not on every poll
 
-    leadership.write_text(leadership.read_text(encoding="utf-8").replace("rag: GREN", "rag: RED"),
-                          encoding="utf-8")
+    _replace(leadership, "rag: GREN", "rag: RED")
     assert "docs/outcomes.md" in live.poll()
 
 
@@ -103,6 +105,7 @@ def _wait_for(url: str, wanted: str, process: subprocess.Popen, deadline: float)
     raise AssertionError(f"{url} never showed {wanted!r}; last seen:\n{text[:500]}")
 
 
+
 def test_serve_shows_an_edit_to_the_plan(plan):
     address = f"127.0.0.1:{_free_port()}"
     command = [sys.executable, "-m", "site_builder.cli", "serve", str(plan), "--dev-addr", address]
@@ -112,8 +115,7 @@ def test_serve_shows_an_edit_to_the_plan(plan):
         deadline = time.monotonic() + 120  # generous: a slow machine, not a timing check
         _wait_for(f"http://{address}/index.html", "Every child thrives.", process, deadline)
         vision = plan / "plan.yaml"
-        vision.write_text(vision.read_text(encoding="utf-8").replace("Every child thrives.", "Every child shines."),
-                          encoding="utf-8")
+        _replace(vision, "Every child thrives.", "Every child shines.")
         _wait_for(f"http://{address}/index.html", "Every child shines.", process, deadline)
     finally:
         process.terminate()
@@ -138,8 +140,7 @@ def test_live_pages_outlive_a_bug_met_by_an_edit(plan, tmp_path, monkeypatch):
 
     monkeypatch.setattr(site_builder.build, "generate_docs", crash)
     vision = plan / "plan.yaml"
-    vision.write_text(vision.read_text(encoding="utf-8").replace("Every child thrives.", "Every child shines."),
-                      encoding="utf-8")
+    _replace(vision, "Every child thrives.", "Every child shines.")
     assert live.poll() == []
     assert messages[0] == "error: could not generate the pages: ZeroDivisionError: division by zero"
     assert {p: p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()} == before
@@ -170,8 +171,7 @@ def test_serve_keeps_the_last_good_site_while_the_plan_is_broken(plan, tmp_path)
         deadline = time.monotonic() + 120  # generous: a slow machine, not a timing check
         _wait_for(f"http://{address}/index.html", "Every child thrives.", process, deadline)
         leadership = plan / "groups" / "leadership.yaml"
-        leadership.write_text(leadership.read_text(encoding="utf-8").replace("rag: GREEN", "rag: GREN"),
-                              encoding="utf-8")
+        _replace(leadership, "rag: GREEN", "rag: GREN")
         while "did you mean GREEN?" not in log.read_text(encoding="utf-8"):
             assert process.poll() is None, "goldenthread serve stopped"
             assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
@@ -180,10 +180,8 @@ def test_serve_keeps_the_last_good_site_while_the_plan_is_broken(plan, tmp_path)
         assert "Every child thrives." in _wait_for(f"http://{address}/index.html", "Every child thrives.",
                                                    process, deadline)
         vision = plan / "plan.yaml"  # fixed, and edited: the preview follows again
-        leadership.write_text(leadership.read_text(encoding="utf-8").replace("rag: GREN", "rag: RED"),
-                              encoding="utf-8")
-        vision.write_text(vision.read_text(encoding="utf-8").replace("Every child thrives.", "Every child shines."),
-                          encoding="utf-8")
+        _replace(leadership, "rag: GREN", "rag: RED")
+        _replace(vision, "Every child thrives.", "Every child shines.")
         _wait_for(f"http://{address}/index.html", "Every child shines.", process, deadline)
     finally:
         process.terminate()
