@@ -16,7 +16,7 @@ from typing import Callable
 
 import networkx as nx
 
-from model.graph import ACTION, INDICATOR, LEAD, OPERATIONAL_PLAN, OUTCOME, PLAN, PRIORITY, VISION, parent
+from model.graph import ACTION, INDICATOR, LEAD, OPERATIONAL_PLAN, OUTCOME, PLAN, PRIORITY, VISION, chain_to_top
 from site_builder.markup import Href
 from site_builder.urls import SiteUrls
 
@@ -219,12 +219,7 @@ def _reading_order(g: nx.MultiDiGraph) -> dict[str, int]:
 
 def priority_of(g: nx.MultiDiGraph, node: str) -> str | None:
     """The priority an item belongs to (itself for a priority), or ``None``."""
-    current: str | None = node
-    while current is not None:
-        if g.nodes[current]["kind"] == PRIORITY:
-            return current
-        current = parent(g, current)
-    return None
+    return next((n for n in chain_to_top(g, node) if g.nodes[n]["kind"] == PRIORITY), None)
 
 
 def noun(number: int, singular: str, plural: str | None = None) -> str:
