@@ -32,11 +32,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from model.loader import load_plan  # noqa: E402
-from site_builder import generate  # noqa: E402
-from site_builder.engine import REPO_CONFIG, run_engine, write_project_config  # noqa: E402
-from site_builder.commands_synth import write_synthetic  # noqa: E402
-from site_builder.generate import generate_docs  # noqa: E402
+from goldenthread.model.loader import load_plan  # noqa: E402
+from goldenthread.site_builder import generate  # noqa: E402
+from goldenthread.site_builder.engine import REPO_CONFIG, run_engine, write_project_config  # noqa: E402
+from goldenthread.cli.synth import write_synthetic  # noqa: E402
+from goldenthread.site_builder.generate import generate_docs  # noqa: E402
 
 #: The stages of page generation timed separately (the rest is views, templates and writing pages).
 STAGES = {"site_context": "graph+analyses", "write_network_views": "network views",

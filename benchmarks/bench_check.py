@@ -33,26 +33,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from model.analysis.duplicates import duplicates
-from model.analysis.orphans import orphans
-from model.analysis.quality import quality
-from model.analysis.references import references
-from model.graph import build_graph
-from model.loader import load_plan
-from site_builder.commands_synth import write_synthetic
-from site_builder.commands_analysis import check_view, render
+from goldenthread.model.analysis.duplicates import duplicates
+from goldenthread.model.analysis.orphans import orphans
+from goldenthread.model.analysis.quality import quality
+from goldenthread.model.analysis.references import references
+from goldenthread.model.graph import build_graph
+from goldenthread.model.loader import load_plan
+from goldenthread.cli.synth import write_synthetic
+from goldenthread.cli.analysis import check_view, render
 
 RUNS = 3
 # Runs the command and reports its peak memory (KB on Linux) on the last line of standard error.
 _CHILD = """import resource, sys
-from site_builder.cli import main
+from goldenthread.cli.main import main
 try:
     main(sys.argv[1:], prog_name="goldenthread")
 finally:
     print(max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)),
           file=sys.stderr)
 """
-_IMPORT = ("import time; t, c = time.perf_counter(), time.process_time(); import site_builder.cli; "
+_IMPORT = ("import time; t, c = time.perf_counter(), time.process_time(); import goldenthread.cli.main; "
            "print(time.perf_counter() - t, time.process_time() - c)")
 
 

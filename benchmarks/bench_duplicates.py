@@ -26,13 +26,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from model.analysis.duplicates import (MIN_WORDS, PASSAGE_WORDS, comparable, duplicates,  # noqa: E402
+from goldenthread.model.analysis.duplicates import (MIN_WORDS, PASSAGE_WORDS, comparable, duplicates,  # noqa: E402
                                        statements)
-from model.analysis.similarity import (DEFAULT_THRESHOLD, PairStats, contained_pairs, score,  # noqa: E402
+from goldenthread.model.analysis.similarity import (DEFAULT_THRESHOLD, PairStats, contained_pairs, score,  # noqa: E402
                                        shared_passages, similar_pairs)
-from model.analysis.wording import STOPWORDS  # noqa: E402
-from model.graph import build_graph  # noqa: E402
-from model.schema import (Action, Indicator, OperationalPlans, Outcome, Period, Plan, PlanData,  # noqa: E402
+from goldenthread.model.analysis.wording import STOPWORDS  # noqa: E402
+from goldenthread.model.graph import build_graph  # noqa: E402
+from goldenthread.model.schema import (Action, Indicator, OperationalPlans, Outcome, Period, Plan, PlanData,  # noqa: E402
                           Priority, PriorityGroup, Vision)
 
 STOCK = ("the right children at the right time", "this is an improving picture", "reporting to the board")

@@ -27,9 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT)]
 
-from model.errors import PlanLoadError  # noqa: E402
-from model.limits import MAX_YAML_BYTES  # noqa: E402
-from model.loader import load_plan  # noqa: E402
+from goldenthread.model.errors import PlanLoadError  # noqa: E402
+from goldenthread.model.limits import MAX_YAML_BYTES  # noqa: E402
+from goldenthread.model.loader import load_plan  # noqa: E402
 
 MINI_PLAN = ROOT / "tests" / "fixtures" / "mini_plan"
 OPS = "operational_plans.yaml"

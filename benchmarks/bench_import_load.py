@@ -27,11 +27,11 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from shaped_export import shaped_document  # noqa: E402
 
-from model import loader  # noqa: E402
-from model.graph import build_graph  # noqa: E402
-from model.importer import run_import  # noqa: E402
-from model.loader import load_plan  # noqa: E402
-from model.quick_yaml import available as quick_reading_available  # noqa: E402
+from goldenthread.model import loader  # noqa: E402
+from goldenthread.model.graph import build_graph  # noqa: E402
+from goldenthread.model.importer import run_import  # noqa: E402
+from goldenthread.model.loader import load_plan  # noqa: E402
+from goldenthread.model.quick_yaml import available as quick_reading_available  # noqa: E402
 
 
 def best_of(runs: int, action) -> float:

@@ -24,10 +24,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "e2e")]
 from council_plan import council_plan  # noqa: E402
 from e2e_support import CHROMIUM, CHROMIUM_ARGS, serve_directory  # noqa: E402
 
-from model.graph import build_graph  # noqa: E402
-from model.loader import load_plan  # noqa: E402
-from site_builder.network import copy_network_assets, write_view_plan  # noqa: E402
-from site_builder.network_views import MAX_NODES, OVERVIEW, ViewPlanner  # noqa: E402
+from goldenthread.model.graph import build_graph  # noqa: E402
+from goldenthread.model.loader import load_plan  # noqa: E402
+from goldenthread.site_builder.network import copy_network_assets, write_view_plan  # noqa: E402
+from goldenthread.site_builder.network_views import MAX_NODES, OVERVIEW, ViewPlanner  # noqa: E402
 
 RUNS = 3
 

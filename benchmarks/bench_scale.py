@@ -56,8 +56,8 @@ TARGETS = {"check_seconds": 3.0, "check_mb": 500, "duplicates_growth": 20.0, "bu
 
 def run_stage(name: str, plan_dir: str) -> dict:
     """Run stage *name* (``load``, ``graph`` or an analysis) and what it needs; its seconds and peak MB."""
-    from model.graph import build_graph
-    from model.loader import load_plan
+    from goldenthread.model.graph import build_graph
+    from goldenthread.model.loader import load_plan
 
     seconds: dict[str, float] = {}
     cpu: dict[str, float] = {}
@@ -74,7 +74,7 @@ def run_stage(name: str, plan_dir: str) -> dict:
         g = timed("graph", lambda: build_graph(data))
     if name in ANALYSES:
         import importlib
-        function = getattr(importlib.import_module(f"model.analysis.{name}"), name)
+        function = getattr(importlib.import_module(f"goldenthread.model.analysis.{name}"), name)
         findings = len(timed(name, lambda: list(function(g))))
     return {"seconds": seconds, "cpu": cpu, "findings": findings,
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
@@ -119,7 +119,7 @@ def best(runs: list[dict]) -> dict:
 
 def measure(scale: int, repeat: int, site: bool, work: Path) -> dict:
     """Every stage at *scale*; each row is printed as soon as it is measured."""
-    from site_builder.commands_synth import write_synthetic
+    from goldenthread.cli.synth import write_synthetic
 
     plan_dir = work / f"plan-{scale}"
     t, cpu = time.perf_counter(), time.process_time()

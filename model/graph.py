@@ -9,7 +9,7 @@ is part of (outcome -> action -> priority -> vision -> plan), an operational
 plan points at the priorities it serves and at its lead, and an item whose
 text names a priority points at that priority.
 
->>> from model.loader import load_plan                      # doctest: +SKIP
+>>> from goldenthread.model.loader import load_plan                      # doctest: +SKIP
 >>> g = build_graph(load_plan("plan_data"))                  # doctest: +SKIP
 >>> g.nodes["LP5.a"]["kind"], list(g.successors("LP5.a"))   # doctest: +SKIP
 ('action', ['LP5', 'DP4'])
@@ -21,10 +21,10 @@ from typing import Any, Iterator
 
 import networkx as nx
 
-from model.errors import GoldenThreadError
-from model.references import GroupIndex, find_references
-from model.schema import Action, PlanData, Priority, PriorityGroup
-from model.timescale import parse_timescale
+from goldenthread.model.errors import GoldenThreadError
+from goldenthread.model.references import GroupIndex, find_references
+from goldenthread.model.schema import Action, PlanData, Priority, PriorityGroup
+from goldenthread.model.timescale import parse_timescale
 
 # Node kinds.
 PLAN = "plan"
@@ -173,7 +173,7 @@ def chain_to_top(g: nx.MultiDiGraph, node: str) -> list[str]:
     >>> chain_to_top(g, "a")
     Traceback (most recent call last):
     ...
-    model.errors.GoldenThreadError: error: the plan's hierarchy loops: a -> b -> a
+    goldenthread.model.errors.GoldenThreadError: error: the plan's hierarchy loops: a -> b -> a
       hint: each item is part of one item above it, up to the plan; check how this graph was made
     """
     chain, seen = [node], {node}

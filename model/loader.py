@@ -33,13 +33,13 @@ import re
 from pathlib import Path
 from typing import Iterator
 
-from model.errors import Location, PlanLoadError, relative
-from model.forked import can_fork, run_forked
-from model.limits import MAX_SOURCE_BYTES
-from model.quick_yaml import available as quick_reading_available
-from model.schema import OperationalPlans, Plan, PlanData, PriorityGroup
-from model.source import DocPath, YamlDocument, a_or_an, read_yaml, suggest, validate
-from model.text_files import read_text_file
+from goldenthread.model.errors import Location, PlanLoadError, relative
+from goldenthread.model.forked import can_fork, run_forked
+from goldenthread.model.limits import MAX_SOURCE_BYTES
+from goldenthread.model.quick_yaml import available as quick_reading_available
+from goldenthread.model.schema import OperationalPlans, Plan, PlanData, PriorityGroup
+from goldenthread.model.source import DocPath, YamlDocument, a_or_an, read_yaml, suggest, validate
+from goldenthread.model.text_files import read_text_file
 
 PLAN_FILE = "plan.yaml"
 GROUPS_DIR = "groups"

@@ -60,7 +60,7 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import Reader
 from ruamel.yaml.resolver import VersionedResolver
 
-from model.limits import MAX_YAML_DEPTH
+from goldenthread.model.limits import MAX_YAML_DEPTH
 
 try:  # ruamel.yaml.clib's C parser, where ruamel.yaml's YAML(typ="safe") looks for it
     from ruamel.yaml.main import CParser

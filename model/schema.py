@@ -22,7 +22,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from model.limits import MAX_TEXT_CHARS
+from goldenthread.model.limits import MAX_TEXT_CHARS
 
 #: The RAG ratings a plan may use. ``None`` (no rating) is allowed too.
 RAG_VALUES: tuple[str, ...] = ("GREEN", "AMBER", "RED", "AMBER/GREEN", "N/A")

@@ -9,7 +9,7 @@ against a schema model and turns every pydantic error into a
 :class:`~model.errors.PlanLoadError` that points at the offending key or value:
 
 >>> import tempfile, pathlib
->>> from model.schema import Outcome
+>>> from goldenthread.model.schema import Outcome
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "outcome.yaml"
 >>> _ = path.write_text("id: o1\\ntext: Fewer referrals\\nrag: AMBR\\n")
 >>> errors = []
@@ -52,11 +52,11 @@ from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import AliasEvent, ScalarEvent
 from ruamel.yaml.reader import ReaderError
 
-from model.errors import Location, PlanLoadError, relative
-from model.limits import MAX_YAML_BYTES, MAX_YAML_DEPTH
-from model.quick_yaml import quick_load
-from model.schema import RAG_VALUES
-from model.text_files import read_text_file
+from goldenthread.model.errors import Location, PlanLoadError, relative
+from goldenthread.model.limits import MAX_YAML_BYTES, MAX_YAML_DEPTH
+from goldenthread.model.quick_yaml import quick_load
+from goldenthread.model.schema import RAG_VALUES
+from goldenthread.model.text_files import read_text_file
 
 #: The path of a value inside a document: mapping keys and sequence indexes,
 #: the same shape as a pydantic error's ``loc``.

@@ -1,7 +1,7 @@
 """Counts that describe a plan graph: items by kind, RAG ratings, groups, links.
 
->>> from model.loader import load_plan                                  # doctest: +SKIP
->>> from model.graph import build_graph                                 # doctest: +SKIP
+>>> from goldenthread.model.loader import load_plan                                  # doctest: +SKIP
+>>> from goldenthread.model.graph import build_graph                                 # doctest: +SKIP
 >>> plan_stats(build_graph(load_plan("tests/fixtures/mini_plan")))["rag"]  # doctest: +SKIP
 {'GREEN': 1, 'AMBER': 1, 'RED': 1, 'AMBER/GREEN': 1, 'N/A': 0, 'none': 1}
 """
@@ -11,8 +11,8 @@ from collections import Counter
 
 import networkx as nx
 
-from model.graph import ACTION, EDGE_KINDS, INDICATOR, NODE_KINDS, OPERATIONAL_PLAN, OUTCOME, PRIORITY
-from model.schema import RAG_VALUES
+from goldenthread.model.graph import ACTION, EDGE_KINDS, INDICATOR, NODE_KINDS, OPERATIONAL_PLAN, OUTCOME, PRIORITY
+from goldenthread.model.schema import RAG_VALUES
 
 #: The key under which outcomes with no RAG rating are counted.
 NO_RAG = "none"

@@ -10,7 +10,7 @@ mark Windows editors write, and refuses, each with a located error and a hint:
 * a byte that is not UTF-8 (Latin-1 or Windows-1252 text), at its line:col.
 
 >>> import tempfile, pathlib
->>> from model.errors import PlanLoadError
+>>> from goldenthread.model.errors import PlanLoadError
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "notes.yaml"
 >>> _ = path.write_bytes(b"title: ok\\nname: caf\\xe9\\n")
 >>> try:
@@ -28,7 +28,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from model.errors import GoldenThreadError, Location
+from goldenthread.model.errors import GoldenThreadError, Location
 
 #: Byte-order marks of encodings we do not read, longest first (UTF-32's LE mark starts like UTF-16's).
 _OTHER_BOMS = [(codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),

@@ -24,10 +24,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from model.errors import Location, relative
-from model.loader import load_plan
-from site_builder.engine import ENGINES, REPO_CONFIG, SiteBuildError, run_engine, write_project_config
-from site_builder.generate import GeneratedDocs, generate_docs
+from goldenthread.model.errors import Location, relative
+from goldenthread.model.loader import load_plan
+from goldenthread.site_builder.engine import ENGINES, REPO_CONFIG, SiteBuildError, run_engine, write_project_config
+from goldenthread.site_builder.generate import GeneratedDocs, generate_docs
 
 #: Written into every site we build; its presence says the folder may be replaced.
 MARKER = ".goldenthread-site"

@@ -17,11 +17,11 @@ import json
 import shutil
 from pathlib import Path
 
-from model.analysis import summary
-from model.analysis.trace import MATRIX_COLUMNS
-from model.export import to_node_link
-from model.schema import PlanData
-from site_builder.views.common import SiteContext
+from goldenthread.model.analysis import summary
+from goldenthread.model.analysis.trace import MATRIX_COLUMNS
+from goldenthread.model.export import to_node_link
+from goldenthread.model.schema import PlanData
+from goldenthread.site_builder.views.common import SiteContext
 
 GRAPH_JSON = "graph.json"
 FINDINGS_JSON = "findings.json"

@@ -24,17 +24,19 @@ import logging
 import os
 import subprocess
 import sys
+from importlib.resources import files
 from pathlib import Path
 from typing import Iterator
 
 import jinja2
 from ruamel.yaml import YAML
 
-from model.errors import GoldenThreadError, Location, relative
+from goldenthread.model.errors import GoldenThreadError, Location, relative
 
 ENGINES = ("mkdocs", "zensical")
-#: Our configuration, at the top of the repository (next to the ``site_builder`` package).
-REPO_CONFIG = Path(__file__).resolve().parents[1] / "mkdocs.yml"
+#: Our configuration: ``mkdocs.yml`` at the top of the repository, shipped as package data of
+#: ``goldenthread`` (beside ``site_builder/``, so its ``custom_dir`` resolves the same way installed).
+REPO_CONFIG = Path(str(files("goldenthread") / "mkdocs.yml"))
 CONFIG_NAME = "mkdocs.yml"
 
 

@@ -4,7 +4,7 @@ This is the "views -> pages" half of a build, and it runs before (and
 outside) MkDocs or Zensical: the engines only see a folder of finished
 Markdown pages and static files, so the same pages build under either.
 
->>> from model.loader import load_plan                              # doctest: +SKIP
+>>> from goldenthread.model.loader import load_plan                              # doctest: +SKIP
 >>> docs = generate_docs(load_plan("plan_data"), Path("work/docs"))  # doctest: +SKIP
 >>> docs.nav[0]                                                      # doctest: +SKIP
 'index.md'
@@ -14,36 +14,37 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
-from model.analysis import run_all
-from model.analysis.dependencies import dependency_matrix
-from model.analysis.trace import trace_matrix
-from model.graph import LEAD, OPERATIONAL_PLAN, OUTCOME, PRIORITY, build_graph, nodes_of_kind
-from model.schema import PlanData
-from site_builder import network
-from site_builder import urls as U
-from site_builder.downloads import write_downloads
-from site_builder.network_views import ViewPlanner
-from site_builder.pages import environment, render, write_page
-from site_builder.views.common import SiteContext, item_title, one_line
-from site_builder.views.dependencies import dependencies_view
-from site_builder.views.downloads import downloads_view
-from site_builder.views.findings import findings_view
-from site_builder.views.home import home_view
-from site_builder.views.items import network_link
-from site_builder.views.lists import plans_index_view, priorities_index_view, trace_groups_view, trace_index_view
-from site_builder.views.outcomes import outcome_groups_view, outcomes_view
-from site_builder.views.owners import lead_view, operational_plan_view
-from site_builder.views.priority import priority_view
-from site_builder.views.trace import trace_view
+from goldenthread.model.analysis import run_all
+from goldenthread.model.analysis.dependencies import dependency_matrix
+from goldenthread.model.analysis.trace import trace_matrix
+from goldenthread.model.graph import LEAD, OPERATIONAL_PLAN, OUTCOME, PRIORITY, build_graph, nodes_of_kind
+from goldenthread.model.schema import PlanData
+from goldenthread.site_builder import network
+from goldenthread.site_builder import urls as U
+from goldenthread.site_builder.downloads import write_downloads
+from goldenthread.site_builder.network_views import ViewPlanner
+from goldenthread.site_builder.pages import environment, render, write_page
+from goldenthread.site_builder.views.common import SiteContext, item_title, one_line
+from goldenthread.site_builder.views.dependencies import dependencies_view
+from goldenthread.site_builder.views.downloads import downloads_view
+from goldenthread.site_builder.views.findings import findings_view
+from goldenthread.site_builder.views.home import home_view
+from goldenthread.site_builder.views.items import network_link
+from goldenthread.site_builder.views.lists import plans_index_view, priorities_index_view, trace_groups_view, trace_index_view
+from goldenthread.site_builder.views.outcomes import outcome_groups_view, outcomes_view
+from goldenthread.site_builder.views.owners import lead_view, operational_plan_view
+from goldenthread.site_builder.views.priority import priority_view
+from goldenthread.site_builder.views.trace import trace_view
 
 #: Our own static files, copied into ``docs/assets/`` (the network views' files are copied by
 #: :func:`site_builder.network.copy_network_assets`). Never a README.md: the engine would
 #: make it a page.
 OWN_ASSETS = ("goldenthread.css", "outcomes-filter.js", "favicon.svg", "iframe-worker/shim.js",
               "iframe-worker/LICENSE")
-ASSETS = Path(__file__).parent / "assets"
+ASSETS = Path(str(files("goldenthread.site_builder") / "assets"))
 #: Priority titles in the navigation are cut here (the page itself has the whole title).
 NAV_TITLE_CHARS = 44
 #: The navigation lists each priority only while the plan has at most this many. MkDocs writes

@@ -38,7 +38,7 @@ the layout seed is fixed), makes no outside request, and escapes plan text:
 node data is embedded as JSON with ``<``, ``>``, ``&`` and ``'`` escaped, and
 vis-network shows string tooltips as text, never HTML.
 
->>> from model.graph import build_graph                      # doctest: +SKIP
+>>> from goldenthread.model.graph import build_graph                      # doctest: +SKIP
 >>> view = write_network_view(g, priority_neighbourhood(g, "LP5"),
 ...     Path("docs/network/LP5.html"), title="LP5 and its neighbours",
 ...     href_for=lambda n: f"../items/{n}/", assets_dir=Path("docs/assets"))  # doctest: +SKIP
@@ -52,6 +52,7 @@ import json
 import os
 import shutil
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -59,15 +60,15 @@ import networkx as nx
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from pyvis.network import Network
 
-from model.graph import (ACTION, INDICATOR, LEAD, LED_BY, OPERATIONAL_PLAN, OUTCOME, PART_OF,
+from goldenthread.model.graph import (ACTION, INDICATOR, LEAD, LED_BY, OPERATIONAL_PLAN, OUTCOME, PART_OF,
                          PLAN, PRIORITY, REFERENCES, SERVES, VISION, chain_to_top)
-from site_builder.network_layout import radial_positions
-from site_builder.network_views import GROUP, SUMMARY, ViewPlan
+from goldenthread.site_builder.network_layout import radial_positions
+from goldenthread.site_builder.network_views import GROUP, SUMMARY, ViewPlan
 
 #: Where a drawn node leads: ``("item", id)``, ``("view", name)`` or ``("list", None)`` (see ViewPlan).
 Link = tuple[str, "str | None"]
 
-HERE = Path(__file__).parent
+HERE = Path(str(files("goldenthread.site_builder")))
 TEMPLATES = HERE / "templates"
 ASSETS = HERE / "assets"
 #: What :func:`copy_network_assets` copies, relative to ``site_builder/assets``.

@@ -40,7 +40,7 @@ from typing import Callable, Iterable
 
 import networkx as nx
 
-from model.graph import (ACTION, INDICATOR, LEAD, LED_BY, OPERATIONAL_PLAN, OUTCOME, PART_OF, PRIORITY,
+from goldenthread.model.graph import (ACTION, INDICATOR, LEAD, LED_BY, OPERATIONAL_PLAN, OUTCOME, PART_OF, PRIORITY,
                          REFERENCES, SERVES, VISION, chain_to_top)
 
 #: The most items any view draws (summary and group nodes included).

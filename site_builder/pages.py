@@ -19,13 +19,16 @@ import re
 from pathlib import Path
 from typing import Any
 
+from importlib.resources import files
+
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from site_builder.markup import finalize
-from site_builder.views.common import count
+from goldenthread.site_builder.markup import finalize
+from goldenthread.site_builder.views.common import count
 
-TEMPLATES = Path(__file__).parent / "templates"
+#: The page templates, shipped as package data.
+TEMPLATES = Path(str(files("goldenthread.site_builder") / "templates"))
 _ANCHOR = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
@@ -49,10 +52,10 @@ def heading_id(value: str) -> Markup:
     return Markup("{#") + anchor(value) + Markup("}")
 
 
-def environment() -> Environment:
-    """The Jinja environment for page templates (see the module docstring)."""
+def environment(templates: Path | None = None) -> Environment:
+    """The Jinja environment for Markdown templates in *templates*, by default the site's (see the module docstring)."""
     env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
+        loader=FileSystemLoader(str(templates or TEMPLATES)),
         autoescape=True,
         finalize=finalize,
         undefined=StrictUndefined,

@@ -24,8 +24,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from model.errors import GoldenThreadError
-from site_builder.engine import REPO_CONFIG, SiteBuildError
+from goldenthread.model.errors import GoldenThreadError
+from goldenthread.site_builder.engine import REPO_CONFIG, SiteBuildError
 
 DEFAULT_ADDRESS = "127.0.0.1:8000"
 
@@ -91,7 +91,7 @@ class LivePages:
         Raises :class:`model.errors.GoldenThreadError` when the plan does not load.
         """
         # imported here, not at the top: `goldenthread check` and the other commands need none of it
-        from site_builder.build import prepare_project
+        from goldenthread.site_builder.build import prepare_project
 
         self._signature = plan_signature(self.plan_dir)
         with tempfile.TemporaryDirectory(prefix="goldenthread-next-") as scratch:

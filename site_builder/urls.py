@@ -37,8 +37,8 @@ import posixpath
 
 import networkx as nx
 
-from model.graph import ACTION, INDICATOR, LEAD, OPERATIONAL_PLAN, OUTCOME, PLAN, PRIORITY, VISION
-from site_builder.markup import Href
+from goldenthread.model.graph import ACTION, INDICATOR, LEAD, OPERATIONAL_PLAN, OUTCOME, PLAN, PRIORITY, VISION
+from goldenthread.site_builder.markup import Href
 
 # Fixed pages (Markdown sources, relative to the docs folder).
 HOME = "index.md"

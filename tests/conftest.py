@@ -26,8 +26,8 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from model.graph import build_graph
-from model.loader import load_plan
+from goldenthread.model.graph import build_graph
+from goldenthread.model.loader import load_plan
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI_PLAN = FIXTURES / "mini_plan"

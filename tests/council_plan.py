@@ -25,7 +25,7 @@ import random
 import string
 from collections import Counter  # noqa: F401 - used by the docstring example
 
-from model.schema import (Action, Indicator, Lead, OperationalPlan, OperationalPlans, Outcome, Period, Plan,
+from goldenthread.model.schema import (Action, Indicator, Lead, OperationalPlan, OperationalPlans, Outcome, Period, Plan,
                           PlanData, Priority, PriorityGroup, Vision)
 
 SHAPES = ("directorates", "two-groups", "few-priorities")

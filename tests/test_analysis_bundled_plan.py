@@ -16,12 +16,12 @@ import shutil
 
 import pytest
 
-from model.analysis import run_all
-from model.analysis.diff import diff
-from model.analysis.trace import trace
-from model.graph import OPERATIONAL_PLAN, OUTCOME, SERVES, build_graph, nodes_of_kind
-from model.loader import load_plan
-from site_builder.paths import BUNDLED_PLAN_DIR
+from goldenthread.model.analysis import run_all
+from goldenthread.model.analysis.diff import diff
+from goldenthread.model.analysis.trace import trace
+from goldenthread.model.graph import OPERATIONAL_PLAN, OUTCOME, SERVES, build_graph, nodes_of_kind
+from goldenthread.model.loader import load_plan
+from goldenthread.cli.paths import BUNDLED_PLAN_DIR
 
 pytestmark = pytest.mark.skipif(not (BUNDLED_PLAN_DIR / "plan.yaml").is_file(), reason="no bundled plan")
 

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from model.analysis import CODES
-from site_builder.paths import BUNDLED_PLAN_DIR
+from goldenthread.model.analysis import CODES
+from goldenthread.cli.paths import BUNDLED_PLAN_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = sorted([*(ROOT / "docs" / "planners").glob("*.md"), *(ROOT / "docs" / "auditors").glob("*.md")])

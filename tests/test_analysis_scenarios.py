@@ -23,13 +23,13 @@ from pathlib import Path
 
 import pytest
 
-from model.analysis import CODES, run_all
-from model.analysis.dependencies import dependency_matrix
-from model.analysis.diff import diff
-from model.analysis.impact import impact
-from model.analysis.trace import trace, trace_matrix
-from model.graph import build_graph
-from model.loader import load_plan
+from goldenthread.model.analysis import CODES, run_all
+from goldenthread.model.analysis.dependencies import dependency_matrix
+from goldenthread.model.analysis.diff import diff
+from goldenthread.model.analysis.impact import impact
+from goldenthread.model.analysis.trace import trace, trace_matrix
+from goldenthread.model.graph import build_graph
+from goldenthread.model.loader import load_plan
 
 SCENARIOS = Path(__file__).parent / "scenarios"
 UPDATE = os.environ.get("GOLDENTHREAD_UPDATE_GOLDEN") == "1"

@@ -13,9 +13,9 @@ from itertools import combinations
 
 import pytest
 
-from model.analysis.similarity import (CLAUSE_BREAK, DEFAULT_MIN_JACCARD, PairStats, contained_pairs, score,
+from goldenthread.model.analysis.similarity import (CLAUSE_BREAK, DEFAULT_MIN_JACCARD, PairStats, contained_pairs, score,
                                        shared_passages, similar_pairs)
-from model.analysis.wording import STOPWORDS
+from goldenthread.model.analysis.wording import STOPWORDS
 
 VOCABULARY = ("review strategy board children care leavers placement stability neglect training audit "
               "quality assurance framework practice week partners school attendance referrals early help "

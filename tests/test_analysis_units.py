@@ -10,16 +10,16 @@ import datetime as dt
 
 import pytest
 
-from model.analysis import CODES, SEVERITIES, at_or_above, require_node, run_all, summary
-from model.analysis.duplicates import comparable, plan_wording, statements
-from model.analysis.findings import finding
-from model.analysis.impact import impact
-from model.analysis.orphans import orphans
-from model.analysis.quality import quality
-from model.analysis.trace import trace
-from model.analysis.wording import Wording, find_acronyms, normalise, stem
-from model.errors import UnknownItemError
-from model.graph import PART_OF
+from goldenthread.model.analysis import CODES, SEVERITIES, at_or_above, require_node, run_all, summary
+from goldenthread.model.analysis.duplicates import comparable, plan_wording, statements
+from goldenthread.model.analysis.findings import finding
+from goldenthread.model.analysis.impact import impact
+from goldenthread.model.analysis.orphans import orphans
+from goldenthread.model.analysis.quality import quality
+from goldenthread.model.analysis.trace import trace
+from goldenthread.model.analysis.wording import Wording, find_acronyms, normalise, stem
+from goldenthread.model.errors import UnknownItemError
+from goldenthread.model.graph import PART_OF
 
 
 def test_every_code_has_a_known_severity_and_a_meaning():

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from model.analysis import run_all
-from model.analysis.diff import diff
-from model.analysis.trace import MATRIX_COLUMNS, trace
-from model.errors import relative
-from model.graph import build_graph, nodes_of_kind
-from model.loader import load_plan
-from site_builder.cli import main
+from goldenthread.model.analysis import run_all
+from goldenthread.model.analysis.diff import diff
+from goldenthread.model.analysis.trace import MATRIX_COLUMNS, trace
+from goldenthread.model.errors import relative
+from goldenthread.model.graph import build_graph, nodes_of_kind
+from goldenthread.model.loader import load_plan
+from goldenthread.cli.main import main
 
 SCENARIOS = Path(__file__).parent / "scenarios"
 REFERENCES = SCENARIOS / "02_references"      # has errors (dangling references)

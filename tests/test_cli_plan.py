@@ -7,11 +7,11 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from model.errors import relative
-from model.graph import EDGE_KINDS, NODE_KINDS
-from model.schema import RAG_VALUES
-from site_builder import paths
-from site_builder.cli import main
+from goldenthread.model.errors import relative
+from goldenthread.model.graph import EDGE_KINDS, NODE_KINDS
+from goldenthread.model.schema import RAG_VALUES
+from goldenthread.cli import paths
+from goldenthread.cli.main import main
 
 MINI_PLAN = Path(__file__).parent / "fixtures" / "mini_plan"
 MINI = str(MINI_PLAN)

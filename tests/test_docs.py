@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 from pydantic import BaseModel
 
-from model import schema
-from model.timescale import parse_timescale
-from site_builder.cli import main
+from goldenthread.model import schema
+from goldenthread.model.timescale import parse_timescale
+from goldenthread.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -7,10 +7,10 @@ import threading
 
 import pytest
 
-from model import forked
-from model.forked import can_fork, run_forked
+from goldenthread.model import forked
+from goldenthread.model.forked import can_fork, run_forked
 
-duplicates_module = importlib.import_module("model.analysis.duplicates")
+duplicates_module = importlib.import_module("goldenthread.model.analysis.duplicates")
 
 CPUS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
@@ -68,9 +68,9 @@ def test_duplicates_are_the_same_forked_or_not(mini_graph, monkeypatch, forking)
 
 
 def test_a_plan_of_many_group_files_loads_the_same_with_half_of_them_read_in_a_child(tmp_path, monkeypatch, forking):
-    from model import loader
-    from model.errors import PlanLoadError
-    from model.synth import synthesize
+    from goldenthread.model import loader
+    from goldenthread.model.errors import PlanLoadError
+    from goldenthread.model.synth import synthesize
 
     for name, text in synthesize(3).files.items():  # 6 group files
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)

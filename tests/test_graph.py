@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from model import graph as G
+from goldenthread.model import graph as G
 
 
 def part_of_view(g: nx.MultiDiGraph) -> nx.DiGraph:

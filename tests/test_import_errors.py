@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import model.importer
-import model.importer.folder
-import model.loader
-from model.errors import GoldenThreadError, ImportError_, Location, PlanLoadError
-from model.importer import run_import
-from site_builder.cli import main
+import goldenthread.model.importer
+import goldenthread.model.importer.folder
+import goldenthread.model.loader
+from goldenthread import model
+from goldenthread.model.errors import GoldenThreadError, ImportError_, Location, PlanLoadError
+from goldenthread.model.importer import run_import
+from goldenthread.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "plan_data" / "source" / "service-development-plan-2020-21.txt"
@@ -107,12 +108,12 @@ def test_a_source_over_the_size_limit_is_refused_without_being_read(tmp_path, mo
 
 def test_import_with_debug_shows_the_traceback(tmp_path):
     (tmp_path / "export.txt").write_bytes(b"")
-    shown = subprocess.run([sys.executable, "-m", "site_builder.cli", "--debug", "import", "export.txt",
+    shown = subprocess.run([sys.executable, "-m", "goldenthread", "--debug", "import", "export.txt",
                             "--out", "plan"], cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False,
                            env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert shown.returncode != 0
     assert "Traceback (most recent call last)" in shown.stderr
-    assert "model.errors.ImportError_: export.txt: error: export.txt is empty" in shown.stderr
+    assert "goldenthread.model.errors.ImportError_: export.txt: error: export.txt is empty" in shown.stderr
 
 
 # --- the corrections file is read like a plan file -------------------------------------------------------

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from model.errors import GoldenThreadError
-from model.graph import OUTCOME, build_graph, nodes_of_kind
-from model.importer import run_import
-from model.loader import load_plan
+from goldenthread.model.errors import GoldenThreadError
+from goldenthread.model.graph import OUTCOME, build_graph, nodes_of_kind
+from goldenthread.model.importer import run_import
+from goldenthread.model.loader import load_plan
 from shaped_export import shaped_document
-from site_builder.cli import main
+from goldenthread.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN_DATA = ROOT / "plan_data"

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from model.loader import load_plan
-from model.schema import PlanData
+from goldenthread.model.loader import load_plan
+from goldenthread.model.schema import PlanData
 
 
 def test_loads_every_file_of_the_mini_plan(mini_plan, mini_plan_dir):

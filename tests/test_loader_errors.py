@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from model import source
-from model.analysis.trace import trace
-from model.errors import GoldenThreadError, Location, PlanLoadError
-from model.graph import PART_OF, chain_to_top
-from model.loader import load_plan
-from model.quick_yaml import _is_plain, quick_load
-from site_builder.cli import main
+from goldenthread.model import source
+from goldenthread.model.analysis.trace import trace
+from goldenthread.model.errors import GoldenThreadError, Location, PlanLoadError
+from goldenthread.model.graph import PART_OF, chain_to_top
+from goldenthread.model.loader import load_plan
+from goldenthread.model.quick_yaml import _is_plain, quick_load
+from goldenthread.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -131,13 +131,13 @@ def test_validate_gives_exit_2_and_the_message_without_a_traceback(case, broken_
 
 def test_validate_with_debug_shows_the_traceback(broken_plan, bad_case):
     broken_plan(bad_case("alias_bomb")["edits"])
-    shown = subprocess.run([sys.executable, "-m", "site_builder.cli", "--debug", "validate", "plan"],
+    shown = subprocess.run([sys.executable, "-m", "goldenthread", "--debug", "validate", "plan"],
                            capture_output=True, text=True, timeout=120, check=False)
     assert shown.returncode != 0
     assert "Traceback (most recent call last)" in shown.stderr
     assert shown.stderr.rstrip().endswith("hint: delete the anchor, and write out in full every value that "
                                           "refers to it with *")
-    assert "model.errors.PlanLoadError" in shown.stderr
+    assert "goldenthread.model.errors.PlanLoadError" in shown.stderr
 
 
 def test_a_missing_plan_folder_through_the_cli(tmp_path, monkeypatch):

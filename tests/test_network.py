@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from model.graph import build_graph
-from model.loader import load_plan
-from site_builder import network
-from site_builder.network import (copy_network_assets, priority_neighbourhood, render_network_view,
+from goldenthread.model.graph import build_graph
+from goldenthread.model.loader import load_plan
+from goldenthread.site_builder import network
+from goldenthread.site_builder.network import (copy_network_assets, priority_neighbourhood, render_network_view,
                                   whole_plan_nodes, write_network_view)
 
 ROOT = Path(__file__).resolve().parents[1]

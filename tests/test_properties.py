@@ -29,10 +29,10 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 from ruamel.yaml import YAML
 
-from model.errors import GoldenThreadError
-from model.importer import run_import
-from model.loader import load_plan
-from model.schema import WINDOWS_DEVICE_NAMES, ItemId
+from goldenthread.model.errors import GoldenThreadError
+from goldenthread.model.importer import run_import
+from goldenthread.model.loader import load_plan
+from goldenthread.model.schema import WINDOWS_DEVICE_NAMES, ItemId
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI_PLAN = ROOT / "tests" / "fixtures" / "mini_plan"

@@ -17,13 +17,14 @@ import jinja2
 import pytest
 from click.testing import CliRunner
 
-import site_builder.build
-import site_builder.generate
-import site_builder.pages
-from model.errors import PlanLoadError
-from site_builder.build import build_site, write_pages
-from site_builder.cli import main
-from site_builder.engine import REPO_CONFIG, SiteBuildError
+import goldenthread.site_builder.build
+import goldenthread.site_builder.generate
+import goldenthread.site_builder.pages
+from goldenthread import site_builder
+from goldenthread.model.errors import PlanLoadError
+from goldenthread.site_builder.build import build_site, write_pages
+from goldenthread.cli.main import main
+from goldenthread.site_builder.engine import REPO_CONFIG, SiteBuildError
 from site_fixtures import MINI_PLAN
 
 THEME = REPO_CONFIG.parent / "site_builder" / "theme"

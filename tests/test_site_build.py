@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from model.analysis import run_all
-from model.errors import GoldenThreadError, PlanLoadError
-from model.graph import LEAD, OPERATIONAL_PLAN, OUTCOME, PRIORITY, build_graph, nodes_of_kind
-from model.loader import load_plan
-from site_builder.build import MARKER, build_site
-from site_builder.cli import main
-from site_builder.engine import SiteBuildError
-from site_builder.urls import SiteUrls, page_url
+from goldenthread.model.analysis import run_all
+from goldenthread.model.errors import GoldenThreadError, PlanLoadError
+from goldenthread.model.graph import LEAD, OPERATIONAL_PLAN, OUTCOME, PRIORITY, build_graph, nodes_of_kind
+from goldenthread.model.loader import load_plan
+from goldenthread.site_builder.build import MARKER, build_site
+from goldenthread.cli.main import main
+from goldenthread.site_builder.engine import SiteBuildError
+from goldenthread.site_builder.urls import SiteUrls, page_url
 from site_fixtures import BUNDLED_PLAN, MINI_PLAN
 
 ENGINES = ("mkdocs", "zensical")

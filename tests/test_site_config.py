@@ -6,9 +6,9 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from site_builder.engine import REPO_CONFIG, escape_nav, read_base_config, write_project_config
-from site_builder.generate import ASSETS, OWN_ASSETS
-from site_builder.pages import TEMPLATES
+from goldenthread.site_builder.engine import REPO_CONFIG, escape_nav, read_base_config, write_project_config
+from goldenthread.site_builder.generate import ASSETS, OWN_ASSETS
+from goldenthread.site_builder.pages import TEMPLATES
 
 CONFIG = read_base_config(REPO_CONFIG)
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from model.loader import load_plan
-from site_builder.build import build_site, prepare_project
+from goldenthread.model.loader import load_plan
+from goldenthread.site_builder.build import build_site, prepare_project
 from site_fixtures import BLOCK_PAYLOADS, FREE_TEXT, HOSTILE, HOSTILE_LINES, MULTI_LINE, PAYLOADS, hostile_plan
 
 #: Attributes whose value a browser loads or follows as a URL.

@@ -7,8 +7,8 @@ import markdown
 import pytest
 from markupsafe import Markup
 
-from site_builder.markup import Href, escape_text, finalize
-from site_builder.pages import anchor, environment, heading_id
+from goldenthread.site_builder.markup import Href, escape_text, finalize
+from goldenthread.site_builder.pages import anchor, environment, heading_id
 
 HOSTILE = [
     "<script>alert(1)</script>",

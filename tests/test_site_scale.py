@@ -9,15 +9,15 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from model.graph import OUTCOME, PRIORITY, nodes_of_kind
-from model.loader import load_plan
-from site_builder import generate
-from site_builder import urls as U
-from site_builder.build import build_site, prepare_project
-from site_builder.generate import generate_docs, site_context
-from site_builder.views import dependencies
-from site_builder.views.common import outcomes_under
-from site_builder.views.dependencies import dependencies_view
+from goldenthread.model.graph import OUTCOME, PRIORITY, nodes_of_kind
+from goldenthread.model.loader import load_plan
+from goldenthread.site_builder import generate
+from goldenthread.site_builder import urls as U
+from goldenthread.site_builder.build import build_site, prepare_project
+from goldenthread.site_builder.generate import generate_docs, site_context
+from goldenthread.site_builder.views import dependencies
+from goldenthread.site_builder.views.common import outcomes_under
+from goldenthread.site_builder.views.dependencies import dependencies_view
 from site_fixtures import MINI_PLAN, hostile_plan
 
 
@@ -110,7 +110,7 @@ def test_indexed_look_ups_agree_with_scanning_the_plan():
 
 
 def test_home_names_the_groups_only_while_there_are_few(monkeypatch):
-    from site_builder.views import home
+    from goldenthread.site_builder.views import home
     ctx = site_context(load_plan(MINI_PLAN))
     assert home.home_view(ctx).figures[0].note == "2 leadership, 1 departmental"
     monkeypatch.setattr(home, "HOME_GROUPS_NAMED", 1)

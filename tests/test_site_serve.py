@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.serve import LivePages, engine_command, plan_signature, sync_tree
+from goldenthread.site_builder.serve import LivePages, engine_command, plan_signature, sync_tree
 from site_fixtures import MINI_PLAN
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,7 +108,7 @@ def _wait_for(url: str, wanted: str, process: subprocess.Popen, deadline: float)
 
 def test_serve_shows_an_edit_to_the_plan(plan):
     address = f"127.0.0.1:{_free_port()}"
-    command = [sys.executable, "-m", "site_builder.cli", "serve", str(plan), "--dev-addr", address]
+    command = [sys.executable, "-m", "goldenthread", "serve", str(plan), "--dev-addr", address]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                env={**os.environ, "PYTHONPATH": str(ROOT)})
     try:
@@ -125,7 +125,8 @@ def test_serve_shows_an_edit_to_the_plan(plan):
 def test_live_pages_outlive_a_bug_met_by_an_edit(plan, tmp_path, monkeypatch):
     """An edit that makes page generation raise something other than a plan error (a bug of
     ours): the error is reported, the last good pages stay as they were, and the preview goes on."""
-    import site_builder.build
+    import goldenthread.site_builder.build
+    from goldenthread import site_builder
 
     messages = []
     live = LivePages(plan, tmp_path / "project", report=messages.append)
@@ -163,7 +164,7 @@ def test_plan_signature_ignores_a_file_that_vanishes_while_it_looks(plan, monkey
 def test_serve_keeps_the_last_good_site_while_the_plan_is_broken(plan, tmp_path):
     address = f"127.0.0.1:{_free_port()}"
     log = tmp_path / "serve.log"
-    command = [sys.executable, "-m", "site_builder.cli", "serve", str(plan), "--dev-addr", address]
+    command = [sys.executable, "-m", "goldenthread", "serve", str(plan), "--dev-addr", address]
     with open(log, "w", encoding="utf-8") as output:
         process = subprocess.Popen(command, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT,
                                    env={**os.environ, "PYTHONPATH": str(ROOT)})

@@ -13,19 +13,19 @@ import io
 
 import pytest
 
-from site_builder.downloads import csv_cell, traceability_csv
-from model.loader import load_plan
-from site_builder.generate import site_context, write_network_views
+from goldenthread.site_builder.downloads import csv_cell, traceability_csv
+from goldenthread.model.loader import load_plan
+from goldenthread.site_builder.generate import site_context, write_network_views
 from site_fixtures import MINI_PLAN
-from site_builder.views.charts import bar_chart
-from site_builder.views.dependencies import dependencies_view
-from site_builder.views.findings import findings_view
-from site_builder.views.home import home_view
-from site_builder.views.lists import plans_index_view, priorities_index_view, trace_index_view
-from site_builder.views.outcomes import outcomes_view
-from site_builder.views.owners import lead_view, operational_plan_view
-from site_builder.views.priority import priority_view
-from site_builder.views.trace import trace_view
+from goldenthread.site_builder.views.charts import bar_chart
+from goldenthread.site_builder.views.dependencies import dependencies_view
+from goldenthread.site_builder.views.findings import findings_view
+from goldenthread.site_builder.views.home import home_view
+from goldenthread.site_builder.views.lists import plans_index_view, priorities_index_view, trace_index_view
+from goldenthread.site_builder.views.outcomes import outcomes_view
+from goldenthread.site_builder.views.owners import lead_view, operational_plan_view
+from goldenthread.site_builder.views.priority import priority_view
+from goldenthread.site_builder.views.trace import trace_view
 
 
 @pytest.fixture(scope="module")
@@ -184,8 +184,8 @@ def test_traceability_csv_guards_against_spreadsheet_formulas(ctx):
 
 
 def test_compared_items_keep_each_item_with_its_own_words(ctx):
-    from model.analysis.findings import finding
-    from site_builder.views.findings import compared_items
+    from goldenthread.model.analysis.findings import finding
+    from goldenthread.site_builder.views.findings import compared_items
 
     near = finding("near-duplicate", "m", ["LP1.main.o-fewer-referrals", "LP2.a.o-strategy-in-place"],
                    texts=["Strategy in place", "Fewer referrals"], score=90)  # texts in the other order

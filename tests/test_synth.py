@@ -15,15 +15,15 @@ import pytest
 from click.testing import CliRunner
 from ruamel.yaml import YAML
 
-from model.analysis import run_all
-from model.graph import build_graph, group_index
-from model.loader import load_plan
-from model.quick_yaml import quick_load
-from model.references import find_references
-from model.source import to_plain
-from model.stats import plan_stats
-from model.synth import MANIFEST_FILE, synthesize
-from site_builder.cli import main
+from goldenthread.model.analysis import run_all
+from goldenthread.model.graph import build_graph, group_index
+from goldenthread.model.loader import load_plan
+from goldenthread.model.quick_yaml import quick_load
+from goldenthread.model.references import find_references
+from goldenthread.model.source import to_plain
+from goldenthread.model.stats import plan_stats
+from goldenthread.model.synth import MANIFEST_FILE, synthesize
+from goldenthread.cli.main import main
 
 BUNDLED = {"priorities": 14, "actions": 21, "indicators": 34, "outcomes": 105, "operational_plans": 11, "leads": 7}
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from model import limits
+from goldenthread.model import limits
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = (ROOT / "docs" / "validation.md").read_text(encoding="utf-8")

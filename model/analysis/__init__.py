@@ -8,7 +8,7 @@ Each module answers one question and never reads files, prints or renders:
 
 :func:`run_all` runs every finding-producing analysis in a fixed order:
 
->>> from model.analysis._examples import tiny_graph
+>>> from goldenthread.model.analysis._examples import tiny_graph
 >>> [f.code for f in run_all(tiny_graph())]  # doctest: +NORMALIZE_WHITESPACE
 ['priority-without-plan', 'action-without-outcome', 'ambiguous-reference', 'missing-document',
  'cross-reference', 'duplicate', 'status-conflict', 'status-conflict', 'recurring-timescale']
@@ -19,13 +19,13 @@ import datetime as dt
 
 import networkx as nx
 
-from model.analysis.duplicates import duplicates
-from model.analysis.findings import CODES, SEVERITIES, Finding, at_or_above, summary
-from model.analysis.lookup import require_node
-from model.analysis.orphans import orphans
-from model.analysis.quality import quality
-from model.analysis.references import references
-from model.analysis.similarity import DEFAULT_THRESHOLD
+from goldenthread.model.analysis.duplicates import duplicates
+from goldenthread.model.analysis.findings import CODES, SEVERITIES, Finding, at_or_above, summary
+from goldenthread.model.analysis.lookup import require_node
+from goldenthread.model.analysis.orphans import orphans
+from goldenthread.model.analysis.quality import quality
+from goldenthread.model.analysis.references import references
+from goldenthread.model.analysis.similarity import DEFAULT_THRESHOLD
 
 __all__ = ["CODES", "SEVERITIES", "Finding", "at_or_above", "summary", "run_all", "require_node",
            "DEFAULT_THRESHOLD"]

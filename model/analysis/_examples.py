@@ -10,8 +10,8 @@ import datetime as dt
 
 import networkx as nx
 
-from model.graph import build_graph
-from model.schema import (Action, Lead, OperationalPlan, OperationalPlans, Outcome, Period, Plan, PlanData,
+from goldenthread.model.graph import build_graph
+from goldenthread.model.schema import (Action, Lead, OperationalPlan, OperationalPlans, Outcome, Period, Plan, PlanData,
                           Priority, PriorityGroup, UnresolvedReference, Vision)
 
 

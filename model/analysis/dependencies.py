@@ -14,7 +14,7 @@ operational plans, leads (when their plans together connect more than any one
 of them does), and items whose text names another priority; ranked by how
 many priorities they connect.
 
->>> from model.analysis._examples import tiny_graph
+>>> from goldenthread.model.analysis._examples import tiny_graph
 >>> m = dependency_matrix(tiny_graph())
 >>> [p["id"] for p in m["priorities"]], m["matrix"]
 (['LP1', 'LP2', 'DP1'], [[0, 0, 3], [0, 0, 0], [3, 0, 0]])
@@ -30,10 +30,10 @@ from typing import Iterable
 
 import networkx as nx
 
-from model.analysis._edges import sources_of, targets_of
-from model.analysis.duplicates import duplicates
-from model.analysis.findings import Finding, short_title
-from model.graph import LEAD, LED_BY, OPERATIONAL_PLAN, PRIORITY, REFERENCES, SERVES, nodes_of_kind
+from goldenthread.model.analysis._edges import sources_of, targets_of
+from goldenthread.model.analysis.duplicates import duplicates
+from goldenthread.model.analysis.findings import Finding, short_title
+from goldenthread.model.graph import LEAD, LED_BY, OPERATIONAL_PLAN, PRIORITY, REFERENCES, SERVES, nodes_of_kind
 
 EVIDENCE_KINDS = ("reference", "shared-plan", "shared-lead", "duplicate", "near-duplicate")
 _BRIDGE_KIND_ORDER = {OPERATIONAL_PLAN: 0, LEAD: 1}

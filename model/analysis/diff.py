@@ -13,7 +13,7 @@ that differs (text, RAG, timescale, lead, document...). Source line numbers
 are not compared: they say where an item came from, not what it says. Links
 from operational plans to priorities are compared as a set: ``links``.
 
->>> from model.analysis._examples import tiny_plan
+>>> from goldenthread.model.analysis._examples import tiny_plan
 >>> old, new = tiny_plan(), tiny_plan()
 >>> new.groups[0].priorities[0].actions[0].outcomes[0].rag = "GREEN"
 >>> d = diff(old, new)
@@ -27,10 +27,10 @@ import datetime as dt
 import networkx as nx
 from rapidfuzz import process
 
-from model.analysis.findings import short_title
-from model.analysis.similarity import DEFAULT_THRESHOLD, score
-from model.analysis.wording import normalise
-from model.graph import SERVES, build_graph, item_texts, parent
+from goldenthread.model.analysis.findings import short_title
+from goldenthread.model.analysis.similarity import DEFAULT_THRESHOLD, score
+from goldenthread.model.analysis.wording import normalise
+from goldenthread.model.graph import SERVES, build_graph, item_texts, parent
 
 #: The fields compared, per node kind (graph attribute names).
 FIELDS: dict[str, tuple[str, ...]] = {

@@ -28,7 +28,7 @@ outcomes says how the action is measured, it does not say it twice). Each
 pair of items is reported once, by its strongest evidence. All three searches
 are sub-quadratic (see :mod:`model.analysis.similarity`).
 
->>> from model.analysis._examples import tiny_graph
+>>> from goldenthread.model.analysis._examples import tiny_graph
 >>> [(f.code, f.nodes) for f in duplicates(tiny_graph())]  # doctest: +NORMALIZE_WHITESPACE
 [('duplicate', ('LP1.a', 'DP1.cp')),
  ('status-conflict', ('LP1.a.o1', 'DP1.cp.o1'))]
@@ -43,9 +43,9 @@ from functools import partial
 
 import networkx as nx
 
-from model.analysis.findings import Finding, finding, source_of
-from model.forked import run_forked
-from model.analysis.similarity import (
+from goldenthread.model.analysis.findings import Finding, finding, source_of
+from goldenthread.model.forked import run_forked
+from goldenthread.model.analysis.similarity import (
     CLAUSE_BREAK,
     DEFAULT_THRESHOLD,
     contained_pairs,
@@ -53,8 +53,8 @@ from model.analysis.similarity import (
     shared_passages,
     similar_pairs,
 )
-from model.analysis.wording import STOPWORDS, Wording
-from model.graph import ACTION, INDICATOR, OUTCOME, PART_OF, PRIORITY
+from goldenthread.model.analysis.wording import STOPWORDS, Wording
+from goldenthread.model.graph import ACTION, INDICATOR, OUTCOME, PART_OF, PRIORITY
 
 #: From this many statements, the similar-statement search runs in a second process when it can.
 FORK_FROM = 2000

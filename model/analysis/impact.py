@@ -19,7 +19,7 @@ would be left without its only link of that kind:
 plans, ambiguous references that could mean it): all of them must be edited
 if the priority is renumbered.
 
->>> from model.analysis._examples import tiny_graph
+>>> from goldenthread.model.analysis._examples import tiny_graph
 >>> result = impact(tiny_graph(), "LP1")
 >>> [r["id"] for r in result["removed"]]
 ['LP1.a', 'LP1.a.o1']
@@ -32,10 +32,10 @@ from __future__ import annotations
 
 import networkx as nx
 
-from model.analysis._edges import sources_of, subgraph_of_kind, targets_of
-from model.analysis.findings import short_title
-from model.analysis.lookup import require_node
-from model.graph import LED_BY, OPERATIONAL_PLAN, PART_OF, PRIORITY, REFERENCES, SERVES, nodes_of_kind
+from goldenthread.model.analysis._edges import sources_of, subgraph_of_kind, targets_of
+from goldenthread.model.analysis.findings import short_title
+from goldenthread.model.analysis.lookup import require_node
+from goldenthread.model.graph import LED_BY, OPERATIONAL_PLAN, PART_OF, PRIORITY, REFERENCES, SERVES, nodes_of_kind
 
 
 def _item(g: nx.MultiDiGraph, node: str) -> dict:

@@ -1,6 +1,6 @@
 """Looking an item up by the ID a person typed, with suggestions when it is not there.
 
->>> from model.analysis._examples import tiny_graph
+>>> from goldenthread.model.analysis._examples import tiny_graph
 >>> require_node(tiny_graph(), "LP1.a")
 'LP1.a'
 >>> try:
@@ -15,7 +15,7 @@ from __future__ import annotations
 import networkx as nx
 from rapidfuzz import fuzz, process, utils
 
-from model.errors import UnknownItemError
+from goldenthread.model.errors import UnknownItemError
 
 
 def closest_ids(g: nx.MultiDiGraph, item_id: str, limit: int = 3) -> list[str]:

@@ -11,7 +11,7 @@ Each check asks one question of the graph's typed edges:
 * ``unreachable-item``: a priority, action, indicator or outcome from which
   the vision cannot be reached over PART_OF edges.
 
->>> from model.analysis._examples import tiny_graph
+>>> from goldenthread.model.analysis._examples import tiny_graph
 >>> [(f.code, f.nodes) for f in orphans(tiny_graph())]
 [('priority-without-plan', ('LP2',)), ('action-without-outcome', ('LP2.a',))]
 """
@@ -21,9 +21,9 @@ from typing import Iterator
 
 import networkx as nx
 
-from model.analysis._edges import sources_of, subgraph_of_kind, targets_of
-from model.analysis.findings import Finding, finding, short_title, source_of
-from model.graph import (ACTION, INDICATOR, LEAD, LED_BY, OPERATIONAL_PLAN, OUTCOME, PART_OF, PRIORITY,
+from goldenthread.model.analysis._edges import sources_of, subgraph_of_kind, targets_of
+from goldenthread.model.analysis.findings import Finding, finding, short_title, source_of
+from goldenthread.model.graph import (ACTION, INDICATOR, LEAD, LED_BY, OPERATIONAL_PLAN, OUTCOME, PART_OF, PRIORITY,
                          SERVES, VISION, nodes_of_kind)
 
 _HIERARCHY_KINDS = (PRIORITY, ACTION, INDICATOR, OUTCOME)

@@ -19,7 +19,7 @@ Per outcome, from its raw and parsed timescale (:func:`model.timescale.parse_tim
 * ``status-conflict`` (warning): the status written in the timescale
   contradicts the RAG: done ("Achieved") but not GREEN, or "Delayed" yet GREEN.
 
->>> from model.analysis._examples import tiny_graph
+>>> from goldenthread.model.analysis._examples import tiny_graph
 >>> [(f.code, f.nodes) for f in quality(tiny_graph())]
 [('status-conflict', ('LP1.a.o1',)), ('recurring-timescale', ('DP1.cp.o1',))]
 """
@@ -30,8 +30,8 @@ from typing import Iterator
 
 import networkx as nx
 
-from model.analysis.findings import Finding, finding, short_title, source_of
-from model.graph import OUTCOME, nodes_of_kind
+from goldenthread.model.analysis.findings import Finding, finding, short_title, source_of
+from goldenthread.model.graph import OUTCOME, nodes_of_kind
 
 #: Statuses that say an outcome is done.
 DONE_STATUSES = ("Achieved", "Complete", "Completed")

@@ -16,7 +16,7 @@ uncertain one is reported as dangling or ambiguous, exactly like a table entry.
 ``missing-document`` (warning) is an operational plan whose document is
 ``None`` (the table says TBC).
 
->>> from model.analysis._examples import tiny_graph
+>>> from goldenthread.model.analysis._examples import tiny_graph
 >>> [(f.code, f.nodes) for f in references(tiny_graph())]  # doctest: +NORMALIZE_WHITESPACE
 [('ambiguous-reference', ('care-plan', 'DP1', 'LP1')),
  ('missing-document', ('care-plan',)), ('cross-reference', ('DP1.cp', 'LP1'))]
@@ -27,9 +27,9 @@ from typing import Iterator
 
 import networkx as nx
 
-from model.analysis.findings import Finding, finding, short_title, source_of
-from model.graph import OPERATIONAL_PLAN, PRIORITY, REFERENCES, item_texts, nodes_of_kind
-from model.references import GroupIndex, find_references
+from goldenthread.model.analysis.findings import Finding, finding, short_title, source_of
+from goldenthread.model.graph import OPERATIONAL_PLAN, PRIORITY, REFERENCES, item_texts, nodes_of_kind
+from goldenthread.model.references import GroupIndex, find_references
 
 #: Node kinds whose prose the graph scans for references (as model.graph does).
 _PROSE_KINDS = ("action", "indicator", "outcome")

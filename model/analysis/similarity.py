@@ -42,7 +42,7 @@ from typing import Callable, Iterator, Sequence
 
 from rapidfuzz import fuzz
 
-from model.analysis.wording import STOPWORDS
+from goldenthread.model.analysis.wording import STOPWORDS
 
 #: A clause boundary among content words (see :meth:`model.analysis.duplicates.Statement.clauses`).
 CLAUSE_BREAK = "|"

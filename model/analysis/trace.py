@@ -12,7 +12,7 @@ the text says that work is shared, so its plans answer for it too.
 An operational plan or a lead is not part of the hierarchy; its chain runs
 through the priorities it serves (every one of them) to the vision.
 
->>> from model.analysis._examples import tiny_graph
+>>> from goldenthread.model.analysis._examples import tiny_graph
 >>> t = trace(tiny_graph(), "DP1.cp.o1")
 >>> [step["id"] for step in t["chain"]], [p["id"] for p in t["operational_plans"]], t["leads"][0]["id"]
 (['DP1.cp.o1', 'DP1.cp', 'DP1', 'vision'], ['dp-plan', 'care-plan'], 'jo')
@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import networkx as nx
 
-from model.analysis._edges import sources_of, targets_of
-from model.analysis.lookup import require_node
-from model.graph import (ACTION, LEAD, LED_BY, OPERATIONAL_PLAN, OUTCOME, PLAN, PRIORITY, REFERENCES, SERVES,
+from goldenthread.model.analysis._edges import sources_of, targets_of
+from goldenthread.model.analysis.lookup import require_node
+from goldenthread.model.graph import (ACTION, LEAD, LED_BY, OPERATIONAL_PLAN, OUTCOME, PLAN, PRIORITY, REFERENCES, SERVES,
                          VISION, chain_to_top, nodes_of_kind)
 
 #: Columns of the traceability matrix, in order.
@@ -106,7 +106,7 @@ def trace_matrix(g: nx.MultiDiGraph, within: str | None = None) -> list[dict]:
     the chain, or among the plans and leads). Plans and leads are joined with
     ``"; "``; source lines read ``first-last`` (or one number).
 
-    >>> from model.analysis._examples import tiny_graph
+    >>> from goldenthread.model.analysis._examples import tiny_graph
     >>> [(r["outcome_id"], r["operational_plans"]) for r in trace_matrix(tiny_graph(), within="jo")]
     [('LP1.a.o1', 'care-plan'), ('DP1.cp.o1', 'dp-plan; care-plan')]
     """

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import Iterable
 
-from model.references import might_refer
+from goldenthread.model.references import might_refer
 
 #: Words that carry no meaning of their own in plan prose.
 STOPWORDS = frozenset("""

@@ -16,15 +16,15 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from model.errors import ImportError_, Location, PlanLoadError, relative
-from model.importer.assemble import build_plan
-from model.importer.corrections import load_corrections
-from model.importer.document import read_document
-from model.importer.folder import check_target, loading_failed, replace_folder
-from model.importer.report import ImportReport
-from model.importer.writer import to_yaml, write_text
-from model.limits import MAX_SOURCE_BYTES, MAX_TEXT_CHARS
-from model.text_files import read_text_file
+from goldenthread.model.errors import ImportError_, Location, PlanLoadError, relative
+from goldenthread.model.importer.assemble import build_plan
+from goldenthread.model.importer.corrections import load_corrections
+from goldenthread.model.importer.document import read_document
+from goldenthread.model.importer.folder import check_target, loading_failed, replace_folder
+from goldenthread.model.importer.report import ImportReport
+from goldenthread.model.importer.writer import to_yaml, write_text
+from goldenthread.model.limits import MAX_SOURCE_BYTES, MAX_TEXT_CHARS
+from goldenthread.model.text_files import read_text_file
 
 CORRECTIONS = Path("import") / "corrections.yaml"
 REPORT = Path("import") / "report.txt"

@@ -4,17 +4,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from model.importer.cells import cell_blocks, squash
-from model.importer.corrections import Corrections
-from model.importer.document import Document, Table
-from model.importer.ids import IdRegistry, group_prefix, slug
-from model.importer.operational import read_plans_table
-from model.importer.priorities import (
+from goldenthread.model.importer.cells import cell_blocks, squash
+from goldenthread.model.importer.corrections import Corrections
+from goldenthread.model.importer.document import Document, Table
+from goldenthread.model.importer.ids import IdRegistry, group_prefix, slug
+from goldenthread.model.importer.operational import read_plans_table
+from goldenthread.model.importer.priorities import (
     ActionDraft, PriorityDraft, HOW_TO, split_at_starts, read_priority_table, split_outcome_cell, workstream_heading,
 )
-from model.importer.report import ImportReport
-from model.references import GroupIndex
-from model.schema import (
+from goldenthread.model.importer.report import ImportReport
+from goldenthread.model.references import GroupIndex
+from goldenthread.model.schema import (
     Action, Indicator, OperationalPlans, Outcome, Period, Plan, Priority, PriorityGroup, Vision,
 )
 

@@ -27,9 +27,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from model.errors import ImportError_, PlanLoadError
-from model.schema import Date
-from model.source import read_yaml, validate
+from goldenthread.model.errors import ImportError_, PlanLoadError
+from goldenthread.model.schema import Date
+from goldenthread.model.source import read_yaml, validate
 
 
 class _Strict(BaseModel):

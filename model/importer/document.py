@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from model.importer.report import ImportReport
+from goldenthread.model.importer.report import ImportReport
 
 _PAGE_HEADER = re.compile(r"Last updated:\s*(\d{1,2})/(\d{1,2})/(\d{4})", re.IGNORECASE)
 _TITLE = re.compile(r"\bPlan\b.*?\b((?:19|20)\d{2})\s*/\s*((?:19|20)?\d{2})\b", re.IGNORECASE)

@@ -21,8 +21,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from model import loader
-from model.errors import ImportError_, Location, PlanLoadError, relative
+from goldenthread.model import loader
+from goldenthread.model.errors import ImportError_, Location, PlanLoadError, relative
 
 #: What an import writes, and so replaces: the plan's YAML and the report (the source copy is named by the caller).
 _WRITTEN = ("plan.yaml", "operational_plans.yaml", "groups/*.yaml", "import/report.txt")

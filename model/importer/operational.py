@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from model.importer.cells import cell_text, squash
-from model.importer.document import Table
-from model.importer.ids import IdRegistry, slug
-from model.importer.report import ImportReport
-from model.references import GroupIndex, find_references, unmatched_text
-from model.schema import Lead, OperationalPlan, OperationalPlans, UnresolvedReference
+from goldenthread.model.importer.cells import cell_text, squash
+from goldenthread.model.importer.document import Table
+from goldenthread.model.importer.ids import IdRegistry, slug
+from goldenthread.model.importer.report import ImportReport
+from goldenthread.model.references import GroupIndex, find_references, unmatched_text
+from goldenthread.model.schema import Lead, OperationalPlan, OperationalPlans, UnresolvedReference
 
 #: What the Link cell says when there is no document yet.
 NO_DOCUMENT = {"", "tbc", "tba", "n/a", "none", "to be confirmed"}

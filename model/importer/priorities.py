@@ -28,12 +28,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from model.errors import ImportError_
-from model.importer.cells import Block, cell_blocks, cell_parts, squash
-from model.importer.corrections import Corrections
-from model.importer.document import Table
-from model.importer.report import ImportReport
-from model.importer.rows import align_row, rag_parts
+from goldenthread.model.errors import ImportError_
+from goldenthread.model.importer.cells import Block, cell_blocks, cell_parts, squash
+from goldenthread.model.importer.corrections import Corrections
+from goldenthread.model.importer.document import Table
+from goldenthread.model.importer.report import ImportReport
+from goldenthread.model.importer.rows import align_row, rag_parts
 
 _PRIORITY_NUMBER = re.compile(r"^(\d+)\b[.)]?\s*(.*)$", re.DOTALL)
 _LEADERSHIP_NUMBER = re.compile(r"^(\d+)\)\s*(.*)$", re.DOTALL)

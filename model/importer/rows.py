@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from model.importer.cells import cell_parts
-from model.importer.document import SourceRow
-from model.importer.report import ImportReport
-from model.schema import RAG_VALUES
+from goldenthread.model.importer.cells import cell_parts
+from goldenthread.model.importer.document import SourceRow
+from goldenthread.model.importer.report import ImportReport
+from goldenthread.model.schema import RAG_VALUES
 
 COLUMNS = ("priority", "action", "indicator", "outcome", "timescale", "rag")
 _NUMBERED = re.compile(r"^\s*(?:<p>\s*)?\d+\b")

@@ -22,11 +22,11 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from model.synth.background import LAST_UPDATED, PERIOD, build_background
-from model.synth.dump import to_yaml
-from model.synth.operational import PLANS_PER_DIRECTORATE, build_operational
-from model.synth.plant import CONFLICT_SHARE, NEAR_SCORE, RATES, Planter, how_many
-from model.synth.text import Writer
+from goldenthread.model.synth.background import LAST_UPDATED, PERIOD, build_background
+from goldenthread.model.synth.dump import to_yaml
+from goldenthread.model.synth.operational import PLANS_PER_DIRECTORATE, build_operational
+from goldenthread.model.synth.plant import CONFLICT_SHARE, NEAR_SCORE, RATES, Planter, how_many
+from goldenthread.model.synth.text import Writer
 
 MANIFEST_FILE = "synth-manifest.json"
 #: Outcome statuses and the finding each makes the data-quality analysis report (if any).

@@ -20,10 +20,10 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from model.analysis.wording import STOPWORDS
-from model.schema import WINDOWS_DEVICE_NAMES
-from model.synth.text import Writer
-from model.synth.vocabulary import FAMILIES, Family
+from goldenthread.model.analysis.wording import STOPWORDS
+from goldenthread.model.schema import WINDOWS_DEVICE_NAMES
+from goldenthread.model.synth.text import Writer
+from goldenthread.model.synth.vocabulary import FAMILIES, Family
 
 PERIOD = {"label": "2024/2025", "start": dt.date(2024, 4, 1), "end": dt.date(2025, 3, 31)}
 LAST_UPDATED = dt.date(2025, 1, 20)

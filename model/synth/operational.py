@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import random
 
-from model.synth.background import Background, Directorate, slug, unique
-from model.synth.vocabulary import FIRST_NAMES, LAST_NAMES, PLAN_KINDS, ROLES
+from goldenthread.model.synth.background import Background, Directorate, slug, unique
+from goldenthread.model.synth.vocabulary import FIRST_NAMES, LAST_NAMES, PLAN_KINDS, ROLES
 
 PLANS_PER_DIRECTORATE = 11
 LEADS_PER_DIRECTORATE = 7

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import random
 
-from model.analysis.similarity import score
-from model.analysis.wording import STOPWORDS, Wording
-from model.references import find_references
-from model.synth.background import FUTURE_TIMESCALES, Background, slug, unique
-from model.synth.text import Writer, content_runs
-from model.timescale import parse_timescale
+from goldenthread.model.analysis.similarity import score
+from goldenthread.model.analysis.wording import STOPWORDS, Wording
+from goldenthread.model.references import find_references
+from goldenthread.model.synth.background import FUTURE_TIMESCALES, Background, slug, unique
+from goldenthread.model.synth.text import Writer, content_runs
+from goldenthread.model.timescale import parse_timescale
 
 #: code -> (population it is a fraction of, fraction).
 RATES: dict[str, tuple[str, float]] = {

@@ -19,7 +19,7 @@ So the only duplicates in a synthetic plan are the planted ones
 (:mod:`model.synth.plant`).
 
 >>> import random
->>> from model.synth.vocabulary import FAMILIES
+>>> from goldenthread.model.synth.vocabulary import FAMILIES
 >>> w = Writer(random.Random(1))
 >>> text = w.write("outcome", FAMILIES[0])
 >>> text == text.strip() and text[0].isupper()
@@ -34,9 +34,9 @@ from itertools import combinations
 
 from rapidfuzz import fuzz, process
 
-from model.analysis.duplicates import PASSAGE_CONTENT_WORDS
-from model.analysis.wording import STOPWORDS, Wording
-from model.synth.vocabulary import BOARDS, FALLS, METHODS, PLACE_KINDS, PLACES, TRENDS, VERBS, Family
+from goldenthread.model.analysis.duplicates import PASSAGE_CONTENT_WORDS
+from goldenthread.model.analysis.wording import STOPWORDS, Wording
+from goldenthread.model.synth.vocabulary import BOARDS, FALLS, METHODS, PLACE_KINDS, PLACES, TRENDS, VERBS, Family
 
 #: A statement may share no run of this many consecutive content words with another...
 RUN = PASSAGE_CONTENT_WORDS

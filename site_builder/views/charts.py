@@ -5,7 +5,7 @@ template stays a loop over rows and the numbers are testable. Every bar is
 labelled with its word and its number in text: the colour is never the only
 way to read it.
 
->>> from site_builder.views.common import RagBadge, RagCount
+>>> from goldenthread.site_builder.views.common import RagBadge, RagCount
 >>> chart = bar_chart([RagCount(RagBadge.of("GREEN"), 3, 75), RagCount(RagBadge.of("RED"), 1, 25)])
 >>> [(bar.label, bar.value, bar.width) for bar in chart.bars]
 [('GREEN', 3, 360), ('RED', 1, 120)]
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from site_builder.views.common import RagCount
+from goldenthread.site_builder.views.common import RagCount
 
 LABEL_WIDTH = 130    # room for "AMBER/GREEN" and "No rating" left of the bars
 BAR_AREA = 360       # the longest bar

@@ -16,9 +16,9 @@ from typing import Callable
 
 import networkx as nx
 
-from model.graph import ACTION, INDICATOR, LEAD, OPERATIONAL_PLAN, OUTCOME, PLAN, PRIORITY, VISION, chain_to_top
-from site_builder.markup import Href
-from site_builder.urls import SiteUrls
+from goldenthread.model.graph import ACTION, INDICATOR, LEAD, OPERATIONAL_PLAN, OUTCOME, PLAN, PRIORITY, VISION, chain_to_top
+from goldenthread.site_builder.markup import Href
+from goldenthread.site_builder.urls import SiteUrls
 
 #: RAG values in the order pages list them (best first), then "no rating".
 RAG_ORDER: tuple[str | None, ...] = ("GREEN", "AMBER/GREEN", "AMBER", "RED", "N/A", None)
@@ -192,7 +192,7 @@ def outcomes_under(g: nx.MultiDiGraph, node: str) -> list[str]:
     Walks down the ``part_of`` links from *node* only (its own subtree), so
     asking for every priority of a large plan stays linear in the plan's size.
 
-    >>> from model.analysis._examples import tiny_graph
+    >>> from goldenthread.model.analysis._examples import tiny_graph
     >>> outcomes_under(tiny_graph(), "LP1")
     ['LP1.a.o1']
     """

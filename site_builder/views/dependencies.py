@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from site_builder import urls as U
-from site_builder.markup import Href
-from site_builder.views.common import KIND_LABELS, ItemLink, SiteContext, link_maker
-from site_builder.views.items import NetworkEmbed, network_embed
-from site_builder.views.priority import Evidence, evidence_list
+from goldenthread.site_builder import urls as U
+from goldenthread.site_builder.markup import Href
+from goldenthread.site_builder.views.common import KIND_LABELS, ItemLink, SiteContext, link_maker
+from goldenthread.site_builder.views.items import NetworkEmbed, network_embed
+from goldenthread.site_builder.views.priority import Evidence, evidence_list
 
 
 @dataclass(frozen=True)

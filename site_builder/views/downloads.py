@@ -4,10 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_builder import downloads as D
-from site_builder import urls as U
-from site_builder.markup import Href
-from site_builder.views.common import SiteContext
+from goldenthread.site_builder import downloads as D
+from goldenthread.site_builder import urls as U
+from goldenthread.site_builder.markup import Href
+from goldenthread.site_builder.views.common import SiteContext
 
 #: What each download is for, in words, by file name.
 DESCRIPTIONS = {

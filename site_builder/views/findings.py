@@ -12,13 +12,13 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from model.analysis import CODES, SEVERITIES
-from site_builder import urls as U
-from site_builder.markup import Href
-from model.graph import OUTCOME, item_texts
-from site_builder.views.common import (ItemLink, RagBadge, SiteContext, format_date, link_maker, one_line,
+from goldenthread.model.analysis import CODES, SEVERITIES
+from goldenthread.site_builder import urls as U
+from goldenthread.site_builder.markup import Href
+from goldenthread.model.graph import OUTCOME, item_texts
+from goldenthread.site_builder.views.common import (ItemLink, RagBadge, SiteContext, format_date, link_maker, one_line,
                                        priority_of)
-from site_builder.views.items import FindingRow, finding_rows
+from goldenthread.site_builder.views.items import FindingRow, finding_rows
 
 SEVERITY_LABELS = {"error": "Errors", "warning": "Warnings", "info": "For information"}
 #: Codes whose items are compared side by side (when a finding names two or more).

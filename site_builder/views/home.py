@@ -4,11 +4,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from model.graph import ACTION, INDICATOR, LEAD, OPERATIONAL_PLAN, OUTCOME, PRIORITY, nodes_of_kind
-from site_builder import urls as U
-from site_builder.markup import Href
-from site_builder.views.charts import BarChart, bar_chart
-from site_builder.views.common import (ItemLink, RagCount, SiteContext, count, format_date, link_maker, noun,
+from goldenthread.model.graph import ACTION, INDICATOR, LEAD, OPERATIONAL_PLAN, OUTCOME, PRIORITY, nodes_of_kind
+from goldenthread.site_builder import urls as U
+from goldenthread.site_builder.markup import Href
+from goldenthread.site_builder.views.charts import BarChart, bar_chart
+from goldenthread.site_builder.views.common import (ItemLink, RagCount, SiteContext, count, format_date, link_maker, noun,
                                        outcomes_under, rag_counts)
 
 

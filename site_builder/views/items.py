@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from site_builder.markup import Href
-from site_builder.views.common import ItemLink, RagBadge, SiteContext, format_date, link_maker, one_line
-from site_builder import urls as U
+from goldenthread.site_builder.markup import Href
+from goldenthread.site_builder.views.common import ItemLink, RagBadge, SiteContext, format_date, link_maker, one_line
+from goldenthread.site_builder import urls as U
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from model.graph import ACTION, LEAD, LED_BY, OPERATIONAL_PLAN, SERVES, nodes_of_kind
-from site_builder import urls as U
-from site_builder.markup import Href
-from site_builder.views.common import (ItemLink, RagBadge, RagCount, SiteContext, link_maker, one_line,
+from goldenthread.model.graph import ACTION, LEAD, LED_BY, OPERATIONAL_PLAN, SERVES, nodes_of_kind
+from goldenthread.site_builder import urls as U
+from goldenthread.site_builder.markup import Href
+from goldenthread.site_builder.views.common import (ItemLink, RagBadge, RagCount, SiteContext, link_maker, one_line,
                                        outcomes_under, rag_counts)
-from site_builder.views.outcomes import priorities_by_group
-from site_builder.views.priority import children
+from goldenthread.site_builder.views.outcomes import priorities_by_group
+from goldenthread.site_builder.views.priority import children
 
 
 @dataclass(frozen=True)

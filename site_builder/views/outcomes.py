@@ -15,12 +15,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from model.graph import OUTCOME, PRIORITY, nodes_of_kind
-from site_builder import urls as U
-from site_builder.markup import Href
-from site_builder.views.common import (RAG_ORDER, RagBadge, RagCount, SiteContext, format_date, item_title,
+from goldenthread.model.graph import OUTCOME, PRIORITY, nodes_of_kind
+from goldenthread.site_builder import urls as U
+from goldenthread.site_builder.markup import Href
+from goldenthread.site_builder.views.common import (RAG_ORDER, RagBadge, RagCount, SiteContext, format_date, item_title,
                                        outcomes_under, rag_counts)
-from site_builder.views.items import OutcomeRow, outcome_row
+from goldenthread.site_builder.views.items import OutcomeRow, outcome_row
 
 
 @dataclass(frozen=True)

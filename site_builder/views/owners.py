@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from model.graph import LED_BY, SERVES
-from site_builder.views.common import ItemLink, SiteContext, item_title, link_maker, outcomes_under
-from site_builder.views.items import FindingRow, OutcomeRow, SourceLine, finding_rows, outcome_row, source_lines, \
+from goldenthread.model.graph import LED_BY, SERVES
+from goldenthread.site_builder.views.common import ItemLink, SiteContext, item_title, link_maker, outcomes_under
+from goldenthread.site_builder.views.items import FindingRow, OutcomeRow, SourceLine, finding_rows, outcome_row, source_lines, \
     source_text
 
 #: How the reason of an unresolved reference reads on a page.

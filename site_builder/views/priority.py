@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from model.graph import ACTION, INDICATOR, LED_BY, OUTCOME, PART_OF, SERVES
-from site_builder.views.common import (ItemLink, RagCount, SiteContext, item_title, link_maker, outcomes_under,
+from goldenthread.model.graph import ACTION, INDICATOR, LED_BY, OUTCOME, PART_OF, SERVES
+from goldenthread.site_builder.views.common import (ItemLink, RagCount, SiteContext, item_title, link_maker, outcomes_under,
                                        rag_counts)
-from site_builder.views.items import (FindingRow, NetworkEmbed, OutcomeRow, finding_rows, network_embed,
+from goldenthread.site_builder.views.items import (FindingRow, NetworkEmbed, OutcomeRow, finding_rows, network_embed,
                                       outcome_row)
 
 #: How each kind of dependency evidence reads on a page.

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from model.analysis.trace import trace
-from site_builder.views.common import ItemLink, RagBadge, SiteContext, format_date, link_maker, one_line
-from site_builder.views.items import FindingRow, SourceLine, finding_rows, source_lines, source_text
+from goldenthread.model.analysis.trace import trace
+from goldenthread.site_builder.views.common import ItemLink, RagBadge, SiteContext, format_date, link_maker, one_line
+from goldenthread.site_builder.views.items import FindingRow, SourceLine, finding_rows, source_lines, source_text
 
 #: How a plan comes to answer for an outcome, in words.
 VIA = {

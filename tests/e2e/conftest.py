@@ -64,7 +64,7 @@ def built_site(tmp_path_factory) -> Path:
     if os.environ.get("GT_E2E_SITE"):
         return Path(os.environ["GT_E2E_SITE"])
     out = tmp_path_factory.mktemp("site") / "site"
-    command = [sys.executable, "-m", "site_builder.cli", "build", str(plan_dir()), "--out", str(out)]
+    command = [sys.executable, "-m", "goldenthread", "build", str(plan_dir()), "--out", str(out)]
     if os.environ.get("GT_E2E_ENGINE"):
         command += ["--engine", os.environ["GT_E2E_ENGINE"]]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,

@@ -22,9 +22,9 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from e2e_support import network_node_point, serve_directory, settle, wait_for_network, watched_page
-from model.graph import build_graph
-from model.loader import load_plan
-from site_builder.build import build_site
+from goldenthread.model.graph import build_graph
+from goldenthread.model.loader import load_plan
+from goldenthread.site_builder.build import build_site
 from site_fixtures import HOSTILE, PAYLOADS, hostile_plan
 
 pytestmark = pytest.mark.browser

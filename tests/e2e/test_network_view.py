@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from model.graph import build_graph
-from model.loader import load_plan
-from site_builder.network import copy_network_assets, priority_neighbourhood, write_network_view
+from goldenthread.model.graph import build_graph
+from goldenthread.model.loader import load_plan
+from goldenthread.site_builder.network import copy_network_assets, priority_neighbourhood, write_network_view
 
 from e2e_support import MINI_PLAN, iframe, network_node_point, serve_directory, wait_for_network
 
@@ -128,9 +128,9 @@ def test_keyboard_moves_between_items_and_enter_opens_one(watched, view_site):
 def big_site(tmp_path_factory):
     """The overview and one group's view of a plan with two groups of 140 priorities each; served."""
     from council_plan import council_plan
-    from model.graph import build_graph as build
-    from site_builder.network import write_view_plan
-    from site_builder.network_views import ViewPlanner
+    from goldenthread.model.graph import build_graph as build
+    from goldenthread.site_builder.network import write_view_plan
+    from goldenthread.site_builder.network_views import ViewPlanner
 
     root = tmp_path_factory.mktemp("big-site")
     planner = ViewPlanner(build(council_plan(20, "two-groups")))

@@ -14,11 +14,11 @@ from urllib.parse import urljoin, urldefrag
 
 import pytest
 
-from model.graph import (LEAD, OPERATIONAL_PLAN, OUTCOME, PLAN, PRIORITY, build_graph, chain_to_top,
+from goldenthread.model.graph import (LEAD, OPERATIONAL_PLAN, OUTCOME, PLAN, PRIORITY, build_graph, chain_to_top,
                          nodes_of_kind)
-from model.loader import load_plan
-from site_builder import urls as U
-from site_builder.network import priority_neighbourhood
+from goldenthread.model.loader import load_plan
+from goldenthread.site_builder import urls as U
+from goldenthread.site_builder.network import priority_neighbourhood
 
 from e2e_support import network_node_point, plan_dir, settle, wait_for_network, watched_page
 

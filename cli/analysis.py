@@ -22,22 +22,23 @@ import json
 import os
 import re
 import sys
+from importlib.resources import files
 from pathlib import Path
 
 import click
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from model.analysis import CODES, SEVERITIES, at_or_above, run_all, summary
-from model.analysis.diff import diff
-from model.analysis.impact import impact
-from model.analysis.trace import trace, trace_matrix
-from model.errors import relative
-from model.graph import build_graph
-from model.loader import load_plan
-from site_builder.downloads import traceability_csv
-from site_builder.one_shot import without_cycle_collection
-from site_builder.pages import TEMPLATES, environment
-from site_builder.paths import plan_dir_argument, resolve_plan_dir
+from goldenthread.model.analysis import CODES, SEVERITIES, at_or_above, run_all, summary
+from goldenthread.model.analysis.diff import diff
+from goldenthread.model.analysis.impact import impact
+from goldenthread.model.analysis.trace import trace, trace_matrix
+from goldenthread.model.errors import relative
+from goldenthread.model.graph import build_graph
+from goldenthread.model.loader import load_plan
+from goldenthread.site_builder.downloads import traceability_csv
+from goldenthread.cli.one_shot import without_cycle_collection
+from goldenthread.site_builder.pages import environment
+from goldenthread.cli.paths import plan_dir_argument, resolve_plan_dir
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
@@ -52,15 +53,19 @@ def _text_value(value) -> str:
     return "" if value is None else _CONTROL.sub("", str(value))
 
 
+#: The command line's own report templates, shipped as package data.
+TEMPLATES = Path(str(files("goldenthread.cli") / "templates"))
+
+
 def render(template: str, view: dict) -> str:
-    """Render ``cli/<template>``: ``.md`` with the site's Markdown escaping, ``.txt`` as plain text."""
+    """Render ``cli/templates/<template>``: ``.md`` with the site's Markdown escaping, ``.txt`` as plain text."""
     if template.endswith(".md"):
-        env = environment()
+        env = environment(TEMPLATES)
     else:
         env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=False, finalize=_text_value,
                           undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                           keep_trailing_newline=True)
-    return env.get_template(f"cli/{template}").render(view=view)
+    return env.get_template(template).render(view=view)
 
 
 def _load(plan_dir: Path | None):

@@ -12,8 +12,8 @@ import sys
 
 import click
 
-from model.errors import GoldenThreadError
-from site_builder import commands_analysis, commands_import, commands_plan, commands_site, commands_synth
+from goldenthread.model.errors import GoldenThreadError
+from goldenthread.cli import analysis, importing, plan, site, synth
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
@@ -41,7 +41,7 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
-for module in (commands_import, commands_plan, commands_analysis, commands_site, commands_synth):
+for module in (importing, plan, analysis, site, synth):
     for command in module.COMMANDS:
         main.add_command(command)
 

@@ -14,14 +14,14 @@ from pathlib import Path
 
 import click
 
-from model.errors import relative
-from model.synth import MANIFEST_FILE, synthesize
+from goldenthread.model.errors import relative
+from goldenthread.model.synth import MANIFEST_FILE, synthesize
 
 
 def write_synthetic(out: Path, scale: int, seed: int) -> dict:
     """Write the synthetic plan of *scale* and *seed* into *out*, replacing it whole; return its manifest."""
     # imported here: the site builder (pyvis, the page views) would slow every other command's start
-    from site_builder.build import check_replaceable, replace_folder
+    from goldenthread.site_builder.build import check_replaceable, replace_folder
 
     check_replaceable(out, MANIFEST_FILE)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import click
 
-from model.errors import relative
-from site_builder.engine import ENGINES, REPO_CONFIG
-from site_builder.paths import plan_dir_argument, resolve_plan_dir
-from site_builder.serve import DEFAULT_ADDRESS, serve
+from goldenthread.model.errors import relative
+from goldenthread.site_builder.engine import ENGINES, REPO_CONFIG
+from goldenthread.cli.paths import plan_dir_argument, resolve_plan_dir
+from goldenthread.site_builder.serve import DEFAULT_ADDRESS, serve
 
 # The site builder (pyvis, the page views) is imported by the commands that use it, so that
 # `goldenthread check` and the other commands do not load it.
@@ -46,7 +46,7 @@ def build_command(plan_dir: Path | None, out: Path, engine: str, config: Path, s
     views; then builds them into OUT. The site needs nothing from outside:
     serve OUT from any web server, or open OUT/index.html.
     """
-    from site_builder.build import build_site
+    from goldenthread.site_builder.build import build_site
 
     directory = resolve_plan_dir(plan_dir)
     result = build_site(directory, out, engine=engine, config=config, site_url=site_url)
@@ -84,7 +84,7 @@ def pages_command(plan_dir: Path | None, out: Path, config: Path, site_url: str 
     `mkdocs build -f OUT/mkdocs.yml` or `zensical build -f OUT/mkdocs.yml`,
     into OUT/site.
     """
-    from site_builder.build import write_pages
+    from goldenthread.site_builder.build import write_pages
 
     directory = resolve_plan_dir(plan_dir)
     docs = write_pages(directory, out, config=config, site_url=site_url)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from model.importer import CORRECTIONS, REPORT, run_import
+from goldenthread.model.importer import CORRECTIONS, REPORT, run_import
 
 
 @click.command("import")

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import click
 
-from model.errors import GoldenThreadError, Location, relative
-from model.export import to_node_link
-from model.graph import build_graph
-from model.loader import load_plan
-from model.stats import plan_stats
-from site_builder.paths import plan_dir_argument, resolve_plan_dir
+from goldenthread.model.errors import GoldenThreadError, Location, relative
+from goldenthread.model.export import to_node_link
+from goldenthread.model.graph import build_graph
+from goldenthread.model.loader import load_plan
+from goldenthread.model.stats import plan_stats
+from goldenthread.cli.paths import plan_dir_argument, resolve_plan_dir
 
 #: The node kinds a one-line summary names, with their plural.
 _SUMMARY = (("priority", "priorities"), ("action", "actions"), ("indicator", "indicators"),

@@ -7,12 +7,13 @@ the project (the 2020/21 plan).
 """
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
 import click
 
-#: The folder of the bundled plan, next to the ``model`` and ``site_builder`` packages.
-BUNDLED_PLAN_DIR = Path(__file__).resolve().parents[1] / "plan_data"
+#: The bundled plan: ``plan_data/`` at the top of the repository, shipped as package data of ``goldenthread``.
+BUNDLED_PLAN_DIR = Path(str(files("goldenthread") / "plan_data"))
 PLAN_DIR_NAME = "plan_data"
 
 
