@@ -26,8 +26,8 @@ from e2e_support import CHROMIUM, CHROMIUM_ARGS, serve_directory  # noqa: E402
 
 from goldenthread.model.graph import build_graph  # noqa: E402
 from goldenthread.model.loader import load_plan  # noqa: E402
-from goldenthread.site_builder.network import copy_network_assets, write_view_plan  # noqa: E402
-from goldenthread.site_builder.network_views import MAX_NODES, OVERVIEW, ViewPlanner  # noqa: E402
+from goldenthread.site_builder.network.render import copy_network_assets, write_view_plan  # noqa: E402
+from goldenthread.site_builder.network.planner import MAX_NODES, OVERVIEW, ViewPlanner  # noqa: E402
 
 RUNS = 3
 

@@ -61,7 +61,7 @@ class PlanLoadError(GoldenThreadError):
     """The plan folder could not be read or did not validate."""
 
 
-class ImportError_(GoldenThreadError):
+class PlanImportError(GoldenThreadError):
     """The plan document's text export could not be imported."""
 
 

@@ -19,7 +19,7 @@ it on every edit, but positions are only needed to report an error. So the
 plan is first read quickly (``read_yaml(..., quick=True)``: the C parser, no
 positions) and no position is looked up unless there is an error to report.
 Only a file with an error is read again the careful way, for its positions
-(see :class:`~model.source.YamlDocument`): the errors are found on the same
+(see :class:`~model.yaml_source.YamlDocument`): the errors are found on the same
 data and worded exactly as by a careful read alone, and a mistake in one file
 of a large plan does not cost a slow read of every file.
 
@@ -38,7 +38,8 @@ from goldenthread.model.forked import can_fork, run_forked
 from goldenthread.model.limits import MAX_SOURCE_BYTES
 from goldenthread.model.quick_yaml import available as quick_reading_available
 from goldenthread.model.schema import OperationalPlans, Plan, PlanData, PriorityGroup
-from goldenthread.model.source import DocPath, YamlDocument, a_or_an, read_yaml, suggest, validate
+from goldenthread.model.explain import a_or_an, suggest, validate
+from goldenthread.model.yaml_source import DocPath, YamlDocument, read_yaml
 from goldenthread.model.text_files import read_text_file
 
 PLAN_FILE = "plan.yaml"
@@ -90,7 +91,7 @@ def _raise_if_any(errors: list[PlanLoadError]) -> None:
 
 
 def _read(path: Path, errors: list[PlanLoadError], hint: str, quick: bool) -> YamlDocument | None:
-    """Parse *path* (*quick*: see :func:`~model.source.read_yaml`), or record why it could not be."""
+    """Parse *path* (*quick*: see :func:`~model.yaml_source.read_yaml`), or record why it could not be."""
     if not path.is_file():
         errors.append(PlanLoadError(f"{path.name} not found in {relative(path.parent)}",
                                     Location(relative(path)), hint))

@@ -1,6 +1,6 @@
 """Reading plan YAML fast, for files that are sure to read the same as with the careful reader.
 
-:func:`model.source.read_yaml` parses with ruamel.yaml's round-trip loader, a
+:func:`model.yaml_source.read_yaml` parses with ruamel.yaml's round-trip loader, a
 pure-Python scanner that keeps the line and column of every node and gathers
 comments: a few seconds for a plan of a few thousand items, on every reload of
 ``goldenthread serve``. Positions are only needed to report an error, so

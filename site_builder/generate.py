@@ -22,10 +22,10 @@ from goldenthread.model.analysis.dependencies import dependency_matrix
 from goldenthread.model.analysis.trace import trace_matrix
 from goldenthread.model.graph import LEAD, OPERATIONAL_PLAN, OUTCOME, PRIORITY, build_graph, nodes_of_kind
 from goldenthread.model.schema import PlanData
-from goldenthread.site_builder import network
+from goldenthread.site_builder.network import render as network
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.downloads import write_downloads
-from goldenthread.site_builder.network_views import ViewPlanner
+from goldenthread.site_builder.network.planner import ViewPlanner
 from goldenthread.site_builder.pages import environment, render, write_page
 from goldenthread.site_builder.views.common import SiteContext, item_title, one_line
 from goldenthread.site_builder.views.dependencies import dependencies_view
@@ -40,7 +40,7 @@ from goldenthread.site_builder.views.priority import priority_view
 from goldenthread.site_builder.views.trace import trace_view
 
 #: Our own static files, copied into ``docs/assets/`` (the network views' files are copied by
-#: :func:`site_builder.network.copy_network_assets`). Never a README.md: the engine would
+#: :func:`site_builder.network.render.copy_network_assets`). Never a README.md: the engine would
 #: make it a page.
 OWN_ASSETS = ("goldenthread.css", "outcomes-filter.js", "favicon.svg", "iframe-worker/shim.js",
               "iframe-worker/LICENSE")
@@ -173,7 +173,7 @@ def copy_assets(assets_dir: Path) -> None:
 
 def write_network_views(ctx: SiteContext, docs_dir: Path) -> None:
     """Write the overview, one view per group and one per priority, each within
-    :data:`site_builder.network_views.MAX_NODES`; remember them in ``ctx.networks``."""
+    :data:`site_builder.network.planner.MAX_NODES`; remember them in ``ctx.networks``."""
     for plan in ViewPlanner(ctx.g).all_views():
         file = ctx.urls.network_file(plan.name)
         ctx.networks[plan.name] = network.write_view_plan(

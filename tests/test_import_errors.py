@@ -16,7 +16,7 @@ import goldenthread.model.importer
 import goldenthread.model.importer.folder
 import goldenthread.model.loader
 from goldenthread import model
-from goldenthread.model.errors import GoldenThreadError, ImportError_, Location, PlanLoadError
+from goldenthread.model.errors import GoldenThreadError, PlanImportError, Location, PlanLoadError
 from goldenthread.model.importer import run_import
 from goldenthread.cli.main import main
 
@@ -113,7 +113,7 @@ def test_import_with_debug_shows_the_traceback(tmp_path):
                            env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert shown.returncode != 0
     assert "Traceback (most recent call last)" in shown.stderr
-    assert "goldenthread.model.errors.ImportError_: export.txt: error: export.txt is empty" in shown.stderr
+    assert "goldenthread.model.errors.PlanImportError: export.txt: error: export.txt is empty" in shown.stderr
 
 
 # --- the corrections file is read like a plan file -------------------------------------------------------
@@ -197,7 +197,7 @@ def test_a_folder_of_other_things_is_never_replaced(tmp_path, monkeypatch):
 
 def test_the_current_folder_is_never_replaced(existing_plan, monkeypatch):
     monkeypatch.chdir(existing_plan)
-    with pytest.raises(ImportError_, match="is the folder you are working in"):
+    with pytest.raises(PlanImportError, match="is the folder you are working in"):
         run_import(OTHER_SOURCE, Path("."), force=True)
 
 

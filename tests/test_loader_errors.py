@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from goldenthread.model import source
+from goldenthread.model import yaml_source as source
 from goldenthread.model.analysis.trace import trace
 from goldenthread.model.errors import GoldenThreadError, Location, PlanLoadError
 from goldenthread.model.graph import PART_OF, chain_to_top

@@ -21,11 +21,12 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from goldenthread.model import loader, source
+from goldenthread.model import loader
+from goldenthread.model import yaml_source as source
 from goldenthread.model.errors import PlanLoadError
 from goldenthread.model.loader import load_plan
 from goldenthread.model.quick_yaml import available, quick_load
-from goldenthread.model.source import read_yaml, to_plain
+from goldenthread.model.yaml_source import read_yaml, to_plain
 
 ROOT = Path(__file__).resolve().parents[1]
 YAML_FILES = sorted(path for folder in ("plan_data", "tests/fixtures", "tests/scenarios", "tests/import_scenarios")

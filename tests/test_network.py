@@ -10,8 +10,8 @@ import pytest
 
 from goldenthread.model.graph import build_graph
 from goldenthread.model.loader import load_plan
-from goldenthread.site_builder import network
-from goldenthread.site_builder.network import (copy_network_assets, priority_neighbourhood, render_network_view,
+from goldenthread.site_builder.network import render as network
+from goldenthread.site_builder.network.render import (copy_network_assets, priority_neighbourhood, render_network_view,
                                   whole_plan_nodes, write_network_view)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -163,7 +163,7 @@ def test_only_network_module_imports_pyvis():
     importers = [p.relative_to(ROOT).as_posix() for folder in ("model", "site_builder")
                  for p in (ROOT / folder).rglob("*.py")
                  if re.search(r"^\s*(from|import)\s+pyvis", p.read_text(encoding="utf-8"), re.M)]
-    assert importers == ["site_builder/network.py"]
+    assert importers == ["site_builder/network/render.py"]
 
 
 def test_docstring_examples():

@@ -9,9 +9,9 @@ import pytest
 
 from council_plan import council_plan
 from goldenthread.model.graph import ACTION, OUTCOME, PRIORITY, build_graph, nodes_of_kind
-from goldenthread.site_builder import network_views
-from goldenthread.site_builder.network import copy_network_assets, write_view_plan
-from goldenthread.site_builder.network_views import GROUP, MAX_NODES, SUMMARY, ViewPlanner
+from goldenthread.site_builder.network import planner as network_views
+from goldenthread.site_builder.network.render import copy_network_assets, write_view_plan
+from goldenthread.site_builder.network.planner import GROUP, MAX_NODES, SUMMARY, ViewPlanner
 
 SCALE = 20  # about 2,100 outcomes: big enough that every kind of view folds, quick enough for a unit test
 
@@ -113,7 +113,7 @@ def test_docstring_examples():
 
 
 def test_under_the_cap_a_priority_view_draws_its_whole_neighbourhood():
-    from goldenthread.site_builder.network import priority_neighbourhood
+    from goldenthread.site_builder.network.render import priority_neighbourhood
 
     g = build_graph(council_plan(2))
     planner = ViewPlanner(g)
@@ -146,7 +146,7 @@ def test_items_that_refer_to_a_priority_are_counted_once_each():
 
 
 def test_a_group_label_keeps_its_count_however_long_its_name():
-    from goldenthread.site_builder.network import render_network_view
+    from goldenthread.site_builder.network.render import render_network_view
 
     g = build_graph(council_plan(1))
     key = next(iter(g.graph["groups"]))

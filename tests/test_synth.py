@@ -20,7 +20,7 @@ from goldenthread.model.graph import build_graph, group_index
 from goldenthread.model.loader import load_plan
 from goldenthread.model.quick_yaml import quick_load
 from goldenthread.model.references import find_references
-from goldenthread.model.source import to_plain
+from goldenthread.model.yaml_source import to_plain
 from goldenthread.model.stats import plan_stats
 from goldenthread.model.synth import MANIFEST_FILE, synthesize
 from goldenthread.cli.main import main

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from goldenthread.model.errors import ImportError_, Location, PlanLoadError, relative
+from goldenthread.model.errors import PlanImportError, Location, PlanLoadError, relative
 from goldenthread.model.importer.assemble import build_plan
 from goldenthread.model.importer.corrections import load_corrections
 from goldenthread.model.importer.document import read_document
@@ -35,17 +35,17 @@ def read_source(source: Path) -> list[str]:
     source = Path(source)
     name = relative(source)
     if not source.exists():
-        raise ImportError_(f"no such file: {name}", Location(name), hint="give the path of the plan's text export")
+        raise PlanImportError(f"no such file: {name}", Location(name), hint="give the path of the plan's text export")
     if source.is_dir():
-        raise ImportError_(f"{name} is a folder", Location(name), hint="give the path of the plan's text export")
-    text = read_text_file(source, ImportError_, limit=MAX_SOURCE_BYTES, display=name)
+        raise PlanImportError(f"{name} is a folder", Location(name), hint="give the path of the plan's text export")
+    text = read_text_file(source, PlanImportError, limit=MAX_SOURCE_BYTES, display=name)
     if not text.strip():
-        raise ImportError_(f"{source.name} is empty", Location(name),
+        raise PlanImportError(f"{source.name} is empty", Location(name),
                            hint="give the plan's text export: the document saved as text, with its tables")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for number, line in enumerate(lines, start=1):
         if len(line) > MAX_TEXT_CHARS:  # no plan text can hold it: say where, before reading the document
-            raise ImportError_(f"line {number} is too long ({len(line):,} characters; a text of a plan may have "
+            raise PlanImportError(f"line {number} is too long ({len(line):,} characters; a text of a plan may have "
                                f"{MAX_TEXT_CHARS:,})", Location(name, number, MAX_TEXT_CHARS + 1),
                                hint="check that this is the plan's text export: its lines are a paragraph or a "
                                     "table row each")
@@ -68,7 +68,7 @@ def run_import(source: Path, out: Path, corrections: Path | None = None, *, forc
     source_file = f"source/{source.name}"
     name = relative(source)
     if not any(table.kind == "priorities" for table in doc.tables):  # not a plan: say only that
-        raise ImportError_("no table of priorities found: this does not look like a plan's text export",
+        raise PlanImportError("no table of priorities found: this does not look like a plan's text export",
                            Location(name), hint="a plan's text export has a heading like '7 Strategic Leadership "
                                                 "Priorities' followed by a table whose cells are separated by tabs")
     try:
@@ -76,13 +76,13 @@ def run_import(source: Path, out: Path, corrections: Path | None = None, *, forc
     except ValidationError as error:  # a value no plan field can hold, e.g. a text over the length limit
         if not report.errors:
             problem = error.errors()[0]
-            raise ImportError_(f"the document holds what a plan cannot: {problem['msg']} "
+            raise PlanImportError(f"the document holds what a plan cannot: {problem['msg']} "
                                f"(at {'.'.join(str(step) for step in problem['loc'])})", Location(name),
                                hint="see docs/validation.md for what a plan may hold") from None
     if report.errors:
         first, *rest = report.errors
-        raise ImportError_(first.message, Location(name, first.line), hint=first.hint,
-                           details=[ImportError_(e.message, Location(name, e.line), hint=e.hint) for e in rest])
+        raise PlanImportError(first.message, Location(name, first.line), hint=first.hint,
+                           details=[PlanImportError(e.message, Location(name, e.line), hint=e.hint) for e in rest])
 
     header = (f"Imported by `goldenthread import` from {source_file}.\n"
               "Edit freely: IDs are stable and never renumbered. See docs/yaml-format.md.")
@@ -96,7 +96,7 @@ def run_import(source: Path, out: Path, corrections: Path | None = None, *, forc
     except PlanLoadError as error:
         raise loading_failed(error, source) from None
     except OSError as error:
-        raise ImportError_(f"cannot write the plan folder: {error.strerror}", Location(relative(error.filename or out)),
+        raise PlanImportError(f"cannot write the plan folder: {error.strerror}", Location(relative(error.filename or out)),
                            hint="check that the folder and the one above it can be written to; nothing was "
                                 "changed") from None
     return report

@@ -27,9 +27,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from goldenthread.model.errors import ImportError_, PlanLoadError
+from goldenthread.model.errors import PlanImportError, PlanLoadError
 from goldenthread.model.schema import Date
-from goldenthread.model.source import read_yaml, validate
+from goldenthread.model.explain import validate
+from goldenthread.model.yaml_source import read_yaml
 
 
 class _Strict(BaseModel):
@@ -100,22 +101,22 @@ class Corrections(_Strict):
 def load_corrections(path: Path | None) -> Corrections:
     """Read a corrections file; no file (or an empty one) means no decisions.
 
-    It is read and validated like a plan file (:func:`model.source.read_yaml`):
+    It is read and validated like a plan file (:func:`model.yaml_source.read_yaml`):
     the same limits, the same refusals (anchors, aliases, tags, encodings) and
-    the same located messages, as :class:`~model.errors.ImportError_`.
+    the same located messages, as :class:`~model.errors.PlanImportError`.
     """
     if path is None or not Path(path).exists():
         return Corrections()
     try:
         doc = read_yaml(Path(path))
     except PlanLoadError as error:
-        raise ImportError_(error.title, error.location, error.hint) from None
+        raise PlanImportError(error.title, error.location, error.hint) from None
     if doc.data is None:
         return Corrections()
     errors: list[PlanLoadError] = []
     corrections = validate(doc, Corrections, errors)
     if errors:
         first, *rest = errors
-        raise ImportError_(f"corrections file: {first.title}", first.location, first.hint,
-                           details=[ImportError_(f"corrections file: {e.title}", e.location, e.hint) for e in rest])
+        raise PlanImportError(f"corrections file: {first.title}", first.location, first.hint,
+                           details=[PlanImportError(f"corrections file: {e.title}", e.location, e.hint) for e in rest])
     return corrections

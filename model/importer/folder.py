@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 from goldenthread.model import loader
-from goldenthread.model.errors import ImportError_, Location, PlanLoadError, relative
+from goldenthread.model.errors import PlanImportError, Location, PlanLoadError, relative
 
 #: What an import writes, and so replaces: the plan's YAML and the report (the source copy is named by the caller).
 _WRITTEN = ("plan.yaml", "operational_plans.yaml", "groups/*.yaml", "import/report.txt")
@@ -32,22 +32,22 @@ def check_target(out: Path, corrections: Path, force: bool) -> None:
     """Refuse *out* unless it is new, empty (but for *corrections*), or a plan folder and *force* is set."""
     where = Location(relative(out))
     if out.exists() and not out.is_dir():
-        raise ImportError_(f"{relative(out)} is a file, not a plan folder", where,
+        raise PlanImportError(f"{relative(out)} is a file, not a plan folder", where,
                            hint="give --out the folder to write the plan into (it is created if missing)")
     if not out.is_dir():
         return
     resolved = out.resolve()
     if resolved == Path.cwd().resolve() or resolved in Path.cwd().resolve().parents:
-        raise ImportError_(f"{relative(out)} is the folder you are working in", where,
+        raise PlanImportError(f"{relative(out)} is the folder you are working in", where,
                            hint="run the import from the folder above it, so that it can be replaced as a whole")
     contents = [p for p in out.rglob("*") if not p.is_dir() and p != corrections]
     if not contents:
         return
     if not (out / "plan.yaml").is_file():
-        raise ImportError_(f"{relative(out)} is not empty and holds no plan", where,
+        raise PlanImportError(f"{relative(out)} is not empty and holds no plan", where,
                            hint="give --out a new or empty folder, or the plan folder to replace")
     if not force:
-        raise ImportError_(f"{relative(out)} already holds a plan", where,
+        raise PlanImportError(f"{relative(out)} already holds a plan", where,
                            hint="add --force to replace it (the files the import writes are replaced; the "
                                 "corrections file and any other files are kept), or give --out another folder")
 
@@ -91,8 +91,8 @@ def replace_folder(out: Path, files: dict[Path, str], source: Path, source_copy:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def loading_failed(error: PlanLoadError, source: Path) -> ImportError_:
+def loading_failed(error: PlanLoadError, source: Path) -> PlanImportError:
     """The import made a plan that does not load: say so about the source, not the hidden folder."""
-    return ImportError_(f"the imported plan does not pass validation: {error.title}", Location(relative(source)),
+    return PlanImportError(f"the imported plan does not pass validation: {error.title}", Location(relative(source)),
                         hint="the document holds something the plan format cannot (see docs/validation.md); "
                              "nothing was written")

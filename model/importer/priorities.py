@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from goldenthread.model.errors import ImportError_
+from goldenthread.model.errors import PlanImportError
 from goldenthread.model.importer.cells import Block, cell_blocks, cell_parts, squash
 from goldenthread.model.importer.corrections import Corrections
 from goldenthread.model.importer.document import Table
@@ -352,19 +352,19 @@ def _split_text(cell: OutcomeCell, blocks: list[Block], count: int, corrections:
 def split_at_starts(text: str, starts: list[str], count: int, line: int, what: str = "outcome split") -> list[str]:
     """Cut *text* where each of *starts* begins (a person's decision); a decision that does not fit is an error."""
     if len(starts) != count:
-        raise ImportError_(f"{what} for line {line} gives {len(starts)} starts for {count} "
+        raise PlanImportError(f"{what} for line {line} gives {len(starts)} starts for {count} "
                            "Timescale/RAG pairs", hint=f"list exactly {count} starts, one per outcome")
     cuts, cursor = [], 0
     for start in starts:
         found = text.find(start, cursor)
         if found < 0:
-            raise ImportError_(f"{what} for line {line}: {start!r} not found in the cell "
+            raise PlanImportError(f"{what} for line {line}: {start!r} not found in the cell "
                                "(after the previous start)",
                                hint="copy the first words of each item exactly from the source line")
         cuts.append(found)
         cursor = found + len(start)
     if cuts[0] != 0:
-        raise ImportError_(f"{what} for line {line}: the cell does not start with {starts[0]!r}",
+        raise PlanImportError(f"{what} for line {line}: the cell does not start with {starts[0]!r}",
                            hint="the first start must be the cell's first words")
     cuts.append(len(text))
     return [text[a:b].strip() for a, b in zip(cuts, cuts[1:])]

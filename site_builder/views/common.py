@@ -37,7 +37,7 @@ class SiteContext:
     ``findings`` are :class:`model.analysis.findings.Finding` objects;
     ``dependencies`` is the analysis' result object (or ``None`` for a plan
     with no priorities); ``networks`` maps a view name (``plan`` or a
-    priority ID) to the :class:`site_builder.network.NetworkView` written for
+    priority ID) to the :class:`site_builder.network.render.NetworkView` written for
     it; ``source_lines`` are the lines of the plan's source document.
     """
 

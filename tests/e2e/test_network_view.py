@@ -1,7 +1,7 @@
 """A network view on its own, in headless Chromium: offline, escaped, settles, clickable, keyboard-usable.
 
 These build views of the mini plan (with hostile text put into it) straight
-from :mod:`site_builder.network`, embed one in a host page with an iframe as
+from :mod:`site_builder.network.render`, embed one in a host page with an iframe as
 the site does, and need no site build.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 
 from goldenthread.model.graph import build_graph
 from goldenthread.model.loader import load_plan
-from goldenthread.site_builder.network import copy_network_assets, priority_neighbourhood, write_network_view
+from goldenthread.site_builder.network.render import copy_network_assets, priority_neighbourhood, write_network_view
 
 from e2e_support import MINI_PLAN, iframe, network_node_point, serve_directory, wait_for_network
 
@@ -129,8 +129,8 @@ def big_site(tmp_path_factory):
     """The overview and one group's view of a plan with two groups of 140 priorities each; served."""
     from council_plan import council_plan
     from goldenthread.model.graph import build_graph as build
-    from goldenthread.site_builder.network import write_view_plan
-    from goldenthread.site_builder.network_views import ViewPlanner
+    from goldenthread.site_builder.network.render import write_view_plan
+    from goldenthread.site_builder.network.planner import ViewPlanner
 
     root = tmp_path_factory.mktemp("big-site")
     planner = ViewPlanner(build(council_plan(20, "two-groups")))

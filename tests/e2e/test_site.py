@@ -18,7 +18,7 @@ from goldenthread.model.graph import (LEAD, OPERATIONAL_PLAN, OUTCOME, PLAN, PRI
                          nodes_of_kind)
 from goldenthread.model.loader import load_plan
 from goldenthread.site_builder import urls as U
-from goldenthread.site_builder.network import priority_neighbourhood
+from goldenthread.site_builder.network.render import priority_neighbourhood
 
 from e2e_support import network_node_point, plan_dir, settle, wait_for_network, watched_page
 

@@ -11,7 +11,7 @@ Contract for the site builder
    ``network.js``, ``network.css`` and ``vendor/vis-network/`` into
    *assets_dir* (anywhere inside the built docs tree).
 2. Write a view. The site plans its views with
-   :class:`site_builder.network_views.ViewPlanner` (so that none draws more
+   :class:`site_builder.network.planner.ViewPlanner` (so that none draws more
    than ``MAX_NODES`` items, whatever the plan's size) and writes each with
    ``write_view_plan(plan, out_path, href_for_link=..., assets_dir=assets_dir)``;
    a view that leaves items out shows a note saying so, with a link to the full
@@ -62,8 +62,8 @@ from pyvis.network import Network
 
 from goldenthread.model.graph import (ACTION, INDICATOR, LEAD, LED_BY, OPERATIONAL_PLAN, OUTCOME, PART_OF,
                          PLAN, PRIORITY, REFERENCES, SERVES, VISION, chain_to_top)
-from goldenthread.site_builder.network_layout import radial_positions
-from goldenthread.site_builder.network_views import GROUP, SUMMARY, ViewPlan
+from goldenthread.site_builder.network.layout import radial_positions
+from goldenthread.site_builder.network.planner import GROUP, SUMMARY, ViewPlan
 
 #: Where a drawn node leads: ``("item", id)``, ``("view", name)`` or ``("list", None)`` (see ViewPlan).
 Link = tuple[str, "str | None"]
@@ -208,7 +208,7 @@ def node_ref(g: nx.MultiDiGraph, node: str, href_for: Callable[[str], str | None
              href_for_link: Callable[[Link], str | None] | None = None) -> NodeRef:
     """The facts about *node* that a view and its table show.
 
-    A group or summary node (see :mod:`site_builder.network_views`) carries a ``link``, resolved by
+    A group or summary node (see :mod:`site_builder.network.planner`) carries a ``link``, resolved by
     *href_for_link*; an item's href is ``href_for(node)``.
     """
     data = g.nodes[node]
@@ -224,7 +224,7 @@ def build_network(g: nx.MultiDiGraph, node_ids: Iterable[str], href_for: Callabl
                   ) -> tuple[Network, list[NodeRef], list[NetworkRow]]:
     """The pyvis network of *node_ids* and every edge between them, plus its text alternative.
 
-    With a *root*, nodes start from a radial tree around it (see :mod:`site_builder.network_layout`)
+    With a *root*, nodes start from a radial tree around it (see :mod:`site_builder.network.layout`)
     and the browser only tidies the layout up; without one, they start from seeded random places.
     """
     net = Network(directed=True, cdn_resources="local")
@@ -421,7 +421,7 @@ def write_network_view(g: nx.MultiDiGraph, node_ids: Iterable[str], out_path: Pa
 
 def write_view_plan(plan: ViewPlan, out_path: Path, *, href_for_link: Callable[[Link], str | None],
                     assets_dir: Path) -> NetworkView:
-    """Write the view *plan* (from :class:`site_builder.network_views.ViewPlanner`) to *out_path*.
+    """Write the view *plan* (from :class:`site_builder.network.planner.ViewPlanner`) to *out_path*.
 
     *href_for_link* turns a link (``("item", id)``, ``("view", name)``, ``("list", None)``) into a
     URL relative to *out_path*'s folder.

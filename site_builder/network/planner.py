@@ -204,7 +204,7 @@ class ViewPlanner:
                           ("list", None))
 
     def priority_view(self, priority: str) -> ViewPlan:
-        """A priority's neighbourhood (see :func:`site_builder.network.priority_neighbourhood`), capped."""
+        """A priority's neighbourhood (see :func:`site_builder.network.render.priority_neighbourhood`), capped."""
         actions = self.parts(priority, ACTION)
         leaves = [n for a in actions for n in self.parts(a)]
         own = {priority, *actions, *leaves}
