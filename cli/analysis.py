@@ -211,6 +211,8 @@ def impact_command(item_id: str, plan_dir: Path | None) -> None:
 def diff_view(result: dict, old: Path, new: Path) -> dict:
     """What the diff templates print."""
     def show(value):
+        if isinstance(value, dict) and set(value) == {"date", "text"}:   # an outcome's commentary
+            return f"{value['date']}: {' '.join(str(value['text']).split())}"
         if isinstance(value, list):
             return "; ".join(json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else str(v) for v in value)
         if isinstance(value, dict):
