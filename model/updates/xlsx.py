@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -153,20 +154,29 @@ def workbook_bytes(rows: list[Row], manifest: Manifest, *, title: str) -> bytes:
 
 def _put(cell, value: str) -> None:
     """Write *value* as text, never as a formula: Excel's quote prefix where it would read one."""
+    if value == "":
+        return   # an empty cell: nothing to write (it reads back as empty, as the plan's nothing)
     cell.value = value
     cell.data_type = "s"
     if value.startswith(FORMULA_STARTS):
         cell.quotePrefix = True
 
 
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
 def _repack(data: bytes) -> bytes:
-    """The same archive with fixed member times (openpyxl stamps them with the current time)."""
+    """The same archive with fixed times: openpyxl stamps the members and the document's modified date with now."""
     out = io.BytesIO()
+    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", content)
+            target.writestr(fixed, content)
     return out.getvalue()
 
 
