@@ -252,7 +252,7 @@ def _read_sheets(path: Path, display: str) -> SheetData:
     try:
         wb = load_workbook(path, read_only=True, data_only=False, keep_links=False, keep_vba=False)
     except Exception as error:  # noqa: BLE001 - any failure to parse untrusted input is one located error
-        raise WorkbookError(f"not a workbook openpyxl can read ({type(error).__name__})", where,
+        raise WorkbookError(f"not a workbook openpyxl can read ({_reason(error)})", where,
                             "save the workbook again from Excel as .xlsx, or export a new one") from None
     try:
         if SHEET not in wb.sheetnames:
@@ -268,11 +268,20 @@ def _read_sheets(path: Path, display: str) -> SheetData:
         except WorkbookError:
             raise
         except Exception as error:  # noqa: BLE001 - malformed sheet XML: one located error
-            raise WorkbookError(f"not a workbook openpyxl can read ({type(error).__name__})", where,
+            raise WorkbookError(f"not a workbook openpyxl can read ({_reason(error)})", where,
                                 "save the workbook again from Excel as .xlsx, or export a new one") from None
         return data
     finally:
         wb.close()
+
+
+def _reason(error: BaseException) -> str:
+    """The name of what went wrong first (openpyxl wraps the XML parser's error in a ValueError)."""
+    seen = set()
+    while (error.__cause__ or error.__context__) is not None and id(error) not in seen:
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return type(error).__name__
 
 
 def _rows(ws, data: SheetData) -> list[tuple[int, list[Any]]]:
