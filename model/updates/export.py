@@ -6,7 +6,7 @@ reader never sees half a workbook; the same plan gives the same bytes.
 >>> import tempfile, pathlib
 >>> from goldenthread.model.analysis._examples import tiny_plan
 >>> [(f.path.name, f.rows) for f in export_updates(tiny_plan(), pathlib.Path(tempfile.mkdtemp()))]
-[('unassigned.xlsx', 1)]
+[('jo.xlsx', 2)]
 """
 from __future__ import annotations
 

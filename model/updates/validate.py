@@ -63,7 +63,9 @@ def read_file(path: Path) -> SheetData:
 def read_updates(paths: list[Path], data: PlanData, g: nx.MultiDiGraph) -> list[Update]:
     """Every filled-in outcome of *paths*, checked; in the plan's reading order.
 
-    >>> # see tests/test_updates_apply.py: every bad cell's message is asserted there
+    Raises :class:`WorkbookError` at the first bad cell, the others (up to
+    :data:`MAX_DETAILS`) in its ``details``; ``tests/test_updates_apply.py``
+    asserts each message.
     """
     errors: list[WorkbookError] = []
     current = fingerprint(data)

@@ -24,6 +24,7 @@ outcomes:
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -102,8 +103,25 @@ def _mappings(text: str, wanted: set) -> dict[Any, _Mapping]:
     return found
 
 
+#: Characters a YAML reader may take for a line break or drop, escaped wherever they appear.
+_AWKWARD = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\x85", "\ufeff": "\\ufeff"}
+
+
+def _quoted(text: str) -> str:
+    """*text* double-quoted with JSON's escapes (valid YAML) and the awkward characters escaped too."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    for raw, escaped in _AWKWARD.items():
+        quoted = quoted.replace(raw, escaped)
+    return quoted
+
+
 def _lines_of(key: str, value: Any, column: int) -> list[str]:
+    """``key: value`` as lines indented by *column*: :mod:`model.synth.dump`'s layout, awkward text quoted."""
     indent = " " * column
+    if isinstance(value, dict):
+        return [f"{indent}{key}:"] + [line for k, v in value.items() for line in _lines_of(k, v, column + 2)]
+    if isinstance(value, str) and any(c in value for c in _AWKWARD):
+        return [f"{indent}{key}: {_quoted(value)}"]
     return [indent + line for line in to_yaml({key: value}).rstrip("\n").split("\n")]
 
 
