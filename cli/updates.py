@@ -63,8 +63,9 @@ def apply_command(files: tuple[Path, ...], plan_dir: Path | None, as_of: dt.date
     """Read the leads' workbooks (or CSV files), check every cell, print the changes and write the plan."""
     directory = resolve_plan_dir(plan_dir)
     data = load_plan(directory)
-    updates = read_updates(list(files), data, build_graph(data))
-    applied = apply_updates(directory, data, updates, as_of or dt.date.today(), write=not dry_run)
+    graph = build_graph(data)
+    updates = read_updates(list(files), data, graph)
+    applied = apply_updates(directory, data, updates, as_of or dt.date.today(), write=not dry_run, graph=graph)
     if output_format == "json":
         click.echo(json.dumps(applied.to_dict(), indent=2, ensure_ascii=False))
         return

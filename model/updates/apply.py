@@ -65,15 +65,17 @@ def planned_edits(data: PlanData, updates: list[Update], as_of: dt.date) -> dict
 
 
 def apply_updates(directory: Path, data: PlanData, updates: list[Update], as_of: dt.date, *,
-                  write: bool = True) -> Applied:
+                  write: bool = True, graph=None) -> Applied:
     """Apply *updates* to the plan folder *directory* (loaded as *data*); see the module docstring.
 
     With ``write=False`` nothing is written: the result says what would change.
+    *graph* is *data*'s graph when the caller has built it already.
     """
+    old = graph if graph is not None else build_graph(data)
     edits = planned_edits(data, updates, as_of)
     outcomes = sum(len(v) for k, v in edits.items() if k != PLAN_FILE)
     if not edits:
-        return Applied(changes=diff(data, data), outcomes=0, written=False)
+        return Applied(changes=diff(old, old), outcomes=0, written=False)
     root = directory.resolve() if directory.is_symlink() else directory
     staging = Path(tempfile.mkdtemp(dir=root.parent, prefix=f".{root.name}.updates-"))
     try:
@@ -90,7 +92,7 @@ def apply_updates(directory: Path, data: PlanData, updates: list[Update], as_of:
         except PlanLoadError as error:
             raise GoldenThreadError(f"the updated plan does not load: {error.title}", Location(relative(directory)),
                                     "nothing was written; please report this with the workbooks") from None
-        changes = diff(data, updated)
+        changes = diff(old, build_graph(updated))
         _check_only_intended(changes, edits, as_of)
         if write:
             old = staging / "old"

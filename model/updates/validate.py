@@ -125,10 +125,12 @@ def _check_sheet(sheet: SheetData, current: str, layouts: dict[str, list[str]], 
         by_id = dict(zip(manifest.ids, manifest.originals))
         originals = {number: by_id.get(_text(values[ID]), "") for number, values in sheet.rows}
     seen: dict[str, int] = {}
-    in_file = {_text(values[ID]) for _, values in sheet.rows}
+    in_file = {_text(values[ID]).strip() for _, values in sheet.rows}
+    exported = set(expected)
     for k, (number, values) in enumerate(sheet.rows):
         item = _text(values[ID]).strip()
-        error = _check_place(sheet, k, number, item, expected, in_file, seen, outcomes)
+        error = _check_place(sheet, k, number, item, expected, exported, in_file, seen, outcomes,
+                             hints=len(errors) <= MAX_DETAILS)
         seen.setdefault(item, number)
         if error:
             errors.append(error)
@@ -148,21 +150,25 @@ def _row_name(sheet: SheetData, k: int) -> str:
     return f"outcome row {k + 1}" if sheet.kind == "csv" else f"row {k + 2}"
 
 
-def _check_place(sheet: SheetData, k: int, number: int, item: str, expected: list[str], in_file: set[str],
-                 seen: dict[str, int], outcomes: set[str]) -> WorkbookError | None:
-    """The error of a row that is not the outcome the export put there, or ``None``."""
+def _check_place(sheet: SheetData, k: int, number: int, item: str, expected: list[str], exported: set[str],
+                 in_file: set[str], seen: dict[str, int], outcomes: set[str], *,
+                 hints: bool = True) -> WorkbookError | None:
+    """The error of a row that is not the outcome the export put there, or ``None``.
+
+    *hints*: look for a close ID (a search of the whole row list) only for errors that are shown.
+    """
     where = sheet.where(number, ID)
     redo = "undo the change, or fill in a new export"
     if not item:
         return WorkbookError("the row has no ID", where, f"the ID column is read-only: {redo}")
     if item not in outcomes:
-        close = suggest(item, expected) if len(item) <= 200 else None
+        close = suggest(item, expected) if hints and len(item) <= 200 else None
         return WorkbookError(f"ID '{_shown(item)}' is not in the plan", where,
                              (f"did you mean {close}? " if close else "") + f"the ID column is read-only: {redo}")
     if item in seen:
         return WorkbookError(f"outcome {item} appears twice (also on {_place(sheet, seen[item])})", where,
                              "rows cannot be copied: delete the copy")
-    if item not in expected:
+    if item not in exported:
         return WorkbookError(f"outcome {item} was not in this workbook when it was exported", where,
                              "rows cannot be added or copied from another workbook: remove this row")
     if k < len(expected) and expected[k] == item:
