@@ -18,7 +18,6 @@ under 60 s of CPU at scale 100 (about 650 workbooks).
 """
 from __future__ import annotations
 
-import resource
 import shutil
 import subprocess
 import sys

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from goldenthread.cli.analysis import IsoDate, diff_view, plan_dir_option, render
+from goldenthread.cli.analysis import IsoDate, _text_value, diff_view, plan_dir_option, render
 from goldenthread.cli.paths import plan_dir_argument, resolve_plan_dir
 from goldenthread.model.errors import relative
 from goldenthread.model.graph import build_graph
@@ -39,15 +39,9 @@ def export_command(plan_dir: Path | None, out: Path, file_format: str) -> None:
     files = export_updates(data, out, file_format=file_format)
     for written in files:
         rows = f"{written.rows} outcome{'' if written.rows == 1 else 's'}"
-        click.echo(f"wrote {relative(written.path)}: {rows} ({render_text(written.name)})")
+        click.echo(f"wrote {relative(written.path)}: {rows} ({_text_value(written.name)})")
     click.echo(f"{len(files)} file{'' if len(files) == 1 else 's'}: send each lead theirs; they fill in New RAG, "
                "New timescale and Commentary, then run `goldenthread updates apply` on the returned files")
-
-
-def render_text(text: str) -> str:
-    """Plan text on a terminal: control characters dropped (see :func:`cli.analysis.render`)."""
-    from goldenthread.cli.analysis import _text_value
-    return _text_value(text)
 
 
 @updates_group.command("apply")

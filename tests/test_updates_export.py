@@ -100,13 +100,13 @@ def test_hostile_plan_text_is_written_as_text_never_as_a_formula(tmp_path):
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows for cell in row)
 
 
-def test_control_characters_in_plan_text_are_shown_not_written(tmp_path):
-    plan = plan_copy(tmp_path, MINI_PLAN)
-    path = plan / "groups" / "leadership.yaml"
-    text = path.read_text(encoding="utf-8")
-    start = text.index("text: ", text.index("outcomes:")) + len("text: ")
-    path.write_text(text[:start] + '"Bell\\a and escape\\e here"' + text[text.index("\n", start):], encoding="utf-8")
-    if load_plan(plan):   # the loader may refuse control characters (issue12); export must cope when it does not
-        out = export(plan, tmp_path / "out")
-        cells = [c.value for b in out.iterdir() for r in load_workbook(b)["Outcomes"].iter_rows() for c in r]
-        assert "Bell\ufffd and escape\ufffd here" in cells
+def test_characters_a_workbook_cannot_hold_are_shown_not_written(tmp_path):
+    """Most control characters cannot be stored in a workbook (XML 1.0): they are shown as U+FFFD."""
+    import io as _io
+    from goldenthread.model.updates.sheet import Row, cell_text, manifest_of
+    from goldenthread.model.updates.xlsx import workbook_bytes
+    assert cell_text("Bell\x07 and escape\x1b here") == "Bell\ufffd and escape\ufffd here"
+    rows = [Row("o1", cell_text("P\x00"), cell_text("Bell\x07 and escape\x1b here"), "", "RED")]
+    data = workbook_bytes(rows, manifest_of("f" * 64, "jo", rows), title="Plan\x07 title")
+    ws = load_workbook(_io.BytesIO(data))["Outcomes"]
+    assert [c.value for c in ws[2]][:5] == ["o1", "P\ufffd", "Bell\ufffd and escape\ufffd here", None, "RED"]

@@ -32,7 +32,7 @@ from goldenthread.model.errors import GoldenThreadError, Location
 from goldenthread.model.schema import RAG_VALUES
 from goldenthread.model.updates import limits
 from goldenthread.model.updates.sheet import (COLUMNS, FORMULA_STARTS, HEADERS, INPUTS, LAYOUT_VERSION, SHEET,
-                                               Manifest, Row)
+                                               Manifest, Row, cell_text)
 
 #: The very hidden sheet that holds the export's record.
 RECORD_SHEET = "Export record"
@@ -88,6 +88,7 @@ def _letter(column: int) -> str:
 
 def workbook_bytes(rows: list[Row], manifest: Manifest, *, title: str) -> bytes:
     """The .xlsx file of one lead's rows, deterministic."""
+    title = cell_text(title)[:200]
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -129,7 +130,7 @@ def workbook_bytes(rows: list[Row], manifest: Manifest, *, title: str) -> bytes:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = "1:1"
-    ws.oddHeader.center.text = title[:200].replace("&", "&&")
+    ws.oddHeader.center.text = title.replace("&", "&&")
     ws.oddFooter.center.text = "Page &P of &N"
 
     record = wb.create_sheet(RECORD_SHEET)
@@ -145,7 +146,7 @@ def workbook_bytes(rows: list[Row], manifest: Manifest, *, title: str) -> bytes:
     record.protection.sheet = True
 
     wb.properties.creator = "Golden Thread"
-    wb.properties.title = title[:200]
+    wb.properties.title = title
     wb.properties.created = wb.properties.modified = FIXED_TIME
     buffer = io.BytesIO()
     wb.save(buffer)
