@@ -16,6 +16,8 @@ read-only cell from a rating the plan changed since the export.
 
 >>> guard("=HYPERLINK(\\"http://x\\")"), guard("Fewer referrals"), unguard("'=1+1"), unguard("'twas")
 ('\\'=HYPERLINK("http://x")', 'Fewer referrals', '=1+1', "'twas")
+>>> all(unguard(guard(t)) == t for t in ("'=1", "''", "'twas", "-5%", "@x", "="))
+True
 """
 from __future__ import annotations
 
@@ -50,13 +52,16 @@ _UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 
 
 def guard(text: str) -> str:
-    """*text* as a CSV cell: a leading ``'`` when a spreadsheet would read it as a formula."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """*text* as a CSV cell: a leading ``'`` when a spreadsheet would read it as a formula.
+
+    Text that starts with ``'`` gets one more, so that :func:`unguard` gives it back unchanged.
+    """
+    return "'" + text if text.startswith(FORMULA_STARTS) or text.startswith("'") else text
 
 
 def unguard(text: str) -> str:
-    """Undo :func:`guard`: the ``'`` goes only when what follows would be a formula."""
-    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
+    """Undo :func:`guard`: a leading ``'`` goes when what follows would be a formula or is another ``'``."""
+    return text[1:] if text.startswith("'") and text[1:].startswith((*FORMULA_STARTS, "'")) else text
 
 
 def cell_text(value) -> str:
