@@ -11,8 +11,8 @@ from collections import Counter
 
 import networkx as nx
 
-from goldenthread.model.graph import ACTION, EDGE_KINDS, INDICATOR, NODE_KINDS, OPERATIONAL_PLAN, OUTCOME, PRIORITY
 from goldenthread.model.schema import RAG_VALUES
+from goldenthread.model.nodes import ACTION, EDGE_KINDS, INDICATOR, NODE_KINDS, OPERATIONAL_PLAN, OUTCOME, PRIORITY
 
 #: The key under which outcomes with no RAG rating are counted.
 NO_RAG = "none"

@@ -20,14 +20,14 @@ from pathlib import Path
 from goldenthread.model.analysis import run_all
 from goldenthread.model.analysis.dependencies import dependency_matrix
 from goldenthread.model.analysis.trace import trace_matrix
-from goldenthread.model.graph import LEAD, OPERATIONAL_PLAN, OUTCOME, PRIORITY, build_graph, nodes_of_kind
+from goldenthread.model.graph import build_graph
 from goldenthread.model.schema import PlanData
 from goldenthread.site_builder.network import render as network
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.downloads import write_downloads
 from goldenthread.site_builder.network.planner import ViewPlanner
 from goldenthread.site_builder.pages import environment, render, write_page
-from goldenthread.site_builder.views.common import SiteContext, item_title, one_line
+from goldenthread.site_builder.views.common import SiteContext, one_line
 from goldenthread.site_builder.views.dependencies import dependencies_view
 from goldenthread.site_builder.views.downloads import downloads_view
 from goldenthread.site_builder.views.findings import findings_view
@@ -38,6 +38,8 @@ from goldenthread.site_builder.views.outcomes import outcome_groups_view, outcom
 from goldenthread.site_builder.views.owners import lead_view, operational_plan_view
 from goldenthread.site_builder.views.priority import priority_view
 from goldenthread.site_builder.views.trace import trace_view
+from goldenthread.model.queries import item_title, nodes_of_kind
+from goldenthread.model.nodes import LEAD, OPERATIONAL_PLAN, OUTCOME, PRIORITY
 
 #: Our own static files, copied into ``docs/assets/`` (the network views' files are copied by
 #: :func:`site_builder.network.render.copy_network_assets`). Never a README.md: the engine would

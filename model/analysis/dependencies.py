@@ -30,10 +30,11 @@ from typing import Iterable
 
 import networkx as nx
 
-from goldenthread.model.analysis._edges import sources_of, targets_of
+from goldenthread.model.queries import nodes_of_kind, reading_order, sources_of, targets_of
 from goldenthread.model.analysis.duplicates import duplicates
 from goldenthread.model.analysis.findings import Finding, short_title
-from goldenthread.model.graph import LEAD, LED_BY, OPERATIONAL_PLAN, PRIORITY, REFERENCES, SERVES, nodes_of_kind
+from goldenthread.model.nodes import LEAD, LED_BY, OPERATIONAL_PLAN, PRIORITY, REFERENCES, SERVES
+
 
 EVIDENCE_KINDS = ("reference", "shared-plan", "shared-lead", "duplicate", "near-duplicate")
 _BRIDGE_KIND_ORDER = {OPERATIONAL_PLAN: 0, LEAD: 1}
@@ -103,7 +104,7 @@ def dependency_matrix(g: nx.MultiDiGraph, findings: Iterable[Finding] | None = N
 
 def bridges(g: nx.MultiDiGraph) -> list[dict]:
     """Items that connect two or more priorities on their own, most connected first."""
-    order = {n: i for i, n in enumerate(g.nodes)}
+    order = reading_order(g)
     found = []
     for node, kind in g.nodes(data="kind"):
         if kind == OPERATIONAL_PLAN:

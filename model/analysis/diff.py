@@ -30,7 +30,9 @@ from rapidfuzz import process
 from goldenthread.model.analysis.findings import short_title
 from goldenthread.model.analysis.similarity import DEFAULT_THRESHOLD, score
 from goldenthread.model.analysis.wording import normalise
-from goldenthread.model.graph import SERVES, build_graph, item_texts, parent
+from goldenthread.model.graph import build_graph, item_texts
+from goldenthread.model.queries import parent, reading_order
+from goldenthread.model.nodes import SERVES
 
 #: The fields compared, per node kind (graph attribute names).
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -86,7 +88,7 @@ def match_items(old: nx.MultiDiGraph, new: nx.MultiDiGraph, *,
             matched[a] = b
             taken.add(b)
             renamed.append({"old_id": a, "new_id": b, "kind": old.nodes[a]["kind"], "score": round(-neg, 1)})
-    order = {n: i for i, n in enumerate(new)}
+    order = reading_order(new)
     return matched, sorted(renamed, key=lambda r: order[r["new_id"]])
 
 
@@ -133,7 +135,7 @@ def diff(old_plan, new_plan, *, threshold: float = DEFAULT_THRESHOLD) -> dict:
             result["changed"].append({**_item(new, b), "old_id": a, "changes": changes})
     old_links = {(matched.get(u, u), matched.get(v, v)) for u, v, k in old.edges(keys=True) if k == SERVES}
     new_links = {(u, v) for u, v, k in new.edges(keys=True) if k == SERVES}
-    order = {n: i for i, n in enumerate(new)}
+    order = reading_order(new)
     old_order = {matched.get(n, n): i for i, n in enumerate(old)}
     key = lambda link: (order.get(link[0], old_order.get(link[0], 0)), order.get(link[1], old_order.get(link[1], 0)))
     result["links"] = {

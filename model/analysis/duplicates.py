@@ -54,7 +54,9 @@ from goldenthread.model.analysis.similarity import (
     similar_pairs,
 )
 from goldenthread.model.analysis.wording import STOPWORDS, Wording
-from goldenthread.model.graph import ACTION, INDICATOR, OUTCOME, PART_OF, PRIORITY
+
+from goldenthread.model.queries import reading_order
+from goldenthread.model.nodes import ACTION, INDICATOR, OUTCOME, PART_OF, PRIORITY
 
 #: From this many statements, the similar-statement search runs in a second process when it can.
 FORK_FROM = 2000
@@ -187,7 +189,7 @@ class _Evidence:
 
 def duplicates(g: nx.MultiDiGraph, *, threshold: float = DEFAULT_THRESHOLD) -> Iterator[Finding]:
     """``duplicate``, ``near-duplicate`` and ``status-conflict`` findings, in reading order."""
-    order = {n: i for i, n in enumerate(g.nodes)}
+    order = reading_order(g)
     stmts = statements(g)
     standing = {node: _standing(g, node) for node in dict.fromkeys(s.node for s in stmts)}
     of_statement = [standing[s.node] for s in stmts]          # looked up once, not once per pair

@@ -32,10 +32,10 @@ from __future__ import annotations
 
 import networkx as nx
 
-from goldenthread.model.analysis._edges import sources_of, subgraph_of_kind, targets_of
+from goldenthread.model.queries import nodes_of_kind, reading_order, sources_of, subgraph_of_kind, targets_of
 from goldenthread.model.analysis.findings import short_title
 from goldenthread.model.analysis.lookup import require_node
-from goldenthread.model.graph import LED_BY, OPERATIONAL_PLAN, PART_OF, PRIORITY, REFERENCES, SERVES, nodes_of_kind
+from goldenthread.model.nodes import LED_BY, OPERATIONAL_PLAN, PART_OF, PRIORITY, REFERENCES, SERVES
 
 
 def _item(g: nx.MultiDiGraph, node: str) -> dict:
@@ -50,7 +50,7 @@ def impact(g: nx.MultiDiGraph, item_id: str) -> dict:
     "renumber": [{..., "text"}]}``, every list in reading order.
     """
     node = require_node(g, item_id)
-    order = {n: i for i, n in enumerate(g.nodes)}
+    order = reading_order(g)
     removed = nx.ancestors(subgraph_of_kind(g, PART_OF), node)  # children point at parents
     gone = removed | {node}
     effects: dict[tuple[str, str], dict] = {}
@@ -105,5 +105,5 @@ def _naming_texts(g: nx.MultiDiGraph, priority: str) -> list[dict]:
         for entry in g.nodes[op].get("unresolved") or []:
             if priority in (entry.get("candidates") or []) and op not in named:
                 named[op] = {**_item(g, op), "text": entry["text"]}
-    order = {n: i for i, n in enumerate(g.nodes)}
+    order = reading_order(g)
     return sorted(named.values(), key=lambda e: order[e["id"]])

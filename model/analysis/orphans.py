@@ -21,10 +21,10 @@ from typing import Iterator
 
 import networkx as nx
 
-from goldenthread.model.analysis._edges import sources_of, subgraph_of_kind, targets_of
+from goldenthread.model.queries import nodes_of_kind, sources_of, subgraph_of_kind, targets_of
 from goldenthread.model.analysis.findings import Finding, finding, short_title, source_of
-from goldenthread.model.graph import (ACTION, INDICATOR, LEAD, LED_BY, OPERATIONAL_PLAN, OUTCOME, PART_OF, PRIORITY,
-                         SERVES, VISION, nodes_of_kind)
+from goldenthread.model.nodes import ACTION, INDICATOR, LEAD, LED_BY, OPERATIONAL_PLAN, OUTCOME, PART_OF, PRIORITY, SERVES, VISION
+
 
 _HIERARCHY_KINDS = (PRIORITY, ACTION, INDICATOR, OUTCOME)
 

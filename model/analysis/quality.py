@@ -31,7 +31,9 @@ from typing import Iterator
 import networkx as nx
 
 from goldenthread.model.analysis.findings import Finding, finding, short_title, source_of
-from goldenthread.model.graph import OUTCOME, nodes_of_kind
+from goldenthread.model.nodes import OUTCOME
+from goldenthread.model.queries import nodes_of_kind
+
 
 #: Statuses that say an outcome is done.
 DONE_STATUSES = ("Achieved", "Complete", "Completed")

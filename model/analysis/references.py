@@ -28,8 +28,10 @@ from typing import Iterator
 import networkx as nx
 
 from goldenthread.model.analysis.findings import Finding, finding, short_title, source_of
-from goldenthread.model.graph import OPERATIONAL_PLAN, PRIORITY, REFERENCES, item_texts, nodes_of_kind
+from goldenthread.model.graph import item_texts
 from goldenthread.model.references import GroupIndex, find_references
+from goldenthread.model.nodes import OPERATIONAL_PLAN, PRIORITY, REFERENCES
+from goldenthread.model.queries import nodes_of_kind
 
 #: Node kinds whose prose the graph scans for references (as model.graph does).
 _PROSE_KINDS = ("action", "indicator", "outcome")

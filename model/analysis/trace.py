@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import networkx as nx
 
-from goldenthread.model.analysis._edges import sources_of, targets_of
+from goldenthread.model.queries import chain_to_top, nodes_of_kind, sources_of, targets_of
 from goldenthread.model.analysis.lookup import require_node
-from goldenthread.model.graph import (ACTION, LEAD, LED_BY, OPERATIONAL_PLAN, OUTCOME, PLAN, PRIORITY, REFERENCES, SERVES,
-                         VISION, chain_to_top, nodes_of_kind)
+from goldenthread.model.nodes import ACTION, LEAD, LED_BY, OPERATIONAL_PLAN, OUTCOME, PLAN, PRIORITY, REFERENCES, SERVES, VISION
+
 
 #: Columns of the traceability matrix, in order.
 MATRIX_COLUMNS = ("outcome_id", "outcome", "action_id", "action", "priority_id", "priority", "group",

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from goldenthread.model.analysis.trace import trace
 from goldenthread.site_builder.views.common import ItemLink, RagBadge, SiteContext, format_date, link_maker, one_line
 from goldenthread.site_builder.views.items import FindingRow, SourceLine, finding_rows, source_lines, source_text
+from goldenthread.model.nodes import Attr
 
 #: How a plan comes to answer for an outcome, in words.
 VIA = {
@@ -67,13 +68,13 @@ def trace_view(ctx: SiteContext, outcome: str) -> TraceView:
                         [link(s) for s in p.get("serves", [])], p.get("document") or "",
                         [link(lead) for lead in leads_by_plan.get(p["id"], [])])
              for p in t["operational_plans"]]
-    due = (data.get("parsed_timescale") or {}).get("due")
+    due = (data.get(Attr.PARSED_TIMESCALE) or {}).get("due")
     return TraceView(
         page=page, id=outcome,
-        heading=one_line(data.get("text"), 110) or outcome,
-        text=data.get("text") or "",
-        rag=RagBadge.of(data.get("rag")),
-        timescale=one_line(data.get("timescale")),
+        heading=one_line(data.get(Attr.TEXT), 110) or outcome,
+        text=data.get(Attr.TEXT) or "",
+        rag=RagBadge.of(data.get(Attr.RAG)),
+        timescale=one_line(data.get(Attr.TIMESCALE)),
         due=format_date(due) if due else "",
         chain=chain,
         plans=plans,
