@@ -33,8 +33,7 @@ from goldenthread.model.analysis.diff import diff
 from goldenthread.model.analysis.impact import impact
 from goldenthread.model.analysis.trace import trace, trace_matrix
 from goldenthread.model.errors import relative
-from goldenthread.model.graph import build_graph
-from goldenthread.model.loader import load_plan
+from goldenthread.model.graph import load_graph
 from goldenthread.site_builder.downloads import traceability_csv
 from goldenthread.cli.one_shot import without_cycle_collection
 from goldenthread.site_builder.pages import environment
@@ -70,7 +69,7 @@ def render(template: str, view: dict) -> str:
 
 def _load(plan_dir: Path | None):
     directory = resolve_plan_dir(plan_dir)
-    g = build_graph(load_plan(directory))
+    g = load_graph(directory)
     g.graph["directory"] = directory   # where the source references point, for the reports
     return g
 
@@ -238,7 +237,7 @@ def diff_view(result: dict, old: Path, new: Path) -> dict:
 @without_cycle_collection
 def diff_command(old_dir: Path, new_dir: Path, output_format: str) -> None:
     """List what changed between two versions of a plan: items, RAG, timescales, links."""
-    result = diff(load_plan(old_dir), load_plan(new_dir))
+    result = diff(load_graph(old_dir), load_graph(new_dir))
     if output_format == "json":
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))
     else:

@@ -17,8 +17,7 @@ import click
 
 from goldenthread.model.errors import GoldenThreadError, Location, relative
 from goldenthread.model.export import to_node_link
-from goldenthread.model.graph import build_graph
-from goldenthread.model.loader import load_plan
+from goldenthread.model.graph import load_graph
 from goldenthread.model.stats import plan_stats
 from goldenthread.cli.paths import plan_dir_argument, resolve_plan_dir
 
@@ -29,7 +28,7 @@ _SUMMARY = (("priority", "priorities"), ("action", "actions"), ("indicator", "in
 
 def _load_graph(plan_dir: Path | None):
     directory = resolve_plan_dir(plan_dir)
-    return directory, build_graph(load_plan(directory))
+    return directory, load_graph(directory)
 
 
 def summary_line(directory: Path, stats: dict) -> str:

@@ -17,10 +17,12 @@ text names a priority points at that priority.
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 from typing import Any, Iterator
 
 import networkx as nx
 
+from goldenthread.model.loader import load_plan
 from goldenthread.model.references import GroupIndex, find_references
 from goldenthread.model.schema import Action, PlanData, Priority, PriorityGroup
 from goldenthread.model.timescale import parse_timescale
@@ -85,6 +87,14 @@ def build_graph(data: PlanData) -> nx.MultiDiGraph:
 
     _add_text_references(g, group_index(data.groups))
     return g
+
+
+def load_graph(directory: str | Path) -> nx.MultiDiGraph:
+    """The graph of the plan folder *directory*: :func:`model.loader.load_plan`, then :func:`build_graph`.
+
+    Raises :class:`model.errors.PlanLoadError` (with every error found) when the folder is not a valid plan.
+    """
+    return build_graph(load_plan(directory))
 
 
 def _add_action(g, add, link, action: Action, priority: Priority) -> None:

@@ -12,7 +12,8 @@ from collections import Counter
 import networkx as nx
 
 from goldenthread.model.schema import RAG_VALUES
-from goldenthread.model.nodes import ACTION, EDGE_KINDS, INDICATOR, NODE_KINDS, OPERATIONAL_PLAN, OUTCOME, PRIORITY
+from goldenthread.model.nodes import (ACTION, Attr, EDGE_KINDS, INDICATOR, NODE_KINDS, OPERATIONAL_PLAN, OUTCOME,
+                                      PRIORITY)
 
 #: The key under which outcomes with no RAG rating are counted.
 NO_RAG = "none"
@@ -27,19 +28,19 @@ def plan_stats(g: nx.MultiDiGraph) -> dict:
     per edge kind; ``unresolved``: the operational plans' unresolved references,
     in total and per reason.
     """
-    kinds = Counter(kind for _, kind in g.nodes(data="kind"))
-    rag = Counter(g.nodes[n]["rag"] or NO_RAG for n, kind in g.nodes(data="kind") if kind == OUTCOME)
+    kinds = Counter(kind for _, kind in g.nodes(data=Attr.KIND))
+    rag = Counter(g.nodes[n][Attr.RAG] or NO_RAG for n, kind in g.nodes(data=Attr.KIND) if kind == OUTCOME)
     links = Counter(kind for _, _, kind in g.edges(keys=True))
     groups = {key: {"name": name, "priorities": 0, "actions": 0, "indicators": 0, "outcomes": 0}
               for key, name in g.graph.get("groups", {}).items()}
     plural = {PRIORITY: "priorities", ACTION: "actions", INDICATOR: "indicators", OUTCOME: "outcomes"}
-    for node, kind in g.nodes(data="kind"):
+    for node, kind in g.nodes(data=Attr.KIND):
         if kind not in plural:
             continue
-        priority = node if kind == PRIORITY else g.nodes[node]["priority"]
-        groups[g.nodes[priority]["group"]][plural[kind]] += 1
-    reasons = Counter(ref["reason"] for n, kind in g.nodes(data="kind") if kind == OPERATIONAL_PLAN
-                      for ref in g.nodes[n].get("unresolved") or ())
+        priority = node if kind == PRIORITY else g.nodes[node][Attr.PRIORITY]
+        groups[g.nodes[priority][Attr.GROUP]][plural[kind]] += 1
+    reasons = Counter(ref["reason"] for n, kind in g.nodes(data=Attr.KIND) if kind == OPERATIONAL_PLAN
+                      for ref in g.nodes[n].get(Attr.UNRESOLVED) or ())
     return {
         "title": g.graph.get("title"),
         "period": (g.graph.get("period") or {}).get("label"),

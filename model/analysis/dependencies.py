@@ -33,7 +33,7 @@ import networkx as nx
 from goldenthread.model.queries import nodes_of_kind, reading_order, sources_of, targets_of
 from goldenthread.model.analysis.duplicates import duplicates
 from goldenthread.model.analysis.findings import Finding, short_title
-from goldenthread.model.nodes import LEAD, LED_BY, OPERATIONAL_PLAN, PRIORITY, REFERENCES, SERVES
+from goldenthread.model.nodes import Attr, LEAD, LED_BY, OPERATIONAL_PLAN, PRIORITY, REFERENCES, SERVES
 
 
 EVIDENCE_KINDS = ("reference", "shared-plan", "shared-lead", "duplicate", "near-duplicate")
@@ -63,10 +63,10 @@ def dependency_matrix(g: nx.MultiDiGraph, findings: Iterable[Finding] | None = N
         if entry not in items:
             items.append(entry)
 
-    for node, kind in g.nodes(data="kind"):
+    for node, kind in g.nodes(data=Attr.KIND):
         for _, target, key, data in g.out_edges(node, keys=True, data=True):
-            if key == REFERENCES and g.nodes[node].get("priority"):
-                add(g.nodes[node]["priority"], target, "reference", [node, target],
+            if key == REFERENCES and g.nodes[node].get(Attr.PRIORITY):
+                add(g.nodes[node][Attr.PRIORITY], target, "reference", [node, target],
                     f"{node} names {target} ('{data.get('text', target)}')")
     for op in nodes_of_kind(g, OPERATIONAL_PLAN):
         served = targets_of(g, op, SERVES)
@@ -94,8 +94,8 @@ def dependency_matrix(g: nx.MultiDiGraph, findings: Iterable[Finding] | None = N
         matrix[position[a]][position[b]] = matrix[position[b]][position[a]] = len(items)
         cells.append({"a": a, "b": b, "weight": len(items), "evidence": items})
     return {
-        "priorities": [{"id": p, "title": g.nodes[p].get("title"), "group": g.nodes[p].get("group"),
-                        "number": g.nodes[p].get("number")} for p in priorities],
+        "priorities": [{"id": p, "title": g.nodes[p].get(Attr.TITLE), "group": g.nodes[p].get(Attr.GROUP),
+                        "number": g.nodes[p].get(Attr.NUMBER)} for p in priorities],
         "matrix": matrix,
         "cells": cells,
         "bridges": bridges(g),
@@ -106,7 +106,7 @@ def bridges(g: nx.MultiDiGraph) -> list[dict]:
     """Items that connect two or more priorities on their own, most connected first."""
     order = reading_order(g)
     found = []
-    for node, kind in g.nodes(data="kind"):
+    for node, kind in g.nodes(data=Attr.KIND):
         if kind == OPERATIONAL_PLAN:
             connected = targets_of(g, node, SERVES)
         elif kind == LEAD:
@@ -116,7 +116,7 @@ def bridges(g: nx.MultiDiGraph) -> list[dict]:
                 continue  # one of the lead's plans bridges the same priorities already
         else:
             named = targets_of(g, node, REFERENCES)
-            own = [g.nodes[node]["priority"]] if named and g.nodes[node].get("priority") else []
+            own = [g.nodes[node][Attr.PRIORITY]] if named and g.nodes[node].get(Attr.PRIORITY) else []
             connected = own + named
         connected = list(dict.fromkeys(connected))
         if len(connected) >= 2:

@@ -31,7 +31,7 @@ from goldenthread.model.analysis.findings import short_title
 from goldenthread.model.analysis.similarity import DEFAULT_THRESHOLD, score
 from goldenthread.model.analysis.wording import normalise
 from goldenthread.model.graph import build_graph, item_texts
-from goldenthread.model.queries import parent, reading_order
+from goldenthread.model.queries import kind_of, parent, reading_order
 from goldenthread.model.nodes import SERVES
 
 #: The fields compared, per node kind (graph attribute names).
@@ -59,22 +59,22 @@ def _as_graph(plan) -> nx.MultiDiGraph:
 
 
 def _item(g: nx.MultiDiGraph, node: str) -> dict:
-    return {"id": node, "kind": g.nodes[node]["kind"], "title": short_title(g, node, 80),
+    return {"id": node, "kind": kind_of(g, node), "title": short_title(g, node, 80),
             "parent": parent(g, node)}
 
 
 def match_items(old: nx.MultiDiGraph, new: nx.MultiDiGraph, *,
                 threshold: float = DEFAULT_THRESHOLD) -> tuple[dict[str, str], list[dict]]:
     """``({old id: new id}, renamed)``: by ID, then by kind and text similarity for the rest."""
-    matched = {n: n for n in old if n in new and old.nodes[n]["kind"] == new.nodes[n]["kind"]}
+    matched = {n: n for n in old if n in new and kind_of(old, n) == kind_of(new, n)}
     taken = set(matched.values())
     left_old = [n for n in old if n not in matched]
     left_new = [n for n in new if n not in taken]
     text = lambda g, n: normalise(" ".join(item_texts(g, n)))
     scored = []
-    for kind in dict.fromkeys(old.nodes[n]["kind"] for n in left_old):
-        olds = [n for n in left_old if old.nodes[n]["kind"] == kind]
-        news = [n for n in left_new if new.nodes[n]["kind"] == kind]
+    for kind in dict.fromkeys(kind_of(old, n) for n in left_old):
+        olds = [n for n in left_old if kind_of(old, n) == kind]
+        news = [n for n in left_new if kind_of(new, n) == kind]
         if not news:
             continue
         choices = [text(new, n) for n in news]
@@ -87,7 +87,7 @@ def match_items(old: nx.MultiDiGraph, new: nx.MultiDiGraph, *,
         if a not in matched and b not in taken:
             matched[a] = b
             taken.add(b)
-            renamed.append({"old_id": a, "new_id": b, "kind": old.nodes[a]["kind"], "score": round(-neg, 1)})
+            renamed.append({"old_id": a, "new_id": b, "kind": kind_of(old, a), "score": round(-neg, 1)})
     order = reading_order(new)
     return matched, sorted(renamed, key=lambda r: order[r["new_id"]])
 
@@ -129,7 +129,7 @@ def diff(old_plan, new_plan, *, threshold: float = DEFAULT_THRESHOLD) -> dict:
         if matched.get(old_parent, old_parent) != new_parent:
             result["moved"].append({**_item(new, b), "old_id": a, "from": old_parent, "to": new_parent})
         changes = [{"field": f, "old": _plain(old.nodes[a].get(f)), "new": _plain(new.nodes[b].get(f))}
-                   for f in FIELDS.get(new.nodes[b]["kind"], ())
+                   for f in FIELDS.get(kind_of(new, b), ())
                    if _plain(old.nodes[a].get(f)) != _plain(new.nodes[b].get(f))]
         if changes:
             result["changed"].append({**_item(new, b), "old_id": a, "changes": changes})

@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 from goldenthread.model.queries import item_title
+from goldenthread.model.nodes import Attr
 
 #: Severities, most serious first.
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
@@ -90,7 +91,7 @@ def finding(code: str, message: str, nodes: Iterable[str], source: dict | None =
 
 def source_of(g, node: str) -> dict | None:
     """The ``{"file", "lines"}`` a node came from, or ``None``."""
-    return g.nodes[node].get("source") if node in g else None
+    return g.nodes[node].get(Attr.SOURCE) if node in g else None
 
 
 def severity_rank(severity: str) -> int:

@@ -32,15 +32,15 @@ from __future__ import annotations
 
 import networkx as nx
 
-from goldenthread.model.queries import nodes_of_kind, reading_order, sources_of, subgraph_of_kind, targets_of
+from goldenthread.model.queries import kind_of, nodes_of_kind, reading_order, sources_of, subgraph_of_kind, targets_of
 from goldenthread.model.analysis.findings import short_title
 from goldenthread.model.analysis.lookup import require_node
-from goldenthread.model.nodes import LED_BY, OPERATIONAL_PLAN, PART_OF, PRIORITY, REFERENCES, SERVES
+from goldenthread.model.nodes import Attr, LED_BY, OPERATIONAL_PLAN, PART_OF, PRIORITY, REFERENCES, SERVES
 
 
 def _item(g: nx.MultiDiGraph, node: str) -> dict:
     data = g.nodes[node]
-    return {"id": node, "kind": data["kind"], "title": short_title(g, node, 80), "source": data.get("source")}
+    return {"id": node, "kind": data[Attr.KIND], "title": short_title(g, node, 80), "source": data.get(Attr.SOURCE)}
 
 
 def impact(g: nx.MultiDiGraph, item_id: str) -> dict:
@@ -77,8 +77,8 @@ def impact(g: nx.MultiDiGraph, item_id: str) -> dict:
         if led and set(led) <= gone:
             effect(other, "lead-without-plan", f"would lead no operational plan (only {', '.join(led)})")
         children = sources_of(g, other, PART_OF)
-        for kind in dict.fromkeys(g.nodes[c]["kind"] for c in children if c in gone):
-            same_kind = [c for c in children if g.nodes[c]["kind"] == kind]
+        for kind in dict.fromkeys(kind_of(g, c) for c in children if c in gone):
+            same_kind = [c for c in children if kind_of(g, c) == kind]
             if set(same_kind) <= gone:
                 effect(other, f"left-without-{kind}", f"would have no {kind.replace('_', ' ')} left")
         for target in targets_of(g, other, REFERENCES):
@@ -89,7 +89,7 @@ def impact(g: nx.MultiDiGraph, item_id: str) -> dict:
         **_item(g, node),
         "removed": [_item(g, n) for n in sorted(removed, key=order.get)],
         "effects": sorted(effects.values(), key=lambda e: (order[e["id"]], e["effect"])),
-        "renumber": _naming_texts(g, node) if g.nodes[node]["kind"] == PRIORITY else [],
+        "renumber": _naming_texts(g, node) if kind_of(g, node) == PRIORITY else [],
     }
 
 
@@ -100,9 +100,9 @@ def _naming_texts(g: nx.MultiDiGraph, priority: str) -> list[dict]:
         if key == REFERENCES:
             named[source] = {**_item(g, source), "text": data.get("text")}
         elif key == SERVES:
-            named[source] = {**_item(g, source), "text": g.nodes[source].get("connected")}
+            named[source] = {**_item(g, source), "text": g.nodes[source].get(Attr.CONNECTED)}
     for op in nodes_of_kind(g, OPERATIONAL_PLAN):
-        for entry in g.nodes[op].get("unresolved") or []:
+        for entry in g.nodes[op].get(Attr.UNRESOLVED) or []:
             if priority in (entry.get("candidates") or []) and op not in named:
                 named[op] = {**_item(g, op), "text": entry["text"]}
     order = reading_order(g)

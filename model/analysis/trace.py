@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import networkx as nx
 
-from goldenthread.model.queries import chain_to_top, nodes_of_kind, sources_of, targets_of
+from goldenthread.model.queries import chain_to_top, kind_of, nodes_of_kind, sources_of, targets_of
 from goldenthread.model.analysis.lookup import require_node
-from goldenthread.model.nodes import ACTION, LEAD, LED_BY, OPERATIONAL_PLAN, OUTCOME, PLAN, PRIORITY, REFERENCES, SERVES, VISION
+from goldenthread.model.nodes import (ACTION, Attr, LEAD, LED_BY, OPERATIONAL_PLAN, OUTCOME, PLAN, PRIORITY,
+                                      REFERENCES, SERVES, VISION)
 
 
 #: Columns of the traceability matrix, in order.
@@ -33,31 +34,31 @@ MATRIX_COLUMNS = ("outcome_id", "outcome", "action_id", "action", "priority_id",
 
 def _step(g: nx.MultiDiGraph, node: str) -> dict:
     data = g.nodes[node]
-    return {"id": node, "kind": data["kind"], "title": data.get("title") or data.get("text")}
+    return {"id": node, "kind": data[Attr.KIND], "title": data.get(Attr.TITLE) or data.get(Attr.TEXT)}
 
 
 def chain(g: nx.MultiDiGraph, node: str) -> list[str]:
     """The IDs from *node* up to the vision (the plan node above the vision is left out)."""
-    kind = g.nodes[node]["kind"]
+    kind = kind_of(g, node)
     if kind in (OPERATIONAL_PLAN, LEAD):
         plans = [node] if kind == OPERATIONAL_PLAN else sources_of(g, node, LED_BY)
         priorities = list(dict.fromkeys(p for op in plans for p in targets_of(g, op, SERVES)))
         vision = nodes_of_kind(g, VISION)
         return [node, *(plans if kind == LEAD else []), *priorities, *vision[:1]]
-    return [node] + [n for n in chain_to_top(g, node)[1:] if g.nodes[n]["kind"] != PLAN]
+    return [node] + [n for n in chain_to_top(g, node)[1:] if kind_of(g, n) != PLAN]
 
 
 def plans_on_chain(g: nx.MultiDiGraph, ids: list[str]) -> list[dict]:
     """The operational plans serving the chain's priorities, then those serving priorities it names."""
     found: dict[str, dict] = {}
-    priorities = [n for n in ids if g.nodes[n]["kind"] == PRIORITY]
+    priorities = [n for n in ids if kind_of(g, n) == PRIORITY]
     named = [t for n in ids for t in targets_of(g, n, REFERENCES) if t not in priorities]
     for via, targets in (("hierarchy", priorities), ("reference", named)):
         for priority in targets:
             for op in sources_of(g, priority, SERVES):
                 if op == ids[0]:
                     continue  # an operational plan's own trace lists it once, first
-                entry = found.setdefault(op, {**_step(g, op), "document": g.nodes[op].get("document"),
+                entry = found.setdefault(op, {**_step(g, op), "document": g.nodes[op].get(Attr.DOCUMENT),
                                               "serves": [], "via": via})
                 if priority not in entry["serves"]:
                     entry["serves"].append(priority)
@@ -69,7 +70,7 @@ def leads_of(g: nx.MultiDiGraph, plans: list[dict]) -> list[dict]:
     leads: dict[str, dict] = {}
     for op in plans:
         for lead in targets_of(g, op["id"], LED_BY):
-            entry = leads.setdefault(lead, {**_step(g, lead), "role": g.nodes[lead].get("role"), "plans": []})
+            entry = leads.setdefault(lead, {**_step(g, lead), "role": g.nodes[lead].get(Attr.ROLE), "plans": []})
             entry["plans"].append(op["id"])
     return list(leads.values())
 
@@ -84,18 +85,18 @@ def trace(g: nx.MultiDiGraph, item_id: str) -> dict:
     node = require_node(g, item_id)
     ids = chain(g, node)
     plans = plans_on_chain(g, ids)
-    if g.nodes[node]["kind"] == OPERATIONAL_PLAN:
-        plans.insert(0, {**_step(g, node), "document": g.nodes[node].get("document"),
+    if kind_of(g, node) == OPERATIONAL_PLAN:
+        plans.insert(0, {**_step(g, node), "document": g.nodes[node].get(Attr.DOCUMENT),
                          "serves": targets_of(g, node, SERVES), "via": "self"})
-    if g.nodes[node]["kind"] == LEAD:
-        plans = [{**_step(g, op), "document": g.nodes[op].get("document"),
+    if kind_of(g, node) == LEAD:
+        plans = [{**_step(g, op), "document": g.nodes[op].get(Attr.DOCUMENT),
                   "serves": targets_of(g, op, SERVES), "via": "led"} for op in sources_of(g, node, LED_BY)]
     return {
         "id": node,
         "chain": [_step(g, n) for n in ids],
         "operational_plans": plans,
         "leads": leads_of(g, plans),
-        "source": g.nodes[node].get("source"),
+        "source": g.nodes[node].get(Attr.SOURCE),
     }
 
 
@@ -125,7 +126,7 @@ def trace_matrix(g: nx.MultiDiGraph, within: str | None = None) -> list[dict]:
         lines = source.get("lines") or []
         rows.append({
             "outcome_id": outcome,
-            "outcome": " / ".join((data.get("text") or "").splitlines()),
+            "outcome": " / ".join((data.get(Attr.TEXT) or "").splitlines()),
             "action_id": action.get("id"),
             "action": action.get("title"),
             "priority_id": priority.get("id"),
@@ -133,8 +134,8 @@ def trace_matrix(g: nx.MultiDiGraph, within: str | None = None) -> list[dict]:
             "group": g.nodes[priority["id"]].get("group") if priority else None,
             "operational_plans": "; ".join(p["id"] for p in t["operational_plans"]),
             "leads": "; ".join(lead["id"] for lead in t["leads"]),
-            "timescale": data.get("timescale"),
-            "rag": data.get("rag"),
+            "timescale": data.get(Attr.TIMESCALE),
+            "rag": data.get(Attr.RAG),
             "source_file": source.get("file"),
             "source_lines": _lines(lines),
         })
