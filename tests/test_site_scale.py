@@ -16,7 +16,7 @@ from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.build import build_site, prepare_project
 from goldenthread.site_builder.generate import generate_docs, site_context
 from goldenthread.site_builder.views import dependencies
-from goldenthread.site_builder.views.common import outcomes_under
+from goldenthread.model.queries import outcomes_under
 from goldenthread.site_builder.views.dependencies import dependencies_view
 from site_fixtures import MINI_PLAN, hostile_plan
 
@@ -92,7 +92,7 @@ def test_no_priority_matrix_above_the_limit_but_every_linked_pair(large):
     ctx = site_context(load_plan(MINI_PLAN))
     view = dependencies_view(ctx)
     assert (view.rows, view.columns, view.matrix_shown, view.priority_count) == ([], [], False, 3)
-    assert [(p.a.id, p.b.id) for p in view.pairs] == [(c["a"], c["b"]) for c in ctx.dependencies["cells"]] != []
+    assert [(p.a.id, p.b.id) for p in view.pairs] == [(c["a"], c["b"]) for c in ctx.dependencies.cells] != []
 
 
 def test_indexed_look_ups_agree_with_scanning_the_plan():
@@ -105,7 +105,7 @@ def test_indexed_look_ups_agree_with_scanning_the_plan():
         nodes = {node} | below
         assert ctx.findings_about(nodes) == [f for f in ctx.findings if nodes.intersection(f.nodes)]
     for p in nodes_of_kind(g, PRIORITY):
-        assert ctx.dependency_cells_of(p) == [c for c in ctx.dependencies["cells"] if p in (c["a"], c["b"])]
+        assert ctx.dependency_cells_of(p) == [c for c in ctx.dependencies.cells if p in (c["a"], c["b"])]
         assert ctx.items_of_priority(p) == [n for n in g.nodes if g.nodes[n].get("priority") == p]
 
 

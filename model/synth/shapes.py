@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import string
-from collections import Counter  # noqa: F401 - used by the docstring example
+from collections import Counter  # noqa: F401 - the docstring example uses it
 
 from goldenthread.model.schema import (Action, Indicator, Lead, OperationalPlan, OperationalPlans, Outcome, Period, Plan,
                           PlanData, Priority, PriorityGroup, Vision)

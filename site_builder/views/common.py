@@ -19,6 +19,7 @@ from goldenthread.model.nodes import ACTION, INDICATOR, LEAD, OPERATIONAL_PLAN, 
 from goldenthread.model.queries import RAG_ORDER, item_title, kind_of
 from goldenthread.site_builder.markup import Href
 from goldenthread.site_builder.urls import SiteUrls
+from goldenthread.model.analysis.dependencies import DependencyMatrix
 
 KIND_LABELS = {
     PLAN: "Plan", VISION: "Vision", PRIORITY: "Priority", ACTION: "Action",
@@ -41,7 +42,7 @@ class SiteContext:
     g: nx.MultiDiGraph
     urls: SiteUrls
     findings: list = field(default_factory=list)
-    dependencies: dict | None = None
+    dependencies: DependencyMatrix | None = None
     trace_rows: list = field(default_factory=list)
     networks: dict = field(default_factory=dict)
     source_lines: list[str] = field(default_factory=list)
@@ -68,7 +69,7 @@ class SiteContext:
         """The cells of the dependency matrix that involve *priority*, in the analysis' order."""
         if self._cells_by_priority is None:
             self._cells_by_priority = {}
-            for cell in (self.dependencies or {}).get("cells", []):
+            for cell in (self.dependencies.cells if self.dependencies else []):
                 for p in {cell["a"], cell["b"]}:
                     self._cells_by_priority.setdefault(p, []).append(cell)
         return self._cells_by_priority.get(priority, [])

@@ -176,18 +176,18 @@ def trace_index_view(ctx: SiteContext, group: str | None = None) -> TraceIndexVi
         up = U.relative(page, U.TRACE_INDEX)
         # Each priority's rows, not a scan of the whole matrix per group (200 groups x 10,000 rows).
         members = set(ctx.priorities_of_group(group))
-        rows = [r for r in rows if r.get("priority_id") in members]
+        rows = [r for r in rows if r.priority_id in members]
     link = link_maker(ctx, page)
 
     def links(joined: str | None) -> list[ItemLink]:
         return [link(n) for n in (joined or "").split("; ") if n in g]
 
     rows = [TraceRow(
-        outcome=link(r["outcome_id"]),
-        action=link(r["action_id"]) if r.get("action_id") else None,
-        priority=link(r["priority_id"]) if r.get("priority_id") else None,
-        plans=links(r.get("operational_plans")), leads=links(r.get("leads")),
-        timescale=r.get("timescale") or "", rag=RagBadge.of(r.get("rag")),
-        source_lines=r.get("source_lines") or "") for r in rows]
+        outcome=link(r.outcome_id),
+        action=link(r.action_id) if r.action_id else None,
+        priority=link(r.priority_id) if r.priority_id else None,
+        plans=links(r.operational_plans), leads=links(r.leads),
+        timescale=r.timescale or "", rag=RagBadge.of(r.rag),
+        source_lines=r.source_lines or "") for r in rows]
     return TraceIndexView(page=page, heading=heading, up=up, rows=rows,
                           csv_href=U.relative(page, f"{U.DOWNLOADS_DIR}/traceability.csv"))

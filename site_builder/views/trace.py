@@ -60,14 +60,14 @@ def trace_view(ctx: SiteContext, outcome: str) -> TraceView:
     t = trace(g, outcome)
     data = g.nodes[outcome]
     leads_by_plan: dict[str, list[str]] = {}
-    for lead in t["leads"]:
+    for lead in t.leads:
         for op in lead["plans"]:
             leads_by_plan.setdefault(op, []).append(lead["id"])
-    chain = [ChainStep(link(step["id"]), g.nodes[step["id"]].get("text") or "") for step in t["chain"][1:]]
+    chain = [ChainStep(link(step["id"]), g.nodes[step["id"]].get("text") or "") for step in t.chain[1:]]
     plans = [OwningPlan(link(p["id"]), VIA.get(p.get("via"), p.get("via") or ""),
                         [link(s) for s in p.get("serves", [])], p.get("document") or "",
                         [link(lead) for lead in leads_by_plan.get(p["id"], [])])
-             for p in t["operational_plans"]]
+             for p in t.operational_plans]
     due = (data.get(Attr.PARSED_TIMESCALE) or {}).get("due")
     return TraceView(
         page=page, id=outcome,
@@ -78,7 +78,7 @@ def trace_view(ctx: SiteContext, outcome: str) -> TraceView:
         due=format_date(due) if due else "",
         chain=chain,
         plans=plans,
-        source=source_text(t["source"]),
-        source_lines=source_lines(ctx, t["source"]),
+        source=source_text(t.source),
+        source_lines=source_lines(ctx, t.source),
         findings=finding_rows(ctx, page, ctx.findings_about({outcome})),
     )
