@@ -21,7 +21,8 @@ from goldenthread.model.analysis import summary
 from goldenthread.model.analysis.trace import MATRIX_COLUMNS, TraceRow
 from goldenthread.model.export import to_node_link
 from goldenthread.model.schema import PlanData
-from goldenthread.site_builder.views.common import SiteContext
+from goldenthread.site_builder.context import SiteContext
+
 
 GRAPH_JSON = "graph.json"
 FINDINGS_JSON = "findings.json"

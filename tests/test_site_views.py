@@ -32,8 +32,7 @@ from goldenthread.site_builder.views.trace import trace_view
 @pytest.fixture(scope="module")
 def ctx(tmp_path_factory):
     context = site_context(load_plan(MINI_PLAN))
-    write_network_views(context, tmp_path_factory.mktemp("docs"))
-    return context
+    return context.with_networks(write_network_views(context, tmp_path_factory.mktemp("docs")))
 
 
 def test_home_figures_and_rag_overview(ctx):

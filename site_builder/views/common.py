@@ -1,16 +1,17 @@
-"""What every view shares: the site context and the small value objects pages are made of.
+"""What every view shares: the small value objects pages are made of, and how items are linked.
 
 A view is a plain dataclass of ready-made fields (strings, links, lists of
 rows). Templates only print and loop: every graph query, count and link is
 computed here, in Python, where it can be tested.
 
-:class:`SiteContext` is built once per build (by :mod:`site_builder.build`)
-and handed to every view function; views never load files or run analyses.
+:class:`~site_builder.context.SiteContext` is made once per build (by
+:func:`site_builder.generate.site_context`) and handed to every view
+function; views never load files or run analyses.
 """
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 import networkx as nx
@@ -18,79 +19,13 @@ import networkx as nx
 from goldenthread.model.nodes import ACTION, INDICATOR, LEAD, OPERATIONAL_PLAN, OUTCOME, PLAN, PRIORITY, VISION, Attr
 from goldenthread.model.queries import RAG_ORDER, item_title, kind_of
 from goldenthread.site_builder.markup import Href
-from goldenthread.site_builder.urls import SiteUrls
-from goldenthread.model.analysis.dependencies import DependencyMatrix
+from goldenthread.site_builder.context import SiteContext
 
 KIND_LABELS = {
     PLAN: "Plan", VISION: "Vision", PRIORITY: "Priority", ACTION: "Action",
     INDICATOR: "Indicator of success", OUTCOME: "Outcome",
     OPERATIONAL_PLAN: "Operational plan", LEAD: "Lead",
 }
-
-
-@dataclass
-class SiteContext:
-    """Everything the views read: the graph, what the analyses found, where things live.
-
-    ``findings`` are :class:`model.analysis.findings.Finding` objects;
-    ``dependencies`` is the analysis' result object (or ``None`` for a plan
-    with no priorities); ``networks`` maps a view name (``plan`` or a
-    priority ID) to the :class:`site_builder.network.render.NetworkView` written for
-    it; ``source_lines`` are the lines of the plan's source document.
-    """
-
-    g: nx.MultiDiGraph
-    urls: SiteUrls
-    findings: list = field(default_factory=list)
-    dependencies: DependencyMatrix | None = None
-    trace_rows: list = field(default_factory=list)
-    networks: dict = field(default_factory=dict)
-    source_lines: list[str] = field(default_factory=list)
-    as_of: dt.date | None = None
-
-    # Indexes made on first use, so that each page's look-up costs what it finds, not the plan's size.
-    _findings_by_node: dict | None = field(default=None, init=False, repr=False, compare=False)
-    _cells_by_priority: dict | None = field(default=None, init=False, repr=False, compare=False)
-    _items_by_priority: dict | None = field(default=None, init=False, repr=False, compare=False)
-    _priorities_by_group: dict | None = field(default=None, init=False, repr=False, compare=False)
-    _link_titles: dict = field(default_factory=dict, init=False, repr=False, compare=False)
-
-    def findings_about(self, nodes: set[str]) -> list:
-        """The findings that name any of *nodes*, in report order."""
-        if self._findings_by_node is None:
-            self._findings_by_node = {}
-            for i, finding in enumerate(self.findings):
-                for node in set(finding.nodes):
-                    self._findings_by_node.setdefault(node, []).append(i)
-        found = {i for node in nodes for i in self._findings_by_node.get(node, ())}
-        return [self.findings[i] for i in sorted(found)]
-
-    def dependency_cells_of(self, priority: str) -> list[dict]:
-        """The cells of the dependency matrix that involve *priority*, in the analysis' order."""
-        if self._cells_by_priority is None:
-            self._cells_by_priority = {}
-            for cell in (self.dependencies.cells if self.dependencies else []):
-                for p in {cell["a"], cell["b"]}:
-                    self._cells_by_priority.setdefault(p, []).append(cell)
-        return self._cells_by_priority.get(priority, [])
-
-    def items_of_priority(self, priority: str) -> list[str]:
-        """The items whose ``priority`` attribute is *priority* (its actions and indicators)."""
-        if self._items_by_priority is None:
-            self._items_by_priority = {}
-            for node, p in self.g.nodes(data=Attr.PRIORITY):
-                if p is not None:
-                    self._items_by_priority.setdefault(p, []).append(node)
-        return self._items_by_priority.get(priority, [])
-
-    def priorities_of_group(self, group: str) -> list[str]:
-        """The priorities of the group *group* (a key of ``g.graph["groups"]``), in reading order."""
-        if self._priorities_by_group is None:
-            self._priorities_by_group = {}
-            for node, data in self.g.nodes(data=True):
-                if data.get(Attr.KIND) == PRIORITY:
-                    self._priorities_by_group.setdefault(data.get(Attr.GROUP), []).append(node)
-        return self._priorities_by_group.get(group, [])
 
 
 @dataclass(frozen=True)
@@ -152,7 +87,7 @@ LINK_TITLE_CHARS = 90
 
 def link_maker(ctx: SiteContext, page: str) -> Callable[[str], ItemLink]:
     """A function that makes :class:`ItemLink` objects for items, relative to *page*."""
-    titles = ctx._link_titles  # an item is linked from many pages: its title is cut once
+    titles = ctx.link_titles  # an item is linked from many pages: its title is cut once
 
     def link(node: str) -> ItemLink:
         title = titles.get(node)

@@ -5,10 +5,11 @@ from dataclasses import dataclass
 
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.markup import Href
-from goldenthread.site_builder.views.common import KIND_LABELS, ItemLink, SiteContext, link_maker
+from goldenthread.site_builder.views.common import KIND_LABELS, ItemLink, link_maker
 from goldenthread.site_builder.views.items import NetworkEmbed, network_embed
 from goldenthread.site_builder.views.priority import Evidence, evidence_list
 from goldenthread.model.analysis.dependencies import DependencyMatrix
+from goldenthread.site_builder.context import SiteContext
 
 
 @dataclass(frozen=True)
@@ -62,12 +63,6 @@ class DependenciesView:
     matrix_shown: bool
 
 
-#: The priority x priority matrix is drawn only up to this many priorities: it grows with the
-#: square of their number (1,400 priorities would be two million cells). Above it the page lists
-#: the linked pairs only, and each priority's page lists its own links.
-MATRIX_MAX_PRIORITIES = 40
-
-
 def pair_anchor(a: str, b: str) -> str:
     """The anchor of the evidence list of priorities *a* and *b*.
 
@@ -87,7 +82,7 @@ def dependencies_view(ctx: SiteContext) -> DependenciesView:
     for cell in deps.cells:
         cell_of[(cell["a"], cell["b"])] = cell_of[(cell["b"], cell["a"])] = pair_anchor(cell["a"], cell["b"])
     rows = []
-    matrix_shown = len(ids) <= MATRIX_MAX_PRIORITIES
+    matrix_shown = len(ids) <= ctx.options.matrix_max_priorities
     for i, a in enumerate(ids if matrix_shown else []):
         cells = []
         for j, b in enumerate(ids):

@@ -16,10 +16,11 @@ from goldenthread.model.analysis import CODES, SEVERITIES
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.markup import Href
 from goldenthread.model.graph import item_texts
-from goldenthread.site_builder.views.common import ItemLink, RagBadge, SiteContext, format_date, link_maker, one_line
+from goldenthread.site_builder.views.common import ItemLink, RagBadge, format_date, link_maker, one_line
 from goldenthread.site_builder.views.items import FindingRow, finding_rows
 from goldenthread.model.queries import priority_of
 from goldenthread.model.nodes import Attr, OUTCOME
+from goldenthread.site_builder.context import SiteContext
 
 SEVERITY_LABELS = {"error": "Errors", "warning": "Warnings", "info": "For information"}
 #: Codes whose items are compared side by side (when a finding names two or more).

@@ -7,14 +7,12 @@ from dataclasses import dataclass
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.markup import Href
 from goldenthread.site_builder.views.charts import BarChart, bar_chart
-from goldenthread.site_builder.views.common import (ItemLink, RagCount, SiteContext, count, format_date, link_maker,
-                                                    noun, rag_counts)
+from goldenthread.site_builder.views.common import (ItemLink, RagCount, count, format_date, link_maker, noun,
+                                                    rag_counts)
 from goldenthread.model.queries import nodes_of_kind, outcomes_under
 from goldenthread.model.nodes import ACTION, Attr, INDICATOR, LEAD, OPERATIONAL_PLAN, OUTCOME, PRIORITY, VISION
+from goldenthread.site_builder.context import SiteContext
 
-
-#: The priorities figure names the groups' counts up to this many groups.
-HOME_GROUPS_NAMED = 6
 
 @dataclass(frozen=True)
 class Figure:
@@ -82,7 +80,7 @@ def home_view(ctx: SiteContext) -> HomeView:
     groups = info.get("groups") or {}
     per_group = Counter(g.nodes[p].get(Attr.GROUP) for p in priorities)
     # A council plan may have hundreds of groups (directorates): then only how many.
-    by_group = (", ".join(f"{per_group[key]} {key}" for key in groups) if len(groups) <= HOME_GROUPS_NAMED
+    by_group = (", ".join(f"{per_group[key]} {key}" for key in groups) if len(groups) <= ctx.options.home_groups_named
                 else f"in {len(groups)} groups")
     serious = [f for f in ctx.findings if f.severity in ("error", "warning")]
     def figure(items: list, singular: str, plural: str | None, target: str, note: str = "") -> Figure:

@@ -4,9 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from goldenthread.site_builder.markup import Href
-from goldenthread.site_builder.views.common import ItemLink, RagBadge, SiteContext, format_date, link_maker, one_line
+from goldenthread.site_builder.views.common import ItemLink, RagBadge, format_date, link_maker, one_line
 from goldenthread.site_builder import urls as U
 from goldenthread.model.nodes import Attr
+from goldenthread.site_builder.context import SiteContext
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,11 @@ from dataclasses import dataclass
 
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.markup import Href
-from goldenthread.site_builder.views.common import (ItemLink, RagBadge, RagCount, SiteContext, link_maker, one_line,
-                                                    rag_counts)
+from goldenthread.site_builder.views.common import ItemLink, RagBadge, RagCount, link_maker, one_line, rag_counts
 from goldenthread.site_builder.views.outcomes import priorities_by_group
 from goldenthread.model.queries import children, nodes_of_kind, outcomes_under, sources_of, targets_of
 from goldenthread.model.nodes import ACTION, Attr, LEAD, LED_BY, OPERATIONAL_PLAN, SERVES
+from goldenthread.site_builder.context import SiteContext
 
 
 @dataclass(frozen=True)

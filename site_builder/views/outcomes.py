@@ -17,10 +17,11 @@ from dataclasses import dataclass
 
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.markup import Href
-from goldenthread.site_builder.views.common import RagBadge, RagCount, SiteContext, format_date, rag_counts
+from goldenthread.site_builder.views.common import RagBadge, RagCount, format_date, rag_counts
 from goldenthread.site_builder.views.items import OutcomeRow, outcome_row
 from goldenthread.model.queries import RAG_ORDER, item_title, nodes_of_kind, outcomes_under
 from goldenthread.model.nodes import Attr, OUTCOME, PRIORITY
+from goldenthread.site_builder.context import SiteContext
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from goldenthread.site_builder.views.common import ItemLink, SiteContext, link_maker
+from goldenthread.site_builder.views.common import ItemLink, link_maker
 from goldenthread.site_builder.views.items import FindingRow, OutcomeRow, SourceLine, finding_rows, outcome_row, source_lines, \
     source_text
 from goldenthread.model.queries import item_title, outcomes_under, sources_of, targets_of
 from goldenthread.model.nodes import Attr, LED_BY, SERVES
+from goldenthread.site_builder.context import SiteContext
 
 #: How the reason of an unresolved reference reads on a page.
 REASONS = {

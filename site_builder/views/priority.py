@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from goldenthread.site_builder.views.common import ItemLink, RagCount, SiteContext, link_maker, rag_counts
+from goldenthread.site_builder.views.common import ItemLink, RagCount, link_maker, rag_counts
 from goldenthread.site_builder.views.items import (FindingRow, NetworkEmbed, OutcomeRow, finding_rows, network_embed,
                                       outcome_row)
 from goldenthread.model.queries import children, item_title, outcomes_under, sources_of, targets_of
 from goldenthread.model.nodes import ACTION, Attr, INDICATOR, LED_BY, OUTCOME, SERVES
+from goldenthread.site_builder.context import SiteContext
 
 #: How each kind of dependency evidence reads on a page.
 EVIDENCE_LABELS = {

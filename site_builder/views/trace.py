@@ -4,9 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from goldenthread.model.analysis.trace import trace
-from goldenthread.site_builder.views.common import ItemLink, RagBadge, SiteContext, format_date, link_maker, one_line
+from goldenthread.site_builder.views.common import ItemLink, RagBadge, format_date, link_maker, one_line
 from goldenthread.site_builder.views.items import FindingRow, SourceLine, finding_rows, source_lines, source_text
 from goldenthread.model.nodes import Attr
+from goldenthread.site_builder.context import SiteContext
 
 #: How a plan comes to answer for an outcome, in words.
 VIA = {
