@@ -61,7 +61,7 @@ def test_one_quarter_of_updates(tmp_path, monkeypatch):
                                                 "text": "Recruitment finished in March.\nTraining starts in May."}
     assert h.nodes[janette[-1]]["commentary"] == {"date": AS_OF, "text": "On track."}
     assert str(new.plan.last_updated) == AS_OF
-    changes = diff(old, new)
+    changes = diff(old, new).to_dict()
     assert {c["id"] for c in changes["changed"]} == {rerated, slipped, commented, janette[-1]}
     assert [c["field"] for c in changes["plan"]] == ["last_updated"]
 

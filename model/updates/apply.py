@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from goldenthread.model.analysis.diff import diff
+from goldenthread.model.analysis.diff import PlanDiff, diff
 from goldenthread.model.errors import GoldenThreadError, Location, PlanLoadError, relative
 from goldenthread.model.graph import build_graph
 from goldenthread.model.loader import load_plan
@@ -32,12 +32,12 @@ PLAN_FILE = "plan.yaml"
 class Applied:
     """What :func:`apply_updates` did: the diff from the plan as it was, and how many outcomes changed."""
 
-    changes: dict
+    changes: PlanDiff
     outcomes: int
     written: bool
 
     def to_dict(self) -> dict:
-        return {"changes": self.changes, "outcomes": self.outcomes, "written": self.written}
+        return {"changes": self.changes.to_dict(), "outcomes": self.outcomes, "written": self.written}
 
 
 def planned_edits(data: PlanData, updates: list[Update], as_of: dt.date) -> dict[str, dict[str, dict]]:
@@ -107,8 +107,9 @@ def apply_updates(directory: Path, data: PlanData, updates: list[Update], as_of:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _check_only_intended(changes: dict, edits: dict, as_of: dt.date) -> None:
+def _check_only_intended(result: PlanDiff, edits: dict, as_of: dt.date) -> None:
     """The edited plan must differ in the intended fields only: else nothing is written."""
+    changes = result.to_dict()
     def plain(value):
         return {"date": value["date"].isoformat(), "text": value["text"]} if isinstance(value, dict) else value
     intended = {(item, name, repr(plain(value))) for file, items in edits.items() if file != PLAN_FILE
