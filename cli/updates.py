@@ -12,7 +12,8 @@ from pathlib import Path
 
 import click
 
-from goldenthread.cli.analysis import IsoDate, _text_value, diff_view, plan_dir_option, render
+from goldenthread.cli.analysis import IsoDate, _text_value, plan_dir_option, render
+from goldenthread.model.reports import diff_view
 from goldenthread.cli.paths import plan_dir_argument, resolve_plan_dir
 from goldenthread.model.errors import relative
 from goldenthread.model.graph import build_graph
