@@ -109,8 +109,14 @@ def _add_action(g, add, link, action: Action, priority: Priority) -> None:
     for outcome in action.outcomes:
         add(outcome.id, OUTCOME, outcome.lines, text=outcome.text, rag=outcome.rag,
             timescale=outcome.timescale, parsed_timescale=_parsed_timescale(outcome.timescale),
-            action=action.id, priority=priority.id)
+            commentary=_commentary(outcome), action=action.id, priority=priority.id)
         link(outcome.id, action.id, PART_OF)
+
+
+def _commentary(outcome) -> dict | None:
+    """An outcome's commentary as JSON-ready data: ``{"date": "2021-01-22", "text": ...}`` or ``None``."""
+    note = outcome.commentary
+    return None if note is None else {"date": note.date.isoformat(), "text": note.text}
 
 
 def _parsed_timescale(raw: str | None) -> dict:
