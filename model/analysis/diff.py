@@ -131,19 +131,24 @@ def diff(old_plan, new_plan, *, threshold: float = DEFAULT_THRESHOLD) -> dict:
                    if _plain(old.nodes[a].get(f)) != _plain(new.nodes[b].get(f))]
         if changes:
             result["changed"].append({**_item(new, b), "old_id": a, "changes": changes})
+    result["links"] = link_changes(old, new, matched)
+    result["summary"] = {k: len(result[k]) for k in ("added", "removed", "renamed", "moved", "changed")}
+    result["summary"]["links"] = len(result["links"]["added"]) + len(result["links"]["removed"])
+    result["summary"]["plan"] = len(result["plan"])
+    return result
+
+
+def link_changes(old: nx.MultiDiGraph, new: nx.MultiDiGraph, matched: dict[str, str]) -> dict:
+    """``{"added": [...], "removed": [...]}``: links from plans to priorities, old IDs mapped through *matched*."""
     old_links = {(matched.get(u, u), matched.get(v, v)) for u, v, k in old.edges(keys=True) if k == SERVES}
     new_links = {(u, v) for u, v, k in new.edges(keys=True) if k == SERVES}
     order = {n: i for i, n in enumerate(new)}
     old_order = {matched.get(n, n): i for i, n in enumerate(old)}
     key = lambda link: (order.get(link[0], old_order.get(link[0], 0)), order.get(link[1], old_order.get(link[1], 0)))
-    result["links"] = {
+    return {
         "added": [{"plan": u, "priority": v} for u, v in sorted(new_links - old_links, key=key)],
         "removed": [{"plan": u, "priority": v} for u, v in sorted(old_links - new_links, key=key)],
     }
-    result["summary"] = {k: len(result[k]) for k in ("added", "removed", "renamed", "moved", "changed")}
-    result["summary"]["links"] = len(result["links"]["added"]) + len(result["links"]["removed"])
-    result["summary"]["plan"] = len(result["plan"])
-    return result
 
 
 def is_empty(result: dict) -> bool:

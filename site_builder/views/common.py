@@ -49,6 +49,8 @@ class SiteContext:
     networks: dict = field(default_factory=dict)
     source_lines: list[str] = field(default_factory=list)
     as_of: dt.date | None = None
+    #: The plan's :class:`model.history.PlanHistory` when built with ``--previous``, else ``None``.
+    history: object | None = None
 
     # Indexes made on first use, so that each page's look-up costs what it finds, not the plan's size.
     _findings_by_node: dict | None = field(default=None, init=False, repr=False, compare=False)

@@ -8,6 +8,7 @@ from goldenthread.model.graph import ACTION, INDICATOR, LEAD, OPERATIONAL_PLAN, 
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.markup import Href
 from goldenthread.site_builder.views.charts import BarChart, bar_chart
+from goldenthread.site_builder.views.history import VersionChart, version_chart
 from goldenthread.site_builder.views.common import (ItemLink, RagCount, SiteContext, count, format_date, link_maker, noun,
                                        outcomes_under, rag_counts)
 
@@ -61,6 +62,8 @@ class HomeView:
     rag_chart: BarChart
     priority_rows: list[PriorityRagRow]
     ways_in: list[WayIn]
+    #: Every version's RAG counts, when the site is built with ``--previous``.
+    version_chart: VersionChart | None = None
 
 
 def home_view(ctx: SiteContext) -> HomeView:
@@ -128,4 +131,5 @@ def home_view(ctx: SiteContext) -> HomeView:
         rag_chart=bar_chart(counts),
         priority_rows=rows,
         ways_in=ways_in,
+        version_chart=version_chart(ctx),
     )
