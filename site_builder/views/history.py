@@ -23,7 +23,8 @@ from goldenthread.site_builder.views.common import (KIND_LABELS, RAG_ORDER, Item
 
 #: Each exception list of the board report shows at most this many outcomes (and says how many more).
 BOARD_ROWS = 150
-#: Commentary is cut to this many characters in tables; the trace page shows it whole.
+#: Commentary is cut to this many characters on the board report (it is printed); the trace page
+#: and changes.html show it whole.
 COMMENTARY_CHARS = 400
 
 
@@ -97,7 +98,7 @@ def changes_view(ctx: SiteContext) -> ChangesView:
         by_kind.setdefault(c.kind, []).append(ChangeRow(
             id=c.id, title=one_line(c.title), kind=KIND_LABELS.get(c.item_kind, c.item_kind),
             link=link(c.id) if in_plan else None,
-            old="" if rating else one_line(c.old, COMMENTARY_CHARS), new="" if rating else one_line(c.new, COMMENTARY_CHARS),
+            old="" if rating else one_line(c.old), new="" if rating else one_line(c.new),
             old_badge=RagBadge.of(c.old) if rating else None, new_badge=RagBadge.of(c.new) if rating else None,
             old_id=c.old_id or ""))
     sections = [ChangeSection(kind, heading, by_kind[kind]) for kind, heading in CHANGE_KINDS.items() if kind in by_kind]
