@@ -36,6 +36,11 @@ from goldenthread.model.graph import OPERATIONAL_PLAN, OUTCOME, nodes_of_kind
 #: rating are off the scale: a move to or from them is a change, neither better nor worse.
 RAG_SCALE: tuple[str, ...] = ("RED", "AMBER", "AMBER/GREEN", "GREEN")
 
+#: Items whose ID changed between two versions are matched by wording while there are at most this
+#: many (old, new) pairs of one kind to compare: about 700 renamed outcomes at once. Beyond that
+#: they count as removed and added, so that a history's work stays linear in the plans' size.
+MAX_SIMILARITY_PAIRS = 500_000
+
 #: The kinds of change, in the order ``changes.html`` lists them: worst news first.
 CHANGE_KINDS: dict[str, str] = {
     "worsened": "Ratings that worsened",
@@ -207,7 +212,7 @@ def plan_history(current: nx.MultiDiGraph, previous: list[tuple[str, nx.MultiDiG
     versions = tuple(PlanVersion(label, g.graph.get("last_updated"), g) for label, g in reversed(previous)) + \
         (PlanVersion(current_label, current.graph.get("last_updated"), current),)
     # matches[i]: {id in version i: id in version i + 1}
-    matches = [match_items(a.g, b.g)[0] for a, b in zip(versions, versions[1:])]
+    matches = [match_items(a.g, b.g, max_pairs=MAX_SIMILARITY_PAIRS)[0] for a, b in zip(versions, versions[1:])]
     outcomes = _outcome_histories(versions, matches)
     changes = _changes(versions[-2].g, current, matches[-1], outcomes)
     return PlanHistory(versions=versions, outcomes=outcomes, changes=tuple(changes), matches=tuple(matches))

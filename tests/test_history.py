@@ -250,3 +250,14 @@ def test_check_previous_from_the_command_line(repo):
     assert bad.exit_code == 2
     assert "error: git does not know the revision 'nope'" in bad.output
     assert "Traceback" not in bad.output
+
+
+def test_the_wording_search_is_bounded_so_history_stays_linear(monkeypatch):
+    import goldenthread.model.history as history_module
+
+    def renumber(data):
+        outcome(data, "LP1.a.o1").id = "LP1.a.strategy"
+    monkeypatch.setattr(history_module, "MAX_SIMILARITY_PAIRS", 0)
+    history = plan_history(graph(renumber), [("before", graph())])
+    assert {(c.kind, c.id) for c in history.changes} >= {("added", "LP1.a.strategy"), ("removed", "LP1.a.o1")}
+    assert history.outcomes["LP1.a.strategy"].previous is None

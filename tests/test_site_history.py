@@ -139,3 +139,13 @@ def test_the_preview_keeps_its_previous_versions(versions, tmp_path):
     live = LivePages(now, tmp_path / "served", previous=[str(old)], report=lambda _: None)
     live.regenerate()
     assert (tmp_path / "served" / "docs" / "board.md").is_file()
+
+
+def test_pages_with_history_are_the_same_every_time(versions, tmp_path):
+    old, now = versions
+    first = prepare_project(now, tmp_path / "a", previous=[str(old)])
+    prepare_project(now, tmp_path / "b", previous=[str(old)])
+    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    assert len(files) > len(first.pages)
+    different = [f for f in files if (tmp_path / "a" / f).read_bytes() != (tmp_path / "b" / f).read_bytes()]
+    assert different == []

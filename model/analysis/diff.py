@@ -61,9 +61,15 @@ def _item(g: nx.MultiDiGraph, node: str) -> dict:
             "parent": parent(g, node)}
 
 
-def match_items(old: nx.MultiDiGraph, new: nx.MultiDiGraph, *,
-                threshold: float = DEFAULT_THRESHOLD) -> tuple[dict[str, str], list[dict]]:
-    """``({old id: new id}, renamed)``: by ID, then by kind and text similarity for the rest."""
+def match_items(old: nx.MultiDiGraph, new: nx.MultiDiGraph, *, threshold: float = DEFAULT_THRESHOLD,
+                max_pairs: int | None = None) -> tuple[dict[str, str], list[dict]]:
+    """``({old id: new id}, renamed)``: by ID, then by kind and text similarity for the rest.
+
+    The similarity search compares every item left over on one side with every one of its kind
+    left over on the other. With *max_pairs*, a kind with more pairs than that is not searched
+    (its leftovers stay added and removed), so that the work stays linear in the plans' size
+    however many IDs changed (the plan history passes it; ``diff`` compares everything).
+    """
     matched = {n: n for n in old if n in new and old.nodes[n]["kind"] == new.nodes[n]["kind"]}
     taken = set(matched.values())
     left_old = [n for n in old if n not in matched]
@@ -73,7 +79,7 @@ def match_items(old: nx.MultiDiGraph, new: nx.MultiDiGraph, *,
     for kind in dict.fromkeys(old.nodes[n]["kind"] for n in left_old):
         olds = [n for n in left_old if old.nodes[n]["kind"] == kind]
         news = [n for n in left_new if new.nodes[n]["kind"] == kind]
-        if not news:
+        if not news or (max_pairs is not None and len(olds) * len(news) > max_pairs):
             continue
         choices = [text(new, n) for n in news]
         for a in olds:
