@@ -56,7 +56,7 @@ def prepare_project(plan_dir: str | Path, project_dir: Path, *, config: Path = R
     *previous* names earlier versions (folders or ``git:REV``, most recent first) for the history pages.
     """
     data = load_plan(plan_dir)
-    docs = generate_docs(data, project_dir / "docs", previous)
+    docs = generate_docs(data, project_dir / "docs", previous=previous)
     write_project_config(config, project_dir, site_name=docs.site_name, nav=docs.nav, not_in_nav=docs.not_in_nav,
                          site_url=site_url, extra_css=docs.extra_css)
     return docs
