@@ -210,6 +210,9 @@ def version_chart(ctx: SiteContext) -> VersionChart | None:
         return None
     n = len(history.versions)
     names = [version_name(v, current=i == n - 1) for i, v in enumerate(history.versions)]
+    # beside a bar, only the date (and "now"): a folder's or revision's name could be long
+    short = [(format_date(v.date) or one_line(v.label, 24)) + (" (now)" if i == n - 1 else "")
+             for i, v in enumerate(history.versions)]
     counts = []
     for v in history.versions:
         found = Counter(v.g.nodes[o].get("rag") for o in nodes_of_kind(v.g, OUTCOME))
@@ -224,7 +227,7 @@ def version_chart(ctx: SiteContext) -> VersionChart | None:
         for i, c in enumerate(counts):
             top = y + i * (CHART_BAR_HEIGHT + CHART_BAR_GAP)
             value = c[rag]
-            bars.append(VersionBar(version=names[i], index=i, value=value,
+            bars.append(VersionBar(version=short[i], index=i, value=value,
                                    percent=round(100 * value / (totals[i] or 1)), y=top,
                                    width=round(CHART_BAR_AREA * value / longest),
                                    text_y=top + CHART_BAR_HEIGHT // 2 + 4))

@@ -123,7 +123,7 @@ def test_board_report_shows_trend_exceptions_lead_and_commentary(page, history_s
 def test_home_chart_and_dashboard_filter(page, history_site):
     page.goto(history_site)
     chart = page.locator(".gt-version-chart desc").text_content()
-    assert "RED: 15 October 2021 (" in chart and "(this version)" in chart
+    assert "RED: 15 October 2021 1, 10 January 2022 (now) 2" in chart
     rows = page.locator("table", has_text="The same numbers").locator("tbody tr")
     assert rows.count() == 2
     old, new = ([int(n) for n in rows.nth(i).locator("td").all_inner_texts()] for i in (0, 1))
