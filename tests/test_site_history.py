@@ -50,7 +50,7 @@ def versions(tmp_path_factory):
 @pytest.fixture(scope="module")
 def ctx(versions):
     old, now = versions
-    return site_context(load_plan(now), [str(old)])
+    return site_context(load_plan(now), previous=[str(old)])
 
 
 def test_without_previous_the_context_has_no_history_and_no_view_shows_one():

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from goldenthread.model.graph import OUTCOME, PRIORITY, nodes_of_kind
 from goldenthread.model.history import CHANGE_KINDS, OutcomeHistory, PlanHistory, PlanVersion, rating_move
 from goldenthread.site_builder import urls as U
-from goldenthread.site_builder.views.common import (KIND_LABELS, RAG_ORDER, ItemLink, RagBadge, SiteContext,
-                                                     format_date, link_maker, one_line, outcomes_under)
+from goldenthread.model.queries import RAG_ORDER, outcomes_under
+from goldenthread.site_builder.context import SiteContext
+from goldenthread.site_builder.views.common import KIND_LABELS, ItemLink, RagBadge, format_date, link_maker, one_line
 
 #: Each exception list of the board report shows at most this many outcomes (and says how many more).
 BOARD_ROWS = 150
@@ -390,6 +391,6 @@ def board_view(ctx: SiteContext) -> BoardView:
 
 def _leads_by_outcome(ctx: SiteContext) -> dict[str, list[str]]:
     """The leads who answer for each outcome (from the traceability matrix the context holds)."""
-    return {row["outcome_id"]: [lead for lead in (row.get("leads") or "").split("; ") if lead in ctx.g]
+    return {row.outcome_id: [lead for lead in (row.leads or "").split("; ") if lead in ctx.g]
             for row in ctx.trace_rows}
 
