@@ -49,6 +49,7 @@ class Attr:
     RAG = "rag"                    # an outcome's RAG rating (see model.queries.RAG_ORDER), or None
     TIMESCALE = "timescale"        # an outcome's timescale as written
     PARSED_TIMESCALE = "parsed_timescale"  # model.timescale.parse_timescale of it
+    COMMENTARY = "commentary"      # an outcome's latest commentary, {"date", "text"}, or None
     ROLE = "role"                  # a lead's role
     DOCUMENT = "document"          # an operational plan's document file name
     CONNECTED = "connected"        # an operational plan's "connected to" text as written
@@ -96,6 +97,7 @@ class OutcomeNode(_Node):
     rag: str | None
     timescale: str | None
     parsed_timescale: dict
+    commentary: dict | None   # {"date": "YYYY-MM-DD", "text": ...}: the lead's latest update, or None
     action: str
     priority: str
 
