@@ -27,14 +27,16 @@ import click
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from goldenthread.model.analysis import at_or_above, run_all
+from goldenthread.model.analysis.changes import change_findings
 from goldenthread.model.analysis.diff import diff
 from goldenthread.model.analysis.impact import impact
 from goldenthread.model.analysis.trace import trace, trace_matrix
 from goldenthread.model.graph import load_graph
 from goldenthread.model.export import traceability_csv
+from goldenthread.model.versions import load_history
 from goldenthread.cli.one_shot import without_cycle_collection
 from goldenthread.site_builder.pages import environment
-from goldenthread.cli.paths import plan_dir_argument, resolve_plan_dir
+from goldenthread.cli.paths import plan_dir_argument, previous_option, resolve_plan_dir
 from goldenthread.model.reports import check_report, check_view, diff_view, trace_view
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
@@ -92,12 +94,21 @@ class IsoDate(click.ParamType):
               show_default=True, help="Exit 1 when a finding is at least this severe.")
 @click.option("--as-of", type=IsoDate(), default=None, metavar="DATE",
               help="Judge overdue outcomes on this date (YYYY-MM-DD; default: the plan's last-updated date).")
+@previous_option
 @without_cycle_collection
-def check_command(plan_dir: Path | None, output_format: str, fail_on: str, as_of: dt.date | None) -> None:
-    """Check a plan: coverage, references, duplicates and data quality."""
+def check_command(plan_dir: Path | None, output_format: str, fail_on: str, as_of: dt.date | None,
+                  previous: tuple[str, ...]) -> None:
+    """Check a plan: coverage, references, duplicates and data quality.
+
+    With --previous, also what changed since the earlier versions: ratings
+    that worsened, timescales that slipped, outcomes with no new commentary.
+    """
     directory, g = _load(plan_dir)
     as_of_date = as_of or g.graph.get("last_updated")
     findings = run_all(g, as_of=as_of_date)
+    history = load_history(g, previous, directory)
+    if history is not None:
+        findings += change_findings(history)
     if output_format == "json":
         report = check_report(findings, as_of=as_of_date, fail_on=fail_on)
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))

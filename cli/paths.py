@@ -32,3 +32,10 @@ def resolve_plan_dir(value: str | Path | None) -> Path:
 #: It is not checked here: :func:`model.loader.load_plan` reports a missing folder with a hint.
 plan_dir_argument = click.argument("plan_dir", required=False, type=click.Path(path_type=Path),
                                    metavar="[PLAN_DIR]")
+
+#: ``--previous OLD`` (repeatable, most recent first): an earlier plan folder, or ``git:REV`` of the
+#: repository that holds the plan folder (see :mod:`model.versions`).
+previous_option = click.option(
+    "--previous", "previous", multiple=True, metavar="OLD",
+    help="An earlier version of the plan: a plan folder, or git:REV (a tag, a commit, HEAD~1) when the plan "
+         "folder is in a git repository. Repeat for older versions, most recent first.")

@@ -14,7 +14,7 @@ import click
 
 from goldenthread.model.errors import relative
 from goldenthread.site_builder.engine import ENGINES, REPO_CONFIG
-from goldenthread.cli.paths import plan_dir_argument, resolve_plan_dir
+from goldenthread.cli.paths import plan_dir_argument, previous_option, resolve_plan_dir
 from goldenthread.site_builder.serve import DEFAULT_ADDRESS, serve
 
 # The site builder (pyvis, the page views) is imported by the commands that use it, so that
@@ -38,18 +38,24 @@ config_option = click.option("--config", "config", type=click.Path(dir_okay=Fals
 @click.option("--site-url", default=None, metavar="URL",
               help="Where the site will be published (e.g. https://intranet.example/plan/). Only the "
                    "'not found' page needs it; without it, that page assumes the site is at the server's root.")
-def build_command(plan_dir: Path | None, out: Path, engine: str, config: Path, site_url: str | None) -> None:
+@previous_option
+def build_command(plan_dir: Path | None, out: Path, engine: str, config: Path, site_url: str | None,
+                  previous: tuple[str, ...]) -> None:
     """Build the intranet site of the plan in PLAN_DIR (default: plan_data).
 
     Generates a page per priority, operational plan, lead and outcome trace,
     the outcomes dashboard, findings, dependencies and downloads, with network
     views; then builds them into OUT. The site needs nothing from outside:
     serve OUT from any web server, or open OUT/index.html.
+
+    With --previous, the site also shows what changed: changes.html, the
+    board report board.html, a timeline on each trace page, every version's
+    ratings on the home page and a change filter on the dashboard.
     """
     from goldenthread.site_builder.build import build_site
 
     directory = resolve_plan_dir(plan_dir)
-    result = build_site(directory, out, engine=engine, config=config, site_url=site_url)
+    result = build_site(directory, out, engine=engine, config=config, site_url=site_url, previous=previous)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(f"Built {relative(result.out_dir)}/ from {relative(directory)} with {ENGINE_NAMES[engine]}: "
@@ -62,13 +68,15 @@ def build_command(plan_dir: Path | None, out: Path, engine: str, config: Path, s
               help="Where to serve the preview.")
 @engine_option
 @config_option
-def serve_command(plan_dir: Path | None, address: str, engine: str, config: Path) -> None:
+@previous_option
+def serve_command(plan_dir: Path | None, address: str, engine: str, config: Path, previous: tuple[str, ...]) -> None:
     """Preview the site of PLAN_DIR live: edits to the plan's YAML show on save.
 
     A plan that stops loading is reported (file:line and a hint) and the last
     good pages stay up until it is fixed. Stop with Ctrl+C.
     """
-    raise SystemExit(serve(resolve_plan_dir(plan_dir), engine=engine, address=address, config=config))
+    raise SystemExit(serve(resolve_plan_dir(plan_dir), engine=engine, address=address, config=config,
+                           previous=previous))
 
 
 @click.command("pages")

@@ -51,18 +51,22 @@ class BuildResult:
 
 
 def prepare_project(plan_dir: str | Path, project_dir: Path, *, config: Path = REPO_CONFIG,
-                    site_url: str | None = None, options: SiteOptions = SiteOptions()) -> GeneratedDocs:
-    """Generate the pages of the plan in *plan_dir* and the engine configuration into *project_dir*."""
+                    site_url: str | None = None, options: SiteOptions = SiteOptions(),
+                    previous: tuple[str, ...] | list[str] = ()) -> GeneratedDocs:
+    """Generate the pages of the plan in *plan_dir* and the engine configuration into *project_dir*.
+
+    *previous* names earlier versions (folders or ``git:REV``, most recent first) for the history pages.
+    """
     data = load_plan(plan_dir)
-    docs = generate_docs(data, project_dir / "docs", options=options)
+    docs = generate_docs(data, project_dir / "docs", options=options, previous=previous)
     write_project_config(config, project_dir, site_name=docs.site_name, nav=docs.nav, not_in_nav=docs.not_in_nav,
-                         site_url=site_url)
+                         site_url=site_url, extra_css=docs.extra_css)
     return docs
 
 
 def build_site(plan_dir: str | Path, out_dir: str | Path, *, engine: str = "mkdocs",
                config: Path = REPO_CONFIG, site_url: str | None = None,
-               options: SiteOptions = SiteOptions()) -> BuildResult:
+               options: SiteOptions = SiteOptions(), previous: tuple[str, ...] | list[str] = ()) -> BuildResult:
     """Build the site of the plan in *plan_dir* into *out_dir* with *engine* (see the module docstring)."""
     if engine not in ENGINES:
         raise SiteBuildError(f"unknown site engine {engine!r}", None, f"use one of: {', '.join(ENGINES)}")
@@ -71,7 +75,8 @@ def build_site(plan_dir: str | Path, out_dir: str | Path, *, engine: str = "mkdo
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
-        docs = prepare_project(plan_dir, work, config=Path(config), site_url=site_url, options=options)
+        docs = prepare_project(plan_dir, work, config=Path(config), site_url=site_url, options=options,
+                               previous=previous)
         try:
             warnings = run_engine(engine, work / "mkdocs.yml", docs.build_date)
         except SiteBuildError as error:

@@ -25,7 +25,8 @@ from goldenthread.model.nodes import PRIORITY, Attr
 from goldenthread.site_builder.options import SiteOptions
 from goldenthread.site_builder.urls import SiteUrls
 
-if TYPE_CHECKING:  # the network renderer pulls in pyvis and jinja; the context only names its result type
+if TYPE_CHECKING:
+    from goldenthread.model.history import PlanHistory  # the network renderer pulls in pyvis and jinja; the context only names its result type
     from goldenthread.site_builder.network.render import NetworkView
 
 
@@ -48,6 +49,8 @@ class SiteContext:
     networks: dict[str, NetworkView] = field(default_factory=dict)
     source_lines: list[str] = field(default_factory=list)
     as_of: dt.date | None = None
+    #: The plan's :class:`model.history.PlanHistory` when built with ``--previous``, else ``None``.
+    history: PlanHistory | None = None
 
     def with_networks(self, networks: dict[str, NetworkView]) -> SiteContext:
         """This context, with the network views written for it."""

@@ -64,7 +64,8 @@ def read_base_config(path: Path) -> dict:
 
 
 def write_project_config(base: Path, project_dir: Path, *, site_name: str, nav: list,
-                         not_in_nav: list[str], site_url: str | None = None) -> Path:
+                         not_in_nav: list[str], site_url: str | None = None,
+                         extra_css: tuple[str, ...] | list[str] = ()) -> Path:
     """Write ``<project_dir>/mkdocs.yml``: *base* plus this build's settings. Returns its path.
 
     *site_url*, when given, is where the site will be published; only the
@@ -89,6 +90,8 @@ def write_project_config(base: Path, project_dir: Path, *, site_name: str, nav: 
     )
     if site_url:
         config["site_url"] = site_url
+    if extra_css:  # only the pages of some builds need them (the history pages)
+        config["extra_css"] = [*(config.get("extra_css") or []), *extra_css]
     path = project_dir / CONFIG_NAME
     # JSON is YAML, needs no dumper settings and cannot grow Python tags.
     path.write_text(json.dumps(config, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

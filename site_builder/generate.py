@@ -22,6 +22,7 @@ from goldenthread.model.analysis.dependencies import dependency_matrix
 from goldenthread.model.analysis.trace import trace_matrix
 from goldenthread.model.graph import build_graph
 from goldenthread.model.schema import PlanData
+from goldenthread.model.versions import load_history
 from goldenthread.site_builder.network import render as network
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.downloads import write_downloads
@@ -31,6 +32,7 @@ from goldenthread.site_builder.views.common import one_line
 from goldenthread.site_builder.views.dependencies import dependencies_view
 from goldenthread.site_builder.views.downloads import downloads_view
 from goldenthread.site_builder.views.findings import findings_view
+from goldenthread.site_builder.views.history import board_view, changes_view
 from goldenthread.site_builder.views.home import home_view
 from goldenthread.site_builder.views.items import network_link
 from goldenthread.site_builder.views.lists import plans_index_view, priorities_index_view, trace_groups_view, trace_index_view
@@ -63,23 +65,36 @@ class GeneratedDocs:
     site_name: str
     build_date: dt.date | None
     pages: list[str]
+    extra_css: tuple[str, ...] = ()
 
 
-def site_context(data: PlanData, options: SiteOptions = SiteOptions()) -> SiteContext:
-    """Load the graph, run the analyses, and gather what every view reads."""
+def site_context(data: PlanData, options: SiteOptions = SiteOptions(),
+                 previous: tuple[str, ...] | list[str] = ()) -> SiteContext:
+    """Load the graph, run the analyses, and gather what every view reads.
+
+    *previous* names earlier versions of the plan (folders or ``git:REV``, most recent first,
+    see :mod:`model.versions`); with any, the context carries the plan's history.
+    """
     g = build_graph(data)
     findings = run_all(g)
     return SiteContext(g=g, urls=U.SiteUrls(g), options=options, findings=findings,
                        dependencies=dependency_matrix(g, findings), trace_rows=trace_matrix(g),
                        source_lines=list(data.source_lines or []),
-                       as_of=g.graph.get("last_updated"))
+                       as_of=g.graph.get("last_updated"),
+                       history=load_history(g, previous, data.directory))
 
 
-def generate_docs(data: PlanData, docs_dir: Path, *, options: SiteOptions = SiteOptions()) -> GeneratedDocs:
-    """Write every page of the site for *data* into *docs_dir* (which must be empty or absent)."""
+def generate_docs(data: PlanData, docs_dir: Path, *, options: SiteOptions = SiteOptions(),
+                  previous: tuple[str, ...] | list[str] = ()) -> GeneratedDocs:
+    """Write every page of the site for *data* into *docs_dir* (which must be empty or absent).
+
+    With *previous* versions, the site also has ``changes.html`` and ``board.html``, a
+    timeline on each trace page, a chart of every version on the home page and a change
+    filter on the dashboard; without, it is exactly the site of the plan alone.
+    """
     docs_dir = Path(docs_dir)
     docs_dir.mkdir(parents=True, exist_ok=True)
-    ctx = site_context(data, options)
+    ctx = site_context(data, options, previous)
     g = ctx.g
     copy_assets(docs_dir / U.ASSETS_DIR)
     ctx = ctx.with_networks(write_network_views(ctx, docs_dir))
@@ -110,6 +125,9 @@ def generate_docs(data: PlanData, docs_dir: Path, *, options: SiteOptions = Site
               for n in nodes_of_kind(g, OPERATIONAL_PLAN)]
     pages += [(ctx.urls.item_page(n), "lead.md", lead_view(ctx, n)) for n in nodes_of_kind(g, LEAD)]
     pages += [(ctx.urls.trace_page(n), "trace.md", trace_view(ctx, n)) for n in nodes_of_kind(g, OUTCOME)]
+    if ctx.history is not None:
+        pages += [(U.CHANGES, "changes.md", changes_view(ctx)), (U.BOARD, "board.md", board_view(ctx))]
+        copy_history_assets(docs_dir / U.ASSETS_DIR)
     for page, template, view in pages:
         write_page(docs_dir, page, render(env, template, view))
 
@@ -123,13 +141,16 @@ def generate_docs(data: PlanData, docs_dir: Path, *, options: SiteOptions = Site
         {"Trace an outcome": U.TRACE_INDEX},
         {"Downloads": U.DOWNLOADS},
     ]
+    if ctx.history is not None:
+        nav[1:1] = [{"What changed": U.CHANGES}, {"Board report": U.BOARD}]
     not_in_nav = ["/plans/*.md", "/leads/*.md", "/trace/*.md", "/trace/groups/*.md", "/outcomes/*.md"]
     if len(priorities) > options.nav_priorities_max:
         not_in_nav.append("/priorities/*.md")
     return GeneratedDocs(docs_dir=docs_dir, nav=nav, not_in_nav=not_in_nav,
                          site_name=g.graph.get("title") or "Golden Thread",
                          build_date=g.graph.get("last_updated") or (g.graph.get("period") or {}).get("start"),
-                         pages=[p for p, _, _ in pages])
+                         pages=[p for p, _, _ in pages],
+                         extra_css=HISTORY_CSS if ctx.history is not None else ())
 
 
 def split_by_group(g, options: SiteOptions = SiteOptions()) -> bool:
@@ -156,6 +177,17 @@ def priorities_nav(g, urls: U.SiteUrls, priorities: list[str], options: SiteOpti
         return U.PRIORITIES
     return [U.PRIORITIES] + [{f"{p}: {one_line(item_title(g, p), NAV_TITLE_CHARS)}": urls.priority_page(p)}
                              for p in priorities]
+
+
+#: Styles only a site with history uses (the board report's print layout, the timeline): a file of
+#: their own, so that a site built without ``--previous`` is byte for byte what it was.
+HISTORY_CSS = ("assets/history.css",)
+
+
+def copy_history_assets(assets_dir: Path) -> None:
+    """Copy the history pages' styles into *assets_dir*."""
+    assets_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(ASSETS / "history.css", assets_dir / "history.css")
 
 
 def copy_assets(assets_dir: Path) -> None:

@@ -73,11 +73,12 @@ class LivePages:
     """The generated project of a plan folder, kept up to date with the plan."""
 
     def __init__(self, plan_dir: Path, project_dir: Path, *, config: Path = REPO_CONFIG,
-                 report: Callable[[str], None] = print) -> None:
+                 report: Callable[[str], None] = print, previous: tuple[str, ...] | list[str] = ()) -> None:
         self.plan_dir = Path(plan_dir)
         self.project_dir = Path(project_dir)
         self.config = Path(config)
         self.report = report
+        self.previous = tuple(previous)
         self._signature: tuple | None = None
 
     @property
@@ -96,7 +97,7 @@ class LivePages:
         self._signature = plan_signature(self.plan_dir)
         with tempfile.TemporaryDirectory(prefix="goldenthread-next-") as scratch:
             fresh = Path(scratch)
-            prepare_project(self.plan_dir, fresh, config=self.config)
+            prepare_project(self.plan_dir, fresh, config=self.config, previous=self.previous)
             # Only the pages and the configuration: the engine keeps its own files
             # (Zensical's site/ and .cache/) in the project folder too.
             changed = [f"docs/{p}" for p in sync_tree(fresh / "docs", self.project_dir / "docs")]
@@ -142,10 +143,10 @@ def _interrupt(signum, frame) -> None:
 
 
 def serve(plan_dir: Path, *, engine: str = "mkdocs", address: str = DEFAULT_ADDRESS,
-          config: Path = REPO_CONFIG, interval: float = 1.0) -> int:
+          config: Path = REPO_CONFIG, interval: float = 1.0, previous: tuple[str, ...] | list[str] = ()) -> int:
     """Serve a live preview of *plan_dir* until interrupted (or the engine stops); return its exit code."""
     with tempfile.TemporaryDirectory(prefix="goldenthread-serve-") as scratch:
-        live = LivePages(plan_dir, Path(scratch), config=config)
+        live = LivePages(plan_dir, Path(scratch), config=config, previous=previous)
         live.regenerate()  # a plan that does not load at all stops here, with its error
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         process = subprocess.Popen(engine_command(engine, live.config_file, address), env=env)

@@ -2,7 +2,9 @@
 
 A scenario folder is either a plan folder (``plan.yaml``, ``groups/``,
 ``operational_plans.yaml``, ``source/``) with ``expected.json``, or a diff
-scenario with ``old/`` and ``new/`` plan folders and ``expected.json``.
+scenario with ``old/`` and ``new/`` plan folders and ``expected.json``, or a history scenario with
+``versions/<name>/`` plan folders (oldest first by name, the last the current plan): its
+``expected.json`` holds the history and the change findings of ``check --previous``.
 
 ``expected.json`` holds ``options`` (inputs: ``as_of``, the IDs to
 ``trace`` and ``impact``, whether to compute ``dependencies`` and the
@@ -25,7 +27,9 @@ import pytest
 
 from goldenthread.model.analysis import CODES, run_all
 from goldenthread.model.analysis.dependencies import dependency_matrix
+from goldenthread.model.analysis.changes import change_findings
 from goldenthread.model.analysis.diff import diff
+from goldenthread.model.history import plan_history
 from goldenthread.model.analysis.impact import impact
 from goldenthread.model.analysis.trace import trace, trace_matrix
 from goldenthread.model.graph import build_graph
@@ -46,6 +50,13 @@ def finding_rows(findings) -> list[dict]:
 
 def actual_outputs(folder: Path, options: dict) -> dict:
     """Everything the scenario's ``options`` ask for, computed by the library."""
+    if (folder / "versions").is_dir():
+        # a history scenario: versions/<name>/ plan folders, oldest first by name; the last is current
+        versions = sorted(p for p in (folder / "versions").iterdir() if p.is_dir())
+        graphs = [(p.name, build_graph(load_plan(p))) for p in versions]
+        history = plan_history(graphs[-1][1], graphs[-2::-1], current_label=graphs[-1][0])
+        return json.loads(json.dumps({"history": history.to_dict(),
+                                      "findings": finding_rows(change_findings(history))}, default=str))
     if (folder / "old").is_dir():
         return {"diff": diff(load_plan(folder / "old"), load_plan(folder / "new")).to_dict()}
     g = build_graph(load_plan(folder))

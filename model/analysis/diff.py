@@ -143,9 +143,15 @@ def _item(g: nx.MultiDiGraph, node: str) -> DiffItem:
             "parent": parent(g, node)}
 
 
-def match_items(old: nx.MultiDiGraph, new: nx.MultiDiGraph, *,
-                threshold: float = DEFAULT_THRESHOLD) -> tuple[dict[str, str], list[Renamed]]:
-    """``({old id: new id}, renamed)``: by ID, then by kind and text similarity for the rest."""
+def match_items(old: nx.MultiDiGraph, new: nx.MultiDiGraph, *, threshold: float = DEFAULT_THRESHOLD,
+                max_pairs: int | None = None) -> tuple[dict[str, str], list[Renamed]]:
+    """``({old id: new id}, renamed)``: by ID, then by kind and text similarity for the rest.
+
+    The similarity search compares every item left over on one side with every one of its kind
+    left over on the other. With *max_pairs*, a kind with more pairs than that is not searched
+    (its leftovers stay added and removed), so that the work stays linear in the plans' size
+    however many IDs changed (the plan history passes it; ``diff`` compares everything).
+    """
     matched = {n: n for n in old if n in new and kind_of(old, n) == kind_of(new, n)}
     taken = set(matched.values())
     left_old = [n for n in old if n not in matched]
@@ -155,7 +161,7 @@ def match_items(old: nx.MultiDiGraph, new: nx.MultiDiGraph, *,
     for kind in dict.fromkeys(kind_of(old, n) for n in left_old):
         olds = [n for n in left_old if kind_of(old, n) == kind]
         news = [n for n in left_new if kind_of(new, n) == kind]
-        if not news:
+        if not news or (max_pairs is not None and len(olds) * len(news) > max_pairs):
             continue
         choices = [text(new, n) for n in news]
         for a in olds:
@@ -205,17 +211,21 @@ def diff(old_plan, new_plan, *, threshold: float = DEFAULT_THRESHOLD) -> PlanDif
             for f in FIELDS.get(kind_of(new, b), ()) if _plain(old.nodes[a].get(f)) != _plain(new.nodes[b].get(f))]
         if changes:
             changed.append({**_item(new, b), "old_id": a, "changes": changes})
-    old_links = {(matched.get(u, u), matched.get(v, v)) for u, v, k in old.edges(keys=True) if k == SERVES}
-    new_links = {(u, v) for u, v, k in new.edges(keys=True) if k == SERVES}
-    order = reading_order(new)
-    old_order = {matched.get(n, n): i for i, n in enumerate(old)}
-    key = lambda link: (order.get(link[0], old_order.get(link[0], 0)), order.get(link[1], old_order.get(link[1], 0)))
-    links: LinkChanges = {
-        "added": [{"plan": u, "priority": v} for u, v in sorted(new_links - old_links, key=key)],
-        "removed": [{"plan": u, "priority": v} for u, v in sorted(old_links - new_links, key=key)],
-    }
+    links = link_changes(old, new, matched)
     summary = {"added": len(added), "removed": len(removed), "renamed": len(renamed), "moved": len(moved),
                "changed": len(changed), "links": len(links["added"]) + len(links["removed"]), "plan": len(plan)}
     return PlanDiff(plan=plan, added=added, removed=removed, renamed=renamed, moved=moved, changed=changed,
                     links=links, summary=summary)
 
+
+def link_changes(old: nx.MultiDiGraph, new: nx.MultiDiGraph, matched: dict[str, str]) -> LinkChanges:
+    """The links from plans to priorities added and removed, old IDs mapped through *matched*."""
+    old_links = {(matched.get(u, u), matched.get(v, v)) for u, v, k in old.edges(keys=True) if k == SERVES}
+    new_links = {(u, v) for u, v, k in new.edges(keys=True) if k == SERVES}
+    order = reading_order(new)
+    old_order = {matched.get(n, n): i for i, n in enumerate(old)}
+    key = lambda link: (order.get(link[0], old_order.get(link[0], 0)), order.get(link[1], old_order.get(link[1], 0)))
+    return {
+        "added": [{"plan": u, "priority": v} for u, v in sorted(new_links - old_links, key=key)],
+        "removed": [{"plan": u, "priority": v} for u, v in sorted(old_links - new_links, key=key)],
+    }

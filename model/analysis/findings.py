@@ -52,6 +52,10 @@ CODES: dict[str, tuple[str, str]] = {
     "recurring-timescale": ("info", "A timescale is a recurrence (Monthly, Termly...) with no due date."),
     "timescale-outside-period": ("warning", "A timescale names a date before the plan period starts or after it ends."),
     "overdue": ("warning", "An outcome's due date has passed and it is neither GREEN nor Achieved."),
+    # change over time (check --previous)
+    "rating-worsened": ("warning", "An outcome's RAG rating is worse than in the previous version."),
+    "timescale-slipped": ("warning", "An outcome's due date moved later across the versions given."),
+    "stale-commentary": ("info", "An outcome has no new commentary since the previous version."),
 }
 
 

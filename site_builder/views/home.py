@@ -12,6 +12,7 @@ from goldenthread.site_builder.views.common import (ItemLink, RagCount, count, f
 from goldenthread.model.queries import nodes_of_kind, outcomes_under
 from goldenthread.model.nodes import ACTION, Attr, INDICATOR, LEAD, OPERATIONAL_PLAN, OUTCOME, PRIORITY, VISION
 from goldenthread.site_builder.context import SiteContext
+from goldenthread.site_builder.views.history import VersionChart, version_chart
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ class HomeView:
     rag_chart: BarChart
     priority_rows: list[PriorityRagRow]
     ways_in: list[WayIn]
+    #: Every version's RAG counts, when the site is built with ``--previous``.
+    version_chart: VersionChart | None = None
 
 
 def home_view(ctx: SiteContext) -> HomeView:
@@ -127,4 +130,5 @@ def home_view(ctx: SiteContext) -> HomeView:
         rag_chart=bar_chart(counts),
         priority_rows=rows,
         ways_in=ways_in,
+        version_chart=version_chart(ctx),
     )

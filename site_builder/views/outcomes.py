@@ -13,11 +13,12 @@ shows the filter controls and hides rows that do not match; it reads only the
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.markup import Href
 from goldenthread.site_builder.views.common import RagBadge, RagCount, format_date, rag_counts
+from goldenthread.site_builder.views.history import CHANGE_FILTER, change_tokens, since_words
 from goldenthread.site_builder.views.items import OutcomeRow, outcome_row
 from goldenthread.model.queries import RAG_ORDER, item_title, nodes_of_kind, outcomes_under
 from goldenthread.model.nodes import Attr, OUTCOME, PRIORITY
@@ -41,6 +42,7 @@ class DashboardRow:
     priority_id: str
     timescale_tokens: str
     overdue: bool
+    change_tokens: str = ""
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,9 @@ class OutcomesView:
     priority_options: list[Option]
     timescale_options: list[Option]
     as_of: str
+    #: The "changed since the previous version" choices, when the site is built with ``--previous``.
+    change_options: list[Option] = field(default_factory=list)
+    since: str = ""
 
 
 def timescale_tokens(parsed: dict | None, overdue: bool) -> list[str]:
@@ -143,7 +148,8 @@ def outcomes_view(ctx: SiteContext, group: str | None = None) -> OutcomesView:
         tokens = timescale_tokens(data.get(Attr.PARSED_TIMESCALE), o in overdue)
         rows.append(DashboardRow(outcome=outcome_row(ctx, page, o), rag_key=RagBadge.of(data.get(Attr.RAG)).css,
                                  priority_id=data[Attr.PRIORITY], timescale_tokens=" ".join(tokens),
-                                 overdue=o in overdue))
+                                 overdue=o in overdue,
+                                 change_tokens=change_tokens(ctx, o) if ctx.history is not None else ""))
     present = {r.rag_key for r in rows}
     rag_options = [Option(b.css, b.word) for b in map(RagBadge.of, RAG_ORDER) if b.css in present]
     priority_options = [Option(p, f"{p}: {item_title(g, p)}") for p in priorities]
@@ -159,5 +165,13 @@ def outcomes_view(ctx: SiteContext, group: str | None = None) -> OutcomesView:
                          ("unparsed", "Not recognised as a date"), ("none", "No timescale")):
         if token in all_tokens:
             timescale_options.append(Option(token, label))
+    change_options, since = [], ""
+    if ctx.history is not None:
+        present_changes = {t for r in rows for t in r.change_tokens.split()}
+        change_options = [Option(token, label) for token, label in CHANGE_FILTER if token in present_changes]
+        since = since_words(ctx.history)
+        if not change_options:  # the filter is still offered, so that "nothing changed" can be seen
+            change_options = [Option("changed", "Changed in any way")]
     return OutcomesView(page=page, heading=heading, scope=scope, up=up, rows=rows, rag_counts=rag_counts(g, outcomes), rag_options=rag_options,
-                        priority_options=priority_options, timescale_options=timescale_options, as_of=as_of)
+                        priority_options=priority_options, timescale_options=timescale_options, as_of=as_of,
+                        change_options=change_options, since=since)

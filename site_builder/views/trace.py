@@ -1,13 +1,14 @@
 """A trace page per outcome (its permalink): the golden thread up to the vision, owners, source."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from goldenthread.model.analysis.trace import trace
 from goldenthread.site_builder.views.common import ItemLink, RagBadge, format_date, link_maker, one_line
 from goldenthread.site_builder.views.items import FindingRow, SourceLine, finding_rows, source_lines, source_text
 from goldenthread.model.nodes import Attr
 from goldenthread.site_builder.context import SiteContext
+from goldenthread.site_builder.views.history import TimelineRow, timeline
 
 #: How a plan comes to answer for an outcome, in words.
 VIA = {
@@ -51,6 +52,8 @@ class TraceView:
     source: str
     source_lines: list[SourceLine]
     findings: list[FindingRow]
+    #: The outcome in every version, when the site is built with ``--previous``.
+    timeline: list[TimelineRow] = field(default_factory=list)
 
 
 def trace_view(ctx: SiteContext, outcome: str) -> TraceView:
@@ -82,4 +85,5 @@ def trace_view(ctx: SiteContext, outcome: str) -> TraceView:
         source=source_text(t.source),
         source_lines=source_lines(ctx, t.source),
         findings=finding_rows(ctx, page, ctx.findings_about({outcome})),
+        timeline=timeline(ctx, outcome),
     )
