@@ -12,6 +12,8 @@ from pathlib import Path
 
 import click
 
+from goldenthread.cli.output import echo
+
 from goldenthread.model.errors import relative
 from goldenthread.site_builder.engine import ENGINES, REPO_CONFIG
 from goldenthread.cli.paths import plan_dir_argument, resolve_plan_dir
@@ -51,8 +53,8 @@ def build_command(plan_dir: Path | None, out: Path, engine: str, config: Path, s
     directory = resolve_plan_dir(plan_dir)
     result = build_site(directory, out, engine=engine, config=config, site_url=site_url)
     for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    click.echo(f"Built {relative(result.out_dir)}/ from {relative(directory)} with {ENGINE_NAMES[engine]}: "
+        echo(f"warning: {warning}", err=True)
+    echo(f"Built {relative(result.out_dir)}/ from {relative(directory)} with {ENGINE_NAMES[engine]}: "
                f"{result.pages} pages, {result.files} files. Open {relative(result.out_dir)}/index.html.")
 
 
@@ -89,7 +91,7 @@ def pages_command(plan_dir: Path | None, out: Path, config: Path, site_url: str 
     directory = resolve_plan_dir(plan_dir)
     docs = write_pages(directory, out, config=config, site_url=site_url)
     config_file = relative(out / "mkdocs.yml")
-    click.echo(f"Wrote {len(docs.pages)} pages of {relative(directory)} to {relative(out)}/. Build them with "
+    echo(f"Wrote {len(docs.pages)} pages of {relative(directory)} to {relative(out)}/. Build them with "
                f"`mkdocs build -f {config_file}` or `zensical build -f {config_file}`.")
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import click
 
+from goldenthread.cli.output import echo
+
 from goldenthread.model.errors import relative
 from goldenthread.model.synth import MANIFEST_FILE, synthesize
 
@@ -56,7 +58,7 @@ def synth_command(scale: int, out: Path, seed: int) -> None:
     manifest = write_synthetic(out, scale, seed)
     counts = manifest["counts"]
     planted = sum(len(v) for v in manifest["planted"].values())
-    click.echo(f"Wrote a synthetic plan to {relative(out)}/: {counts['priorities']} priorities, "
+    echo(f"Wrote a synthetic plan to {relative(out)}/: {counts['priorities']} priorities, "
                f"{counts['actions']} actions, {counts['indicators']} indicators, {counts['outcomes']} outcomes, "
                f"{counts['operational_plans']} operational plans, {counts['leads']} leads; "
                f"{planted} planted findings listed in {MANIFEST_FILE}.")

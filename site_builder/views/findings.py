@@ -18,7 +18,7 @@ from goldenthread.site_builder.markup import Href
 from goldenthread.model.graph import OUTCOME, item_texts
 from goldenthread.site_builder.views.common import (ItemLink, RagBadge, SiteContext, format_date, link_maker, one_line,
                                        priority_of)
-from goldenthread.site_builder.views.items import FindingRow, finding_rows
+from goldenthread.site_builder.views.items import SHOWN_ITEMS, FindingRow, finding_rows
 
 SEVERITY_LABELS = {"error": "Errors", "warning": "Warnings", "info": "For information"}
 #: Codes whose items are compared side by side (when a finding names two or more).
@@ -125,7 +125,7 @@ def compared_items(ctx: SiteContext, page: str, f) -> list[ComparedItem]:
     details = f.details or {}
     passages = [t for t in details.get("texts") or [details.get("text")] if t]
     items = []
-    for node in f.nodes:
+    for node in f.nodes[:SHOWN_ITEMS]:     # a cluster's first few; the row says how many more
         if node not in g:
             continue
         before, passage, after = _own_words(g, node, passages)
