@@ -21,6 +21,7 @@ from goldenthread.model.analysis import summary
 from goldenthread.model.analysis.trace import MATRIX_COLUMNS
 from goldenthread.model.export import to_node_link
 from goldenthread.model.schema import PlanData
+from goldenthread.model.text_files import plain_text_name
 from goldenthread.site_builder.views.common import SiteContext
 
 GRAPH_JSON = "graph.json"
@@ -75,7 +76,8 @@ def write_downloads(ctx: SiteContext, data: PlanData, folder: Path) -> list[Path
         written.append(path)
     source = source_document(data)
     if source is not None:
-        target = folder / "source" / source.name
+        # always .txt: a source named .md or .html would be rendered, or run, as a page
+        target = folder / "source" / plain_text_name(source.name)
         target.parent.mkdir(exist_ok=True)
         shutil.copyfile(source, target)
         written.append(target)

@@ -228,8 +228,10 @@ def duplicates(g: nx.MultiDiGraph, *, threshold: float = DEFAULT_THRESHOLD) -> I
         same = list(_same_statements(g, stmts, holders, of_statement))
         passages = list(_shared_passages(g, stmts, of_statement, ok))
         restated = list(_restatements(g, stmts, holders, pick))
-    finally:
-        pairs = similar()
+    except BaseException:                  # an error, Ctrl+C, SIGTERM: the child's work is not wanted
+        getattr(similar, "cancel", lambda: None)()
+        raise
+    pairs = similar()
     near = [*restated, *_similar_statements(g, stmts, [(*pick(u, v), sc) for u, v, sc in pairs])]
     clusters = _clusters(stmts, [*same, *passages], "duplicate")
     clusters += _clusters(stmts, near, "near-duplicate")
