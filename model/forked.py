@@ -43,6 +43,17 @@ T = TypeVar("T")
 _PR_SET_PDEATHSIG = 1
 
 
+def request_death_signal(signum: int) -> bool:
+    """Ask the kernel to send this process *signum* when its parent dies (Linux); whether it could."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        return libc.prctl(_PR_SET_PDEATHSIG, int(signum), 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
 def die_with_parent(parent: int) -> None:
     """Make this (forked) process end when the process *parent* does, however *parent* ends.
 
@@ -51,13 +62,7 @@ def die_with_parent(parent: int) -> None:
     request took effect (or no request can be made), the child is already an
     orphan and ends; without the kernel's help a daemon thread keeps checking.
     """
-    armed = False
-    if sys.platform.startswith("linux"):
-        try:
-            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-            armed = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
-        except (OSError, AttributeError):
-            armed = False
+    armed = request_death_signal(signal.SIGKILL)
     if os.getppid() != parent:
         os._exit(1)
     if not armed:
