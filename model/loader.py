@@ -248,8 +248,8 @@ def _read_source(root: Path, plan: Plan, plan_doc: YamlDocument, errors: list[Pl
         return None
     real = path.resolve().relative_to(root.resolve())
     if any(part.startswith(".") for part in real.parts):
-        errors.append(PlanLoadError(f"source_file {plan.source_file!r} is a hidden file", where(),
-                                    "it is a link to a hidden file (a name starting with '.', such as .env), "
+        errors.append(PlanLoadError(f"source_file {plan.source_file!r} is a link to a hidden file", where(),
+                                    "it leads to a hidden file (a name starting with '.', such as .env), "
                                     "which is never read or published: save the text export as e.g. source/plan.txt"))
         return None
     if not path.is_file():
