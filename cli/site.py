@@ -34,7 +34,7 @@ config_option = click.option("--config", "config", type=click.Path(dir_okay=Fals
 @click.command("build")
 @plan_dir_argument
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("site"),
-              show_default=True, help="Folder for the finished site (replaced whole by each build).")
+              show_default=True, help="Folder for the finished site (replaced whole by each build; a link: the folder it points to).")
 @engine_option
 @config_option
 @click.option("--site-url", default=None, metavar="URL",
@@ -68,7 +68,8 @@ def serve_command(plan_dir: Path | None, address: str, engine: str, config: Path
     """Preview the site of PLAN_DIR live: edits to the plan's YAML show on save.
 
     A plan that stops loading is reported (file:line and a hint) and the last
-    good pages stay up until it is fixed. Stop with Ctrl+C.
+    good pages stay up until it is fixed. Stop with Ctrl+C. Only requests to
+    HOST:PORT itself (or localhost) are answered; see docs/security.md.
     """
     raise SystemExit(serve(resolve_plan_dir(plan_dir), engine=engine, address=address, config=config))
 
