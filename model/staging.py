@@ -1,6 +1,6 @@
 """Staging folders: where a new output is made before it replaces the old, and how a killed run's are removed.
 
-``build``, ``pages`` and ``import`` make their output in a hidden folder beside
+``build``, ``pages``, ``import`` and ``synth`` make their output in a hidden folder beside
 ``--out`` and swap it in only when it is complete (:mod:`site_builder.build`,
 :mod:`model.importer.folder`). A run that is stopped cleanly (an error,
 Ctrl+C, SIGTERM) removes its folder on the way out. A run killed outright
@@ -31,9 +31,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-#: What a staging folder is for: a site being built, pages being written, a plan being imported, an old output
-#: moved aside during the swap.
-KINDS = ("building", "writing", "import", "old")
+#: What a staging folder is for: a site being built, pages being written, a plan being imported, a synthetic
+#: plan being written, an old output moved aside during the swap.
+KINDS = ("building", "writing", "import", "synth", "old")
 _NAME = re.compile(r"\.(?P<out>.+)\.(?P<kind>" + "|".join(KINDS) + r")-(?P<pid>\d+)-[A-Za-z0-9_]+")
 
 
