@@ -6,7 +6,6 @@ Each test is the attack as it was reported, and the outcome asserted.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys

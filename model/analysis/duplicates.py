@@ -25,8 +25,13 @@ of fewer than :data:`MIN_WORDS` distinct content words ("Monthly", "Data
 Monitoring"); a repeat inside one item; and a statement restated one level
 down its own thread (an action's step restated as one of its own indicators or
 outcomes says how the action is measured, it does not say it twice). Each
-pair of items is reported once, by its strongest evidence. All three searches
-are sub-quadratic (see :mod:`model.analysis.similarity`).
+pair of items is reported once, by its strongest evidence.
+
+Statements joined by any of this evidence form *clusters*: one finding per
+cluster, whatever its size (2,000 copies of a statement are one finding, not
+two million), naming at most :data:`INLINE` items in its message and all of
+them in ``nodes``. Every search is bounded by the plan's words, not by pairs
+of statements (see :func:`duplicates` and :mod:`model.analysis.similarity`).
 
 >>> from goldenthread.model.analysis._examples import tiny_graph
 >>> [(f.code, f.nodes) for f in duplicates(tiny_graph())]  # doctest: +NORMALIZE_WHITESPACE
@@ -50,12 +55,12 @@ from goldenthread.model.analysis.similarity import (
     CLAUSE_BREAK,
     DEFAULT_THRESHOLD,
     Clusters,
-    _longest_run,
-    _positions,
     contained_pairs,
+    longest_run,
     partial_score,
     passage_windows,
     similar_pairs,
+    word_positions,
 )
 from goldenthread.model.analysis.wording import STOPWORDS, Wording
 from goldenthread.model.graph import ACTION, INDICATOR, OUTCOME, PART_OF, PRIORITY
@@ -312,8 +317,8 @@ def _shared_passages(g, stmts: list[Statement], standing, ok) -> Iterator[_Evide
             if not joined.join(i, j):
                 continue
             if j not in positions:
-                positions[j] = _positions(stmts[j].words)
-            a, _, size = _longest_run(stmts[i].words, positions[j])
+                positions[j] = word_positions(stmts[j].words)
+            a, _, size = longest_run(stmts[i].words, positions[j])
             words = stmts[i].words
             while size and words[a] in STOPWORDS:      # quote from the first to the last content word
                 a, size = a + 1, size - 1

@@ -154,14 +154,14 @@ def shared_passages(words: Sequence[Sequence[str]], *, min_words: int = 8, allow
             continue
         stats.compared += 1
         if j not in positions:
-            positions[j] = _positions(words[j])
-        block = _longest_run(words[i], positions[j])
+            positions[j] = word_positions(words[j])
+        block = longest_run(words[i], positions[j])
         if block[2] >= min_words:
             found[(i, j)] = block
     return found
 
 
-def _positions(words: Sequence[str]) -> dict[str, list[int]]:
+def word_positions(words: Sequence[str]) -> dict[str, list[int]]:
     """Each word -> where it stands in *words*, ascending."""
     where: dict[str, list[int]] = defaultdict(list)
     for n, word in enumerate(words):
@@ -169,14 +169,14 @@ def _positions(words: Sequence[str]) -> dict[str, list[int]]:
     return where
 
 
-def _longest_run(a: Sequence[str], b_positions: dict[str, list[int]]) -> tuple[int, int, int]:
+def longest_run(a: Sequence[str], b_positions: dict[str, list[int]]) -> tuple[int, int, int]:
     """``(start in a, start in b, length)`` of the longest run of *a* also in *b* (given by its positions).
 
     What :meth:`difflib.SequenceMatcher.find_longest_match` finds with no junk
     (the earliest in *a*, then in *b*, of the longest), without building the
     matcher's index of *b* again for every pair.
 
-    >>> _longest_run(["x", "b", "c", "y", "a", "b", "c"], _positions(["a", "b", "c", "a", "b"]))
+    >>> longest_run(["x", "b", "c", "y", "a", "b", "c"], word_positions(["a", "b", "c", "a", "b"]))
     (4, 0, 3)
     """
     best_i = best_j = best_size = 0
