@@ -17,7 +17,8 @@ from typing import Iterator
 import networkx as nx
 
 from goldenthread.model.analysis.findings import Finding, finding, source_of
-from goldenthread.model.graph import LEAD, OPERATIONAL_PLAN, nodes_of_kind
+from goldenthread.model.nodes import LEAD, OPERATIONAL_PLAN, Attr
+from goldenthread.model.queries import nodes_of_kind
 
 _WHAT = {LEAD: ("lead", "leads"), OPERATIONAL_PLAN: ("operational plan", "operational plans")}
 #: A finding names this many items in its message; ``nodes`` holds them all.
@@ -38,13 +39,13 @@ def duplicate_names(g: nx.MultiDiGraph) -> Iterator[Finding]:
     for kind, (one, many) in _WHAT.items():
         by_name: dict[str, list[str]] = {}
         for node in nodes_of_kind(g, kind):
-            title = g.nodes[node].get("title")
+            title = g.nodes[node].get(Attr.TITLE)
             if title and str(title).strip():
                 by_name.setdefault(name_key(title), []).append(node)
         for nodes in by_name.values():
             if len(nodes) < 2:
                 continue
             shown = ", ".join(nodes[:INLINE]) + (f" and {len(nodes) - INLINE} more" if len(nodes) > INLINE else "")
-            yield finding("duplicate-name", f"{len(nodes)} {many} share the name '{g.nodes[nodes[0]]['title']}': "
-                                            f"{shown}", nodes, source_of(g, nodes[0]),
-                          kind=one, name=g.nodes[nodes[0]]["title"])
+            name = g.nodes[nodes[0]][Attr.TITLE]
+            yield finding("duplicate-name", f"{len(nodes)} {many} share the name '{name}': {shown}", nodes,
+                          source_of(g, nodes[0]), kind=one, name=name)
