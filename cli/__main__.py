@@ -1,4 +1,4 @@
 """``python -m goldenthread.cli``: the same as the ``goldenthread`` command."""
-from goldenthread.cli.main import main
+from goldenthread.cli.entry import run
 
-main()
+run()

@@ -24,6 +24,8 @@ from importlib.resources import files
 from pathlib import Path
 
 import click
+
+from goldenthread.cli.output import echo
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from goldenthread.model.analysis import at_or_above, run_all
@@ -111,10 +113,10 @@ def check_command(plan_dir: Path | None, output_format: str, fail_on: str, as_of
         findings += change_findings(history)
     if output_format == "json":
         report = check_report(findings, as_of=as_of_date, fail_on=fail_on)
-        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        echo(json.dumps(report, indent=2, ensure_ascii=False), json=True)
     else:
         view = check_view(g, findings, as_of=as_of_date, fail_on=fail_on, directory=directory)
-        click.echo(render("check.md" if output_format == "markdown" else "check.txt", view), nl=False)
+        echo(render("check.md" if output_format == "markdown" else "check.txt", view), nl=False)
     if fail_on != "never" and at_or_above(findings, fail_on):
         sys.exit(EXIT_FINDINGS)
 
@@ -136,13 +138,13 @@ def trace_command(item_id: str | None, all_outcomes: bool, output_format: str | 
     directory, g = _load(plan_dir)
     output_format = output_format or ("csv" if all_outcomes else "text")
     if output_format == "csv":
-        click.echo(traceability_csv(trace_matrix(g, within=item_id)), nl=False)
+        echo(traceability_csv(trace_matrix(g, within=item_id)), nl=False)
         return
     result = trace(g, item_id)
     if output_format == "json":
-        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False), json=True)
     else:
-        click.echo(render("trace.txt", trace_view(result, directory)), nl=False)
+        echo(render("trace.txt", trace_view(result, directory)), nl=False)
 
 
 @click.command("impact")
@@ -152,7 +154,7 @@ def trace_command(item_id: str | None, all_outcomes: bool, output_format: str | 
 def impact_command(item_id: str, plan_dir: Path | None) -> None:
     """What removing or renumbering an item would orphan or unlink: read it before a revision."""
     result = impact(_load(plan_dir)[1], item_id)
-    click.echo(render("impact.txt", result), nl=False)
+    echo(render("impact.txt", result), nl=False)
 
 
 @click.command("diff")
@@ -165,10 +167,10 @@ def diff_command(old_dir: Path, new_dir: Path, output_format: str) -> None:
     """List what changed between two versions of a plan: items, RAG, timescales, links."""
     result = diff(load_graph(old_dir), load_graph(new_dir))
     if output_format == "json":
-        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False), json=True)
     else:
         view = diff_view(result, old_dir, new_dir)
-        click.echo(render("diff.md" if output_format == "markdown" else "diff.txt", view), nl=False)
+        echo(render("diff.md" if output_format == "markdown" else "diff.txt", view), nl=False)
 
 
 COMMANDS = [check_command, trace_command, impact_command, diff_command]

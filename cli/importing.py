@@ -5,6 +5,8 @@ from pathlib import Path
 
 import click
 
+from goldenthread.cli.output import echo
+
 from goldenthread.model.importer import CORRECTIONS, REPORT, run_import
 
 
@@ -28,9 +30,9 @@ def import_command(source: Path, out: Path, corrections: Path | None, force: boo
     report = run_import(source, out, corrections, force=force)
     shown = [e for e in report.entries if verbose or e.level != "info"]
     for entry in sorted(shown, key=lambda e: (e.line or 0, e.code)):
-        click.echo(entry.format(str(source)))
+        echo(entry.format(str(source)))
     counts = report.counts()
-    click.echo(f"imported {source} into {out}/: {counts['warning']} warnings, {counts['info']} notes "
+    echo(f"imported {source} into {out}/: {counts['warning']} warnings, {counts['info']} notes "
                f"(full report: {out / REPORT})")
 
 

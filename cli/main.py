@@ -12,6 +12,8 @@ import sys
 
 import click
 
+from goldenthread.cli.output import echo
+
 from goldenthread.model.errors import GoldenThreadError
 from goldenthread.cli import analysis, importing, plan, site, synth, updates
 
@@ -27,7 +29,7 @@ class GoldenThreadGroup(click.Group):
         except GoldenThreadError as error:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(error.format(), err=True)
+            echo(error.format(), err=True)
             sys.exit(EXIT_INPUT)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from goldenthread.cli.output import echo
 from goldenthread.model.errors import relative
 from goldenthread.model.export import to_node_link
 from goldenthread.model.graph import load_graph
@@ -59,7 +60,7 @@ def format_stats(stats: PlanStats) -> str:
 def validate_command(plan_dir: Path | None) -> None:
     """Check a plan folder (default: plan_data/); exit 2 with the errors if it is invalid."""
     directory, g = _load_graph(plan_dir)
-    click.echo(summary_line(directory, plan_stats(g)))
+    echo(summary_line(directory, plan_stats(g)))
 
 
 @click.command("stats")
@@ -70,8 +71,8 @@ def stats_command(plan_dir: Path | None, output_format: str) -> None:
     """Count a plan's items by kind, outcomes by RAG rating, groups and links."""
     _directory, g = _load_graph(plan_dir)
     stats = plan_stats(g)
-    click.echo(json.dumps(stats.to_dict(), indent=2, ensure_ascii=False) if output_format == "json"
-               else format_stats(stats))
+    echo(json.dumps(stats.to_dict(), indent=2, ensure_ascii=False) if output_format == "json"
+         else format_stats(stats), json=output_format == "json")
 
 
 @click.command("export")
@@ -85,10 +86,10 @@ def export_command(plan_dir: Path | None, output_format: str, out: Path | None) 
     _directory, g = _load_graph(plan_dir)
     text = json.dumps(to_node_link(g), indent=2, ensure_ascii=False) + "\n"
     if out is None:
-        click.echo(text, nl=False)
+        echo(text, nl=False, json=True)
     else:
         write_text_atomically(out, text)
-        click.echo(f"wrote {relative(out)}", err=True)
+        echo(f"wrote {relative(out)}", err=True)
 
 
 COMMANDS = [validate_command, stats_command, export_command]

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import click
 
+from goldenthread.cli.output import echo
+
 from goldenthread.model.errors import relative
 from goldenthread.site_builder.engine import ENGINES, REPO_CONFIG
 from goldenthread.cli.paths import plan_dir_argument, previous_option, resolve_plan_dir
@@ -32,7 +34,7 @@ config_option = click.option("--config", "config", type=click.Path(dir_okay=Fals
 @click.command("build")
 @plan_dir_argument
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("site"),
-              show_default=True, help="Folder for the finished site (replaced whole by each build).")
+              show_default=True, help="Folder for the finished site (replaced whole by each build; a link: the folder it points to).")
 @engine_option
 @config_option
 @click.option("--site-url", default=None, metavar="URL",
@@ -57,8 +59,8 @@ def build_command(plan_dir: Path | None, out: Path, engine: str, config: Path, s
     directory = resolve_plan_dir(plan_dir)
     result = build_site(directory, out, engine=engine, config=config, site_url=site_url, previous=previous)
     for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    click.echo(f"Built {relative(result.out_dir)}/ from {relative(directory)} with {ENGINE_NAMES[engine]}: "
+        echo(f"warning: {warning}", err=True)
+    echo(f"Built {relative(result.out_dir)}/ from {relative(directory)} with {ENGINE_NAMES[engine]}: "
                f"{result.pages} pages, {result.files} files. Open {relative(result.out_dir)}/index.html.")
 
 
@@ -73,7 +75,8 @@ def serve_command(plan_dir: Path | None, address: str, engine: str, config: Path
     """Preview the site of PLAN_DIR live: edits to the plan's YAML show on save.
 
     A plan that stops loading is reported (file:line and a hint) and the last
-    good pages stay up until it is fixed. Stop with Ctrl+C.
+    good pages stay up until it is fixed. Stop with Ctrl+C. Only requests to
+    HOST:PORT itself (or localhost) are answered; see docs/security.md.
     """
     raise SystemExit(serve(resolve_plan_dir(plan_dir), engine=engine, address=address, config=config,
                            previous=previous))
@@ -97,7 +100,7 @@ def pages_command(plan_dir: Path | None, out: Path, config: Path, site_url: str 
     directory = resolve_plan_dir(plan_dir)
     docs = write_pages(directory, out, config=config, site_url=site_url)
     config_file = relative(out / "mkdocs.yml")
-    click.echo(f"Wrote {len(docs.pages)} pages of {relative(directory)} to {relative(out)}/. Build them with "
+    echo(f"Wrote {len(docs.pages)} pages of {relative(directory)} to {relative(out)}/. Build them with "
                f"`mkdocs build -f {config_file}` or `zensical build -f {config_file}`.")
 
 

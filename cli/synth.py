@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 import shutil
-import tempfile
 from pathlib import Path
 
 import click
 
+from goldenthread.cli.output import echo
+
 from goldenthread.model.errors import relative
+from goldenthread.model.staging import output_folder, remove_debris, staging_folder
 from goldenthread.model.synth import MANIFEST_FILE, synthesize
 
 
@@ -22,11 +24,14 @@ def write_synthetic(out: Path, scale: int, seed: int) -> dict:
     """Write the synthetic plan of *scale* and *seed* into *out*, replacing it whole; return its manifest."""
     # imported here: the site builder (pyvis, the page views) would slow every other command's start
     from goldenthread.site_builder.build import check_replaceable, replace_folder
+    from goldenthread.site_builder.engine import SiteBuildError
 
+    out = output_folder(out, SiteBuildError)
     check_replaceable(out, MANIFEST_FILE)
     out.parent.mkdir(parents=True, exist_ok=True)
     plan = synthesize(scale, seed=seed)
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.synth-", dir=out.parent))
+    remove_debris(out)
+    work = staging_folder(out, "synth")
     try:
         folder = work / "plan"
         for name, text in plan.files.items():
@@ -34,7 +39,7 @@ def write_synthetic(out: Path, scale: int, seed: int) -> dict:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         (folder / MANIFEST_FILE).write_text(json.dumps(plan.manifest, indent=1) + "\n", encoding="utf-8")
-        replace_folder(folder, out)
+        replace_folder(folder, out, MANIFEST_FILE)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return plan.manifest
@@ -56,7 +61,7 @@ def synth_command(scale: int, out: Path, seed: int) -> None:
     manifest = write_synthetic(out, scale, seed)
     counts = manifest["counts"]
     planted = sum(len(v) for v in manifest["planted"].values())
-    click.echo(f"Wrote a synthetic plan to {relative(out)}/: {counts['priorities']} priorities, "
+    echo(f"Wrote a synthetic plan to {relative(out)}/: {counts['priorities']} priorities, "
                f"{counts['actions']} actions, {counts['indicators']} indicators, {counts['outcomes']} outcomes, "
                f"{counts['operational_plans']} operational plans, {counts['leads']} leads; "
                f"{planted} planted findings listed in {MANIFEST_FILE}.")

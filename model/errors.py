@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from goldenthread.model.printable import printable
+
 
 @dataclass(frozen=True)
 class Location:
@@ -44,14 +46,15 @@ class GoldenThreadError(Exception):
         super().__init__(self.title)
 
     def format(self) -> str:
-        """Render as ``file:line:col: error: title`` plus an indented hint."""
+        """Render as ``file:line:col: error: title`` plus an indented hint, control characters escaped
+        (a message may quote the plan: it must not drive the terminal it is printed on)."""
         where = f"{self.location}: " if self.location else ""
         text = f"{where}error: {self.title}"
         if self.hint:
             text += f"\n  hint: {self.hint}"
         for detail in self.details:
             text += "\n" + detail.format()
-        return text
+        return printable(text)
 
     def __str__(self) -> str:
         return self.format()

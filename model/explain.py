@@ -29,6 +29,7 @@ from pydantic import BaseModel, ValidationError
 from rapidfuzz import fuzz, process, utils
 
 from goldenthread.model.errors import PlanLoadError
+from goldenthread.model.printable import excerpt
 from goldenthread.model.schema import RAG_VALUES
 from goldenthread.model.yaml_source import DocPath, YamlDocument
 
@@ -43,7 +44,7 @@ def validate(doc: YamlDocument, model: type[BaseModel], errors: list[PlanLoadErr
     data = doc.value(prefix)
     if not isinstance(data, dict):
         title = ("the file is empty" if data is None and not prefix else
-                 f"expected a mapping of fields, found {'nothing' if data is None else _describe(data)}")
+                 f"expected a mapping of fields, found {'nothing' if data is None else _top_level(data)}")
         errors.append(PlanLoadError(title, doc.location(prefix),
                                     f"write `field: value` lines here; see docs/yaml-format.md for "
                                     f"{a_or_an(_friendly(model))}"))
@@ -256,13 +257,21 @@ def a_or_an(noun: str) -> str:
 
 def _show(value: Any) -> str:
     """A value as it would look in the YAML, quoted when text."""
-    if isinstance(value, str):
-        return f"'{value}'"
+    if isinstance(value, str):                # quoted short and cleaned: a value may be a secret or a control
+        return f"'{excerpt(value, 60)}'"
     if isinstance(value, list):
         return "[" + ", ".join(_show(v) for v in value) + "]"
     if value is None:
         return "nothing"
     return str(value)
+
+
+def _top_level(value: Any) -> str:
+    """What a whole file holds instead of a mapping: a file that is not YAML at all (a ``.env``, a
+    document) reads as one long text, of which only a few characters are quoted: it may hold secrets."""
+    if isinstance(value, str):
+        return f"text starting '{excerpt(value, 16)}' (is this a plan file?)"
+    return _describe(value)
 
 
 def _describe(value: Any) -> str:

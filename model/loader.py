@@ -67,6 +67,8 @@ def load_plan(directory: str | Path) -> PlanData:
 def _load(root: Path, *, quick: bool) -> PlanData:
     """Read, validate and check the plan folder *root* (see the module docstring)."""
     errors: list[PlanLoadError] = []
+    _refuse_links_leaving(root, errors)
+    _raise_if_any(errors)
     plan_doc = _read(root / PLAN_FILE, errors, _LAYOUT_HINT, quick)
     plan = validate(plan_doc, Plan, errors) if plan_doc else None
     group_docs = _read_groups(root, plan_doc, errors, quick) if plan_doc else []
@@ -82,6 +84,32 @@ def _load(root: Path, *, quick: bool) -> PlanData:
     _raise_if_any(errors)
     return PlanData(directory=str(root), plan=plan, groups=groups, operational=operational,
                     source_lines=source_lines or [])
+
+
+def lies_inside(path: Path, root: Path) -> bool:
+    """Whether *path*, once every link on the way is followed, lies inside the folder *root*.
+
+    >>> lies_inside(Path("plan_data/plan.yaml"), Path("plan_data"))
+    True
+    >>> lies_inside(Path("plan_data/../setup.py"), Path("plan_data"))
+    False
+    """
+    return Path(path).resolve().is_relative_to(Path(root).resolve())
+
+
+def _refuse_links_leaving(root: Path, errors: list[PlanLoadError]) -> None:
+    """Every plan file (and the groups folder) must really be inside the plan folder: a link may point
+    only within it, so a plan cannot make Golden Thread read (and quote, or publish) a file elsewhere."""
+    groups = root / GROUPS_DIR
+    paths = [root / PLAN_FILE, root / OPERATIONAL_FILE, groups]
+    if groups.is_dir() and lies_inside(groups, root):
+        paths += sorted(groups.glob("*.yaml"))
+    for path in paths:
+        if (path.is_symlink() or path.exists()) and not lies_inside(path, root):
+            shown = f"{relative(path.parent)}/{path.name}"      # the link's own name, not where it leads
+            errors.append(PlanLoadError(f"{shown} is a link that leads outside the plan folder", Location(shown),
+                                        "every plan file must lie inside the plan folder: copy the file in "
+                                        "instead of linking to it (links within the folder are fine)"))
 
 
 def _raise_if_any(errors: list[PlanLoadError]) -> None:
@@ -208,6 +236,22 @@ def _read_source(root: Path, plan: Plan, plan_doc: YamlDocument, errors: list[Pl
                                     "give a path relative to the plan folder, e.g. source/plan.txt"))
         return None
     path = root / name
+    if any(part.startswith(".") for part in name.parts):
+        errors.append(PlanLoadError(f"source_file {plan.source_file!r} is a hidden file", where(),
+                                    "hidden files (names starting with '.', such as .env) are never read or "
+                                    "published: save the document's text export as e.g. source/plan.txt"))
+        return None
+    if (path.is_symlink() or path.exists()) and not lies_inside(path, root):
+        errors.append(PlanLoadError(f"source_file {plan.source_file!r} leads outside the plan folder", where(),
+                                    "a link (the file, or a folder on its way) points out of the plan folder: "
+                                    "copy the document's text export into the plan folder instead"))
+        return None
+    real = path.resolve().relative_to(root.resolve())
+    if any(part.startswith(".") for part in real.parts):
+        errors.append(PlanLoadError(f"source_file {plan.source_file!r} is a link to a hidden file", where(),
+                                    "it leads to a hidden file (a name starting with '.', such as .env), "
+                                    "which is never read or published: save the text export as e.g. source/plan.txt"))
+        return None
     if not path.is_file():
         errors.append(PlanLoadError(f"source file not found: {relative(path)}", where(),
                                     "source_file is relative to the plan folder: put the document's text "

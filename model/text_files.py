@@ -112,3 +112,17 @@ def write_text_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def plain_text_name(name: str) -> str:
+    """The name a copy of a text document takes: always ending ``.txt``, never hidden.
+
+    The source document is data: a copy named ``.md`` or ``.html`` would be
+    rendered, or run, as a page of the site. ``import`` names its copy with this,
+    and the site publishes the source under it.
+
+    >>> plain_text_name("plan.txt"), plain_text_name("export.md"), plain_text_name("x.HTML"), plain_text_name(".env")
+    ('plan.txt', 'export.md.txt', 'x.HTML.txt', 'env.txt')
+    """
+    name = name.lstrip(".") or "source"
+    return name if name.lower().endswith(".txt") else name + ".txt"

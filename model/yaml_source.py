@@ -120,7 +120,8 @@ def read_yaml(path: Path, *, quick: bool = False) -> YamlDocument:
     text = read_text_file(path, PlanLoadError, limit=MAX_YAML_BYTES, display=display)
     data = quick_load(text) if quick else None
     if data is not None:
-        return YamlDocument(path=path, display=display, tree=None, data=data, quick=True)
+        return _without_escaped_controls(YamlDocument(path=path, display=display, tree=None, data=data, quick=True),
+                                         text)
     yaml = YAML(typ="rt")
     yaml.Composer = _PlanComposer
     yaml.Constructor = _PlanConstructor
@@ -138,7 +139,45 @@ def read_yaml(path: Path, *, quick: bool = False) -> YamlDocument:
         raise _syntax_error(error, display, text) from None
     except ReaderError as error:
         raise _character_error(error, display, text) from None
-    return YamlDocument(path=path, display=display, tree=tree, data=to_plain(tree))
+    return _without_escaped_controls(YamlDocument(path=path, display=display, tree=tree, data=to_plain(tree)), text)
+
+
+#: What YAML refuses raw (C0 controls but tab and line ends, DEL, C1), and a decoded ``\r`` (a raw one is a line end).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _without_escaped_controls(doc: YamlDocument, text: str) -> YamlDocument:
+    """*doc*, or the error for a control character written as an escape (``"\\e"``, ``"\\0"``, ``"\\x07"``).
+
+    YAML refuses a raw control character in a file, but decodes the same
+    character from an escape in a double-quoted string: refused here, with the
+    same message, once escapes are decoded. Only a file with a backslash can
+    hold one, so most files are not walked.
+    """
+    if "\\" not in text:
+        return doc
+    for path, value, is_key in _strings(doc.data, ()):
+        found = _CONTROL.search(value)
+        if found:
+            raise PlanLoadError(f"invalid YAML: the character U+{ord(found.group(0)):04X} is not allowed in a YAML file",
+                                doc.location(path, key=is_key),
+                                "delete the escape (such as \\e, \\0, \\a or \\x1b) that writes this invisible "
+                                "control character: plan text holds none")
+    return doc
+
+
+def _strings(node: Any, path: DocPath):
+    """``(path, text, is_key)`` for every text of a plain document, keys included."""
+    if isinstance(node, str):
+        yield path, node, False
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(key, str):
+                yield path + (key,), key, True
+            yield from _strings(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _strings(value, path + (index,))
 
 
 class _Refused(MarkedYAMLError):

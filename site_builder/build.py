@@ -20,12 +20,12 @@ someone's documents.
 from __future__ import annotations
 
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from goldenthread.model.errors import Location, relative
 from goldenthread.model.loader import load_plan
+from goldenthread.model.staging import output_folder, remove_debris, staging_folder
 from goldenthread.site_builder.engine import ENGINES, REPO_CONFIG, SiteBuildError, run_engine, write_project_config
 from goldenthread.site_builder.generate import GeneratedDocs, generate_docs
 from goldenthread.site_builder.options import SiteOptions
@@ -70,10 +70,11 @@ def build_site(plan_dir: str | Path, out_dir: str | Path, *, engine: str = "mkdo
     """Build the site of the plan in *plan_dir* into *out_dir* with *engine* (see the module docstring)."""
     if engine not in ENGINES:
         raise SiteBuildError(f"unknown site engine {engine!r}", None, f"use one of: {', '.join(ENGINES)}")
-    out = Path(out_dir)
+    out = output_folder(Path(out_dir), SiteBuildError)
     check_replaceable(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    remove_debris(out)
+    work = staging_folder(out, "building")
     try:
         docs = prepare_project(plan_dir, work, config=Path(config), site_url=site_url, options=options,
                                previous=previous)
@@ -85,7 +86,7 @@ def build_site(plan_dir: str | Path, out_dir: str | Path, *, engine: str = "mkdo
         site = work / "site"
         (site / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         files = sum(1 for p in site.rglob("*") if p.is_file())
-        replace_folder(site, out)
+        replace_folder(site, out, MARKER)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return BuildResult(out_dir=out, engine=engine, pages=len(docs.pages), files=files, warnings=warnings)
@@ -99,34 +100,45 @@ def write_pages(plan_dir: str | Path, out_dir: str | Path, *, config: Path = REP
     OUT/mkdocs.yml`` or ``zensical build -f OUT/mkdocs.yml`` (the site lands
     in ``OUT/site``).
     """
-    out = Path(out_dir)
+    out = output_folder(Path(out_dir), SiteBuildError)
     check_replaceable(out, PAGES_MARKER)
     out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.writing-", dir=out.parent))
+    remove_debris(out)
+    work = staging_folder(out, "writing")
     try:
         docs = prepare_project(plan_dir, work / "project", config=Path(config), site_url=site_url,
                                options=options)
         (work / "project" / PAGES_MARKER).write_text(PAGES_MARKER_TEXT, encoding="utf-8")
-        replace_folder(work / "project", out)
+        replace_folder(work / "project", out, PAGES_MARKER)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return docs
 
 
-def check_replaceable(out: Path, marker: str = MARKER) -> None:
-    """Refuse to write into *out* when it holds something other than what we wrote (*marker*)."""
+def check_replaceable(out: Path, marker: str = MARKER, *, during: bool = False) -> None:
+    """Refuse to write into *out* when it holds something other than what we wrote (*marker*).
+
+    *during*: the check again just before the swap, when a file written since the
+    start must stop the build rather than be deleted.
+    """
     if not out.exists():
         return
     if not out.is_dir():
         raise SiteBuildError(f"{relative(out)} is a file, not a folder", Location(relative(out)),
                              "pass --out a folder, e.g. --out site")
     if any(out.iterdir()) and not (out / marker).is_file():
+        if during:
+            first = min(p.name for p in out.iterdir())
+            raise SiteBuildError(f"{relative(out)} changed during the build: it now holds files goldenthread did "
+                                 f"not write (such as {first!r}); nothing was replaced", Location(relative(out)),
+                                 "move those files elsewhere (they are kept), or pass --out another folder, "
+                                 "and build again")
         raise SiteBuildError(f"{relative(out)} is not empty and was not written by goldenthread",
                              Location(relative(out)),
                              "it is replaced whole: pass --out a new or empty folder")
 
 
-def replace_folder(new: Path, out: Path) -> None:
+def replace_folder(new: Path, out: Path, marker: str = MARKER) -> None:
     """Put the finished folder *new* in the place of *out*, keeping the old one until the new is in.
 
     The old folder is moved aside (a rename into a temporary folder beside it: nothing is
@@ -134,12 +146,25 @@ def replace_folder(new: Path, out: Path) -> None:
     the new one cannot be put in place, the old one is moved back; if even that fails, it is
     left where it was moved and the error says where, so that nothing is lost. Either way no
     temporary folder is left behind but one that holds the previous site.
+
+    *out* is checked again first (:func:`check_replaceable`), and once more after it is moved
+    aside (a file written in between goes back with it): what appeared during the build is
+    never deleted.
     """
+    check_replaceable(out, marker, during=True)
     aside = None
     try:
         if out.exists():
-            aside = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+            aside = staging_folder(out, "old")
             out.rename(aside / out.name)
+            try:
+                check_replaceable(aside / out.name, marker, during=True)
+            except SiteBuildError:
+                (aside / out.name).rename(out)
+                shutil.rmtree(aside, ignore_errors=True)
+                aside = None
+                check_replaceable(out, marker, during=True)   # raises, naming out
+                raise
         new.rename(out)
     except OSError as error:
         kept = _move_back(aside, out)

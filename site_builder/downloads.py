@@ -17,6 +17,7 @@ from pathlib import Path
 from goldenthread.model.export import to_node_link, traceability_csv
 from goldenthread.model.reports import check_report
 from goldenthread.model.schema import PlanData
+from goldenthread.model.text_files import plain_text_name
 from goldenthread.site_builder.context import SiteContext
 
 
@@ -45,7 +46,8 @@ def write_downloads(ctx: SiteContext, data: PlanData, folder: Path) -> list[Path
         written.append(path)
     source = source_document(data)
     if source is not None:
-        target = folder / "source" / source.name
+        # always .txt: a source named .md or .html would be rendered, or run, as a page
+        target = folder / "source" / plain_text_name(source.name)
         target.parent.mkdir(exist_ok=True)
         shutil.copyfile(source, target)
         written.append(target)

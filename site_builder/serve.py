@@ -13,19 +13,23 @@ dependencies; a plan folder holds a handful of files.
 """
 from __future__ import annotations
 
+import errno
 import filecmp
 import os
 import shutil
-import signal
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Callable
+from urllib.parse import urlsplit
 
 from goldenthread.model.errors import GoldenThreadError
 from goldenthread.site_builder.engine import REPO_CONFIG, SiteBuildError
+from goldenthread.site_builder.preview_proxy import PreviewProxy
 
 DEFAULT_ADDRESS = "127.0.0.1:8000"
 
@@ -138,33 +142,106 @@ def engine_command(engine: str, config_file: Path, address: str) -> list[str]:
     raise SiteBuildError(f"unknown site engine {engine!r}", None, "use mkdocs or zensical")
 
 
-def _interrupt(signum, frame) -> None:
-    raise KeyboardInterrupt
+class ServeError(GoldenThreadError):
+    """The preview cannot be served where it was asked (a busy port, an address that does not exist)."""
+
+
+def parse_address(address: str) -> tuple[str, int]:
+    """``HOST:PORT`` (``[::1]:8000`` for IPv6) as (host, port), or :class:`ServeError`.
+
+    >>> parse_address("127.0.0.1:8000"), parse_address("[::1]:9000")
+    (('127.0.0.1', 8000), ('::1', 9000))
+    """
+    parts = urlsplit("//" + address)
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if not parts.hostname or port is None or port == 0 or parts.path or parts.username:
+        raise ServeError(f"not an address to serve on: {address!r}", None,
+                         "give HOST:PORT, e.g. --dev-addr 127.0.0.1:8000 (a port from 1 to 65535)")
+    return parts.hostname, port
+
+
+def open_front_door(address: str, upstream: tuple[str, int]) -> PreviewProxy:
+    """The :class:`PreviewProxy` bound at *address*, or one clear :class:`ServeError` (exit status 2)."""
+    host, port = parse_address(address)
+    try:
+        return PreviewProxy(host, port, upstream)
+    except socket.gaierror:
+        raise ServeError(f"cannot serve on {address!r}: no such address", None,
+                         "give an address of this machine, e.g. --dev-addr 127.0.0.1:8000") from None
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise ServeError(f"cannot serve on {address}: the port is in use", None,
+                             "stop what uses it, or give another port, e.g. --dev-addr 127.0.0.1:8001") from None
+        raise ServeError(f"cannot serve on {address}: {error.strerror or error}", None,
+                         "give an address of this machine, e.g. --dev-addr 127.0.0.1:8000") from None
+
+
+def _private_port() -> int:
+    """A free port of 127.0.0.1, for the engine (only the front door talks to it)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _remove_dead_previews() -> None:
+    """Remove the temporary folders of previews whose ``serve`` was killed before its guard could (rare)."""
+    for folder in Path(tempfile.gettempdir()).glob("goldenthread-serve-*-*"):
+        pid = folder.name.split("-")[2]
+        if pid.isdigit() and not folder.is_symlink() and folder.is_dir() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def serve(plan_dir: Path, *, engine: str = "mkdocs", address: str = DEFAULT_ADDRESS,
           config: Path = REPO_CONFIG, interval: float = 1.0, previous: tuple[str, ...] | list[str] = ()) -> int:
-    """Serve a live preview of *plan_dir* until interrupted (or the engine stops); return its exit code."""
-    with tempfile.TemporaryDirectory(prefix="goldenthread-serve-") as scratch:
-        live = LivePages(plan_dir, Path(scratch), config=config, previous=previous)
-        live.regenerate()  # a plan that does not load at all stops here, with its error
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        process = subprocess.Popen(engine_command(engine, live.config_file, address), env=env)
-        print(f"Serving {plan_dir} at http://{address}/ (Ctrl+C to stop); watching it for changes.")
-        # Stopped by a service manager (SIGTERM): stop the engine too, as on Ctrl+C.
-        previous = signal.signal(signal.SIGTERM, _interrupt)
+    """Serve a live preview of *plan_dir* until interrupted (or the engine stops); return its exit code.
+
+    The address is bound first (:func:`open_front_door`): nothing is said to be
+    served that cannot be. The engine runs under :mod:`site_builder.engine_guard`,
+    which stops it and removes the temporary folder when ``serve`` ends, however
+    it ends. Ctrl+C and SIGTERM end it quietly (:mod:`goldenthread.cli.entry`).
+    """
+    internal = ("127.0.0.1", _private_port())
+    front = open_front_door(address, internal)
+    serving, guard = False, None
+    try:
+        _remove_dead_previews()
+        scratch = Path(tempfile.mkdtemp(prefix=f"goldenthread-serve-{os.getpid()}-"))
         try:
-            while process.poll() is None:
+            live = LivePages(plan_dir, scratch, config=config, previous=previous)
+            live.regenerate()  # a plan that does not load at all stops here, with its error
+            env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+            command = engine_command(engine, live.config_file, f"{internal[0]}:{internal[1]}")
+            guard = subprocess.Popen([sys.executable, "-m", "goldenthread.site_builder.engine_guard",
+                                      str(scratch), "--", *command], stdin=subprocess.PIPE, env=env)
+            threading.Thread(target=front.serve_forever, daemon=True).start()
+            serving = True
+            print(f"Serving {plan_dir} at http://{address}/ (Ctrl+C to stop); watching it for changes.", flush=True)
+            while guard.poll() is None:
                 time.sleep(interval)
                 live.poll()
-        except KeyboardInterrupt:
-            pass
         finally:
-            signal.signal(signal.SIGTERM, previous)
-            if process.poll() is None:
-                process.terminate()
+            if guard is not None:
+                guard.stdin.close()       # the guard stops the engine and removes the folder
                 try:
-                    process.wait(timeout=10)
+                    guard.wait(timeout=20)
                 except subprocess.TimeoutExpired:
-                    process.kill()
-        return process.returncode or 0
+                    guard.kill()
+            shutil.rmtree(scratch, ignore_errors=True)
+    finally:
+        if serving:
+            front.shutdown()
+        front.server_close()
+    return (guard.returncode or 0) if guard is not None else 0

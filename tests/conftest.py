@@ -12,6 +12,7 @@ than one ``conftest.py`` in the tree, ``import conftest`` is ambiguous.
     {"file": "groups/extra.yaml", "write": "key: extra\\n"}
     {"file": "groups/extra.yaml", "write_hex": "89504e470d0a1a0a"}        # bytes, e.g. an image
     {"file": "operational_plans.yaml", "encoding": "latin-1"}            # saved again in another encoding
+    {"file": "source", "symlink": "../outside"}      # replaced (file or folder) by a link to that target
     {"file": "plan.yaml", "replace": "text: A", "with": "text: A", "append": "word ", "times": 3}
                                                         # "with" followed by "append" 3 times: a long text
 
@@ -40,6 +41,12 @@ def apply_edits(root: Path, edits: list[dict]) -> None:
         path = root / edit["file"]
         if edit.get("delete"):
             path.unlink()
+        elif "symlink" in edit:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            elif path.exists() or path.is_symlink():
+                path.unlink()
+            path.symlink_to(edit["symlink"])
         elif "write" in edit:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(edit["write"], encoding="utf-8")

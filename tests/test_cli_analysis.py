@@ -79,16 +79,24 @@ def test_check_as_of_moves_the_overdue_date():
     assert bad.exit_code == 2 and "'15/01/2022' is not a date: write it as YYYY-MM-DD" in bad.output
 
 
-def test_plan_text_is_escaped_in_markdown_and_stripped_of_control_characters_in_text(broken_plan):
-    evil = "<script>alert(1)</script> *bold* | [x](javascript:alert(1)) \\e[31mred"   # YAML's \e is ESC
+def test_plan_text_is_escaped_in_markdown_and_plain_in_text(broken_plan):
+    evil = "<script>alert(1)</script> *bold* | [x](javascript:alert(1))"
     plan = broken_plan([{"file": "groups/leadership.yaml", "replace": "text: Board in place",
                          "with": f"text: \"{evil}\""}])
-    assert "\x1b" in load_plan(plan).groups[0].priorities[1].actions[0].outcomes[0].text
     markdown = run("check", plan, "--format", "markdown").output
     assert "<script>" not in markdown and "*bold*" not in markdown and "](javascript:" not in markdown
     assert "&lt;script&gt;" in markdown and "&#124;" in markdown
     text = run("check", plan, "--fail-on", "never").output
-    assert "\x1b" not in text and "<script>alert(1)</script>" in text
+    assert "<script>alert(1)</script>" in text
+
+
+def test_a_control_character_written_as_a_yaml_escape_never_reaches_a_report(broken_plan):
+    # issue 12: YAML's \e (ESC) used to pass validation and reach every report; now it is refused
+    plan = broken_plan([{"file": "groups/leadership.yaml", "replace": "text: Board in place",
+                         "with": 'text: "Board \\e[31mred"'}])
+    result = CliRunner().invoke(main, ["check", str(plan)])
+    assert result.exit_code == 2 and "\x1b" not in result.output
+    assert "the character U+001B is not allowed in a YAML file" in result.output
 
 
 # --- trace -------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 Each module answers one question and never reads files, prints or renders:
 :mod:`~model.analysis.orphans` (coverage), :mod:`~model.analysis.references`,
-:mod:`~model.analysis.duplicates`, :mod:`~model.analysis.quality`,
+:mod:`~model.analysis.duplicates`, :mod:`~model.analysis.names`, :mod:`~model.analysis.quality`,
 :mod:`~model.analysis.dependencies`, :mod:`~model.analysis.trace`,
 :mod:`~model.analysis.impact` and :mod:`~model.analysis.diff`.
 
@@ -22,6 +22,7 @@ import networkx as nx
 from goldenthread.model.analysis.duplicates import duplicates
 from goldenthread.model.analysis.findings import CODES, SEVERITIES, Finding, at_or_above, summary
 from goldenthread.model.analysis.lookup import require_node
+from goldenthread.model.analysis.names import duplicate_names
 from goldenthread.model.analysis.orphans import orphans
 from goldenthread.model.analysis.quality import quality
 from goldenthread.model.analysis.references import references
@@ -44,5 +45,6 @@ def run_all(g: nx.MultiDiGraph, *, as_of: dt.date | None = None,
     found += orphans(g)
     found += references(g)
     found += duplicates(g, threshold=threshold)
+    found += duplicate_names(g)
     found += quality(g, as_of=as_of)
     return found

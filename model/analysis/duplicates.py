@@ -25,8 +25,13 @@ of fewer than :data:`MIN_WORDS` distinct content words ("Monthly", "Data
 Monitoring"); a repeat inside one item; and a statement restated one level
 down its own thread (an action's step restated as one of its own indicators or
 outcomes says how the action is measured, it does not say it twice). Each
-pair of items is reported once, by its strongest evidence. All three searches
-are sub-quadratic (see :mod:`model.analysis.similarity`).
+pair of items is reported once, by its strongest evidence.
+
+Statements joined by any of this evidence form *clusters*: one finding per
+cluster, whatever its size (2,000 copies of a statement are one finding, not
+two million), naming at most :data:`INLINE` items in its message and all of
+them in ``nodes``. Every search is bounded by the plan's words, not by pairs
+of statements (see :func:`duplicates` and :mod:`model.analysis.similarity`).
 
 >>> from goldenthread.model.analysis._examples import tiny_graph
 >>> [(f.code, f.nodes) for f in duplicates(tiny_graph())]  # doctest: +NORMALIZE_WHITESPACE
@@ -36,6 +41,7 @@ are sub-quadratic (see :mod:`model.analysis.similarity`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -48,10 +54,13 @@ from goldenthread.model.forked import run_forked
 from goldenthread.model.analysis.similarity import (
     CLAUSE_BREAK,
     DEFAULT_THRESHOLD,
+    Clusters,
     contained_pairs,
+    longest_run,
     partial_score,
-    shared_passages,
+    passage_windows,
     similar_pairs,
+    word_positions,
 )
 from goldenthread.model.analysis.wording import STOPWORDS, Wording
 
@@ -60,6 +69,8 @@ from goldenthread.model.nodes import ACTION, Attr, INDICATOR, OUTCOME, PRIORITY
 
 #: From this many statements, the similar-statement search runs in a second process when it can.
 FORK_FROM = 2000
+#: A finding names this many items in its message; ``nodes`` (and the JSON) hold them all.
+INLINE = 5
 #: Statements with fewer distinct content words are too generic to compare.
 MIN_WORDS = 4
 #: A shared passage must run this many consecutive words...
@@ -174,80 +185,177 @@ def _comparable(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
 
 @dataclass
 class _Evidence:
-    """Why two items (or a group) are duplicates; the strongest evidence per pair wins."""
+    """Why statements are duplicates: a group of the same statement, or one pair."""
 
     rank: int            # 0 same statement, 1 shared passage, 2 contained, 3 similar
     code: str
-    members: list[Statement]
+    members: list[int]   # statements, by index
     message: str
     details: dict
 
-    @property
-    def nodes(self) -> list[str]:
-        return list(dict.fromkeys(s.node for s in self.members))
+
+@dataclass
+class _Cluster:
+    """Statements joined by evidence of one code: one finding."""
+
+    code: str
+    rank: int
+    members: list[int]
+    evidence: list[_Evidence]
+    nodes: list[str] = dataclass_field(default_factory=list)
 
 
 def duplicates(g: nx.MultiDiGraph, *, threshold: float = DEFAULT_THRESHOLD) -> Iterator[Finding]:
-    """``duplicate``, ``near-duplicate`` and ``status-conflict`` findings, in reading order."""
+    """``duplicate``, ``near-duplicate`` and ``status-conflict`` findings, in reading order.
+
+    Statements joined by evidence form clusters (the connected groups of
+    "the same as", statement by statement): one finding per cluster, naming at
+    most :data:`INLINE` items in its message and all of them in ``nodes``.
+    Every search is bounded by the plan's words, not by pairs of statements
+    (see :mod:`model.analysis.similarity`), so the findings, and the work, grow
+    with the plan whatever it says.
+    """
     order = reading_order(g)
     stmts = statements(g)
     standing = {node: _standing(g, node) for node in dict.fromkeys(s.node for s in stmts)}
     of_statement = [standing[s.node] for s in stmts]          # looked up once, not once per pair
     ok = lambda i, j: _comparable(of_statement[i], of_statement[j])
-    # the longest search, in a second process where there is a second processor (model.forked)
-    similar = run_forked(partial(similar_pairs, [" ".join(s.words) for s in stmts], threshold=threshold,
-                                 allowed=ok), worth=len(stmts) >= FORK_FROM)
-    try:
-        found = (*_same_statements(g, stmts, ok), *_shared_passages(g, stmts, ok), *_restatements(g, stmts, ok))
-    finally:
-        pairs = similar()
-    best: dict[frozenset, _Evidence] = {}
-    for evidence in (*found, *_similar_statements(g, stmts, pairs)):
-        key = frozenset(evidence.nodes)
-        if key not in best or evidence.rank < best[key].rank:
-            best[key] = evidence
-    for evidence in _strongest(best.values(), order):
-        nodes = sorted(evidence.nodes, key=order.get)
-        yield finding(evidence.code, evidence.message, nodes, source_of(g, nodes[0]),
-                      priorities=_priorities(g, nodes), **evidence.details)
-        yield from _status_conflicts(g, evidence.members, evidence.code, order)
-
-
-def _same_statements(g, stmts: list[Statement], ok) -> Iterator[_Evidence]:
-    """One group per statement that appears, whole, in two or more items (found by hashing)."""
-    groups: dict[tuple[str, ...], list[int]] = {}
+    # The near-duplicate searches compare distinct wordings: a statement said 2,000 times is compared once.
+    wordings: dict[tuple[str, ...], list[int]] = {}
     for i, s in enumerate(stmts):
-        groups.setdefault(tuple(s.words), []).append(i)
-    for members in groups.values():
-        members = [m for m in members if any(ok(m, o) for o in members if o != m)]
+        wordings.setdefault(s.words, []).append(i)
+    holders = list(wordings.values())
+    samples = [_sample(of_statement, held) for held in holders]
+    pick = lambda u, v: _pick(ok, samples[u], samples[v])
+    allowed = lambda u, v: pick(u, v) is not None
+    # the longest search, in a second process where there is a second processor (model.forked)
+    similar = run_forked(partial(_similar_links, [" ".join(w) for w in wordings], threshold, allowed),
+                         worth=len(stmts) >= FORK_FROM)
+    try:
+        same = list(_same_statements(g, stmts, holders, of_statement))
+        passages = list(_shared_passages(g, stmts, of_statement, ok))
+        restated = list(_restatements(g, stmts, holders, pick))
+    except BaseException:                  # an error, Ctrl+C, SIGTERM: the child's work is not wanted
+        getattr(similar, "cancel", lambda: None)()
+        raise
+    pairs = similar()
+    near = [*restated, *_similar_statements(g, stmts, [(*pick(u, v), sc) for u, v, sc in pairs])]
+    clusters = _clusters(stmts, [*same, *passages], "duplicate")
+    clusters += _clusters(stmts, near, "near-duplicate")
+    for cluster in _strongest(stmts, clusters, order):
+        nodes = cluster.nodes
+        first = cluster.evidence[0]
+        if len(cluster.evidence) == 1:
+            message, details = first.message, first.details
+        else:
+            message, details = _cluster_message(g, stmts, cluster, first), {**first.details, "items": len(nodes)}
+        yield finding(cluster.code, message, nodes, source_of(g, nodes[0]),
+                      priorities=_priorities(g, nodes), **details)
+        yield from _status_conflicts(g, [stmts[m] for m in cluster.members], cluster.code, order)
+
+
+def _sample(standing: list[tuple[str, str, str]], held: list[int]) -> list[int]:
+    """A few of the statements *held* (one wording's), enough to tell whether any of them may duplicate another's.
+
+    Two statements may not duplicate each other only within one node, or one
+    thread across kinds (:func:`comparable`). So two statements of different
+    threads, and per kind two of different nodes, stand for all: if any pair of
+    two wordings' statements is comparable, a pair of their samples is.
+    """
+    threads: dict[str, int] = {}
+    by_kind: dict[str, dict[str, int]] = {}
+    for i in held:
+        node, thread, kind = standing[i]
+        if len(threads) < 2:
+            threads.setdefault(thread, i)
+        nodes = by_kind.setdefault(kind, {})
+        if len(nodes) < 2:
+            nodes.setdefault(node, i)
+    return list(dict.fromkeys([*threads.values(), *(i for nodes in by_kind.values() for i in nodes.values())]))
+
+
+def _pick(ok, a: list[int], b: list[int]) -> tuple[int, int] | None:
+    """A comparable pair of statements, one of sample *a* and one of *b*, the earliest; ``None`` if none is."""
+    return next(((i, j) for i in a for j in b if ok(min(i, j), max(i, j))), None)
+
+
+def _similar_links(texts: list[str], threshold: float, allowed) -> list[tuple[int, int, float]]:
+    """:func:`similar_pairs` with fresh :class:`Clusters`: at most one link per text joins the clusters."""
+    return similar_pairs(texts, threshold=threshold, allowed=allowed, clusters=Clusters(len(texts)))
+
+
+def _same_statements(g, stmts: list[Statement], holders: list[list[int]], standing) -> Iterator[_Evidence]:
+    """One group per statement that appears, whole, in two or more items (found by hashing).
+
+    A member must be comparable with another member: counted, not tried pair by pair.
+    """
+    for held in holders:
+        if len(held) < 2:
+            continue
+        threads = Counter(standing[m][1] for m in held)
+        kinds = Counter(standing[m][1:] for m in held)
+        nodes = Counter(standing[m] for m in held)
+        members = [m for m in held if threads[standing[m][1]] < len(held)
+                   or kinds[standing[m][1:]] > nodes[standing[m]]]
         if len({stmts[m].node for m in members}) > 1:
             first = stmts[members[0]]
-            yield _Evidence(0, "duplicate", [stmts[m] for m in members],
+            yield _Evidence(0, "duplicate", members,
                             f"the same statement appears in {_places(g, stmts, members)}: '{_cut(first.text)}'",
                             {"text": first.text})
 
 
-def _shared_passages(g, stmts: list[Statement], ok) -> Iterator[_Evidence]:
-    """Pairs sharing a passage of :data:`PASSAGE_WORDS` words, :data:`PASSAGE_CONTENT_WORDS` of them content."""
-    for (i, j), (a, _, size) in shared_passages([s.words for s in stmts], min_words=PASSAGE_WORDS,
-                                                allowed=ok).items():
-        words = stmts[i].words
-        while size and words[a] in STOPWORDS:      # quote from the first to the last content word
-            a, size = a + 1, size - 1
-        while size and words[a + size - 1] in STOPWORDS:
-            size -= 1
-        if len(set(words[a:a + size]) - STOPWORDS) >= PASSAGE_CONTENT_WORDS:
+def _shared_passages(g, stmts: list[Statement], standing, ok) -> Iterator[_Evidence]:
+    """Pairs sharing a passage of :data:`PASSAGE_WORDS` words, :data:`PASSAGE_CONTENT_WORDS` of them content.
+
+    Each shared window (:func:`passage_windows`) links its holders to one
+    another, holder by holder; the quote is the longest run the two share.
+    """
+    joined = Clusters(len(stmts))
+    positions: dict[int, dict[str, list[int]]] = {}
+    windows = passage_windows([s.words for s in stmts], min_words=PASSAGE_WORDS, min_content=PASSAGE_CONTENT_WORDS)
+    for held in windows.values():
+        held = list(dict.fromkeys(i for i, _ in held))
+        for i, j in _partners(held, standing, ok):
+            if not joined.join(i, j):
+                continue
+            if j not in positions:
+                positions[j] = word_positions(stmts[j].words)
+            a, _, size = longest_run(stmts[i].words, positions[j])
+            words = stmts[i].words
+            while size and words[a] in STOPWORDS:      # quote from the first to the last content word
+                a, size = a + 1, size - 1
+            while size and words[a + size - 1] in STOPWORDS:
+                size -= 1
             quote = stmts[i].quote(a, size)
-            yield _Evidence(1, "duplicate", [stmts[i], stmts[j]],
+            yield _Evidence(1, "duplicate", [i, j],
                             f"{_places(g, stmts, [i, j])} share a passage of {size} words: '{_cut(quote)}'",
                             {"text": quote, "words": size})
 
 
-def _restatements(g, stmts: list[Statement], ok) -> Iterator[_Evidence]:
-    """Pairs where one short statement is restated, word for word but for stopwords, inside the other."""
-    for i, j in contained_pairs([s.clauses() for s in stmts], min_words=MIN_WORDS, allowed=ok):
+def _partners(held: list[int], standing, ok) -> Iterator[tuple[int, int]]:
+    """``(i, j)``, i < j: links among statements that all hold one text, joining as many as
+    :func:`comparable` allows (each statement with a comparable partner gets one), in linear time:
+    each is tried against the few statements of :func:`_sample`, which stand for all."""
+    sample = _sample(standing, held)
+    for i in held:
+        j = next((j for j in sample if j != i and ok(min(i, j), max(i, j))), None)
+        if j is not None:
+            yield min(i, j), max(i, j)
+
+
+def _restatements(g, stmts: list[Statement], holders: list[list[int]], pick) -> Iterator[_Evidence]:
+    """Pairs where one short statement is restated, word for word but for stopwords, inside the other.
+
+    Searched among distinct wordings (*holders*: each wording's statements); at most one
+    link per wording comes out (see :func:`contained_pairs`).
+    """
+    clauses = [stmts[held[0]].clauses() for held in holders]
+    for u, v in contained_pairs(clauses, min_words=MIN_WORDS, allowed=lambda u, v: pick(u, v) is not None,
+                                clusters=Clusters(len(holders))):
+        a, b = pick(min(u, v), max(u, v))        # a holds the smaller wording's index, b the larger's
+        i, j = (a, b) if u < v else (b, a)      # i: the short statement, j: the long one
         sc = partial_score(" ".join(stmts[i].words), " ".join(stmts[j].words))
-        yield _Evidence(2, "near-duplicate", [stmts[i], stmts[j]],
+        yield _Evidence(2, "near-duplicate", [i, j],
                         f"{_places(g, stmts, [i])} '{_cut(stmts[i].text, 60)}' is restated (score {sc:g}) in "
                         f"{_places(g, stmts, [j])}: '{_cut(stmts[j].text, 60)}'",
                         {"texts": [stmts[i].text, stmts[j].text], "score": sc, "method": "contained"})
@@ -256,35 +364,74 @@ def _restatements(g, stmts: list[Statement], ok) -> Iterator[_Evidence]:
 def _similar_statements(g, stmts: list[Statement], pairs: list[tuple[int, int, float]]) -> Iterator[_Evidence]:
     """Pairs of statements whose wording scores at least the threshold (*pairs*, from :func:`similar_pairs`)."""
     for i, j, sc in pairs:
-        yield _Evidence(3, "near-duplicate", [stmts[i], stmts[j]],
+        yield _Evidence(3, "near-duplicate", [i, j],
                         f"similar statements (score {sc:g}) in {_places(g, stmts, [i, j])}: "
                         f"'{_cut(stmts[i].text, 60)}' / '{_cut(stmts[j].text, 60)}'",
                         {"texts": [stmts[i].text, stmts[j].text], "score": sc, "method": "similar"})
 
 
-def _strongest(evidence, order) -> list[_Evidence]:
-    """Drop pair evidence already covered by a stronger group; sort in reading order."""
-    kept = sorted(evidence, key=lambda e: (e.rank, -len(e.nodes)))
-    covered: set[frozenset] = set()
-    result = []
-    for e in kept:
-        pairs = {frozenset((a, b)) for a in e.nodes for b in e.nodes if a != b}
-        if pairs <= covered:
-            continue
-        covered |= pairs
-        result.append(e)
-    return sorted(result, key=lambda e: (min(order[n] for n in e.nodes), e.rank,
-                                         sorted(order[n] for n in e.nodes)))
+def _clusters(stmts: list[Statement], evidence: list[_Evidence], code: str) -> list[_Cluster]:
+    """The statements joined by *evidence* (strongest first), as clusters, each with the evidence that joined it."""
+    joined = Clusters(len(stmts))
+    used: list[_Evidence] = []
+    for e in sorted(evidence, key=lambda e: e.rank):
+        # a group joins its members one by one; evidence that joins nothing new is left out
+        if any([joined.join(e.members[0], m) for m in e.members[1:]]):
+            used.append(e)
+    clusters: dict[int, _Cluster] = {}
+    for e in used:
+        root = joined.find(e.members[0])
+        cluster = clusters.setdefault(root, _Cluster(code, e.rank, [], []))
+        cluster.evidence.append(e)
+        cluster.members += e.members
+    for cluster in clusters.values():
+        cluster.members = list(dict.fromkeys(cluster.members))
+    return list(clusters.values())
+
+
+def _strongest(stmts: list[Statement], clusters: list[_Cluster], order) -> list[_Cluster]:
+    """Clusters in reading order, each with its items; a cluster whose items are all joined
+    already, by a duplicate cluster or a larger near-duplicate one, is left out."""
+    node_ids = {node: n for n, node in enumerate(dict.fromkeys(s.node for s in stmts))}
+    items = Clusters(len(node_ids))
+    kept = []
+    for cluster in sorted(clusters, key=lambda c: (c.code != "duplicate", c.rank, -len(c.members))):
+        nodes = sorted(dict.fromkeys(stmts[m].node for m in cluster.members), key=order.get)
+        ids = [node_ids[n] for n in nodes]
+        if all(items.same(ids[0], i) for i in ids[1:]):
+            continue                      # its items are said to be the same already, on stronger evidence
+        for i in ids[1:]:
+            items.join(ids[0], i)
+        cluster.nodes = nodes
+        kept.append(cluster)
+    return sorted(kept, key=lambda c: (order[c.nodes[0]], c.rank, [order[n] for n in c.nodes[:INLINE]]))
+
+
+def _cluster_message(g, stmts: list[Statement], cluster: _Cluster, first: _Evidence) -> str:
+    """A cluster joined by several pieces of evidence, in words: its items (the first few) and one example."""
+    places = _places(g, stmts, cluster.members)
+    if cluster.code == "duplicate":
+        return f"the same text is in {len(cluster.nodes)} items, {places}: '{_cut(first.details['text'])}'"
+    texts = first.details["texts"]
+    return (f"{len(cluster.nodes)} items say nearly the same thing, {places}: "
+            f"'{_cut(texts[0], 60)}' / '{_cut(texts[1], 60)}' (score {first.details['score']:g})")
 
 
 def _places(g: nx.MultiDiGraph, stmts: list[Statement], indices: list[int]) -> str:
-    places = []
+    """The items of statements *indices*, as "A (outcome, LP1), B (...) and C (...)": at most :data:`INLINE`
+    named, and how many more."""
+    places: dict[str, None] = {}
+    nodes: set[str] = set()
     for i in indices:
         s, data = stmts[i], g.nodes[stmts[i].node]
-        what = {"title": "action", "text": data[Attr.KIND], "steps": "action step"}[s.field]
-        places.append(f"{s.node} ({what}, {data.get('priority') or s.node})")
-    places = list(dict.fromkeys(places))
-    return places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1]
+        nodes.add(s.node)
+        if len(places) < INLINE:
+            what = {"title": "action", "text": data[Attr.KIND], "steps": "action step"}[s.field]
+            places[f"{s.node} ({what}, {data.get('priority') or s.node})"] = None
+    named, more = list(places), len(nodes) - len(places)
+    if more > 0:
+        return ", ".join(named) + f" and {more} more"
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
 
 
 def _cut(text: str, width: int = 90) -> str:
@@ -337,7 +484,9 @@ def _status_conflicts(g: nx.MultiDiGraph, members: list[Statement], code: str,
     if not disagree:
         return []
     described = ", ".join(f"{o} {g.nodes[o].get('rag') or 'no RAG'} "
-                          f"({g.nodes[o].get('timescale') or 'no timescale'})" for o in outcomes)
+                          f"({g.nodes[o].get('timescale') or 'no timescale'})" for o in outcomes[:INLINE])
+    if len(outcomes) > INLINE:
+        described += f" and {len(outcomes) - INLINE} more"
     what = "duplicates" if code == "duplicate" else "near-duplicates"
     return [finding("status-conflict", f"{what} disagree on {' and '.join(disagree)}: {described}",
                     outcomes, source_of(g, outcomes[0]), disagree_on=disagree, items=nodes)]

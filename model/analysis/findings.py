@@ -45,6 +45,7 @@ CODES: dict[str, tuple[str, str]] = {
     "duplicate": ("warning", "The same text (a statement, or a passage of 8 or more words) is in several items."),
     "near-duplicate": ("info", "Two statements say nearly the same thing (with a similarity score)."),
     "status-conflict": ("warning", "Duplicates disagree on RAG or timescale, or a status contradicts its RAG."),
+    "duplicate-name": ("warning", "Two or more leads, or operational plans, share a name (case and spacing aside)."),
     # data quality
     "missing-timescale": ("warning", "An outcome has no timescale."),
     "missing-rag": ("warning", "An outcome has no RAG rating."),

@@ -52,6 +52,46 @@ DEFAULT_THRESHOLD = 90.0
 DEFAULT_MIN_JACCARD = 0.5
 
 Allowed = Callable[[int, int], bool] | None
+#: With *clusters*, a key of the similar-statement index holds at most this many statements...
+MAX_POSTING = 64
+#: ...and at most this many of one cluster: a cluster needs only a few to be found by a newcomer.
+PER_CLUSTER = 2
+
+
+class Clusters:
+    """Disjoint sets of statements (union-find): joined statements are not compared again.
+
+    The searches below take one so that a plan of many similar statements costs
+    work in proportion to its statements, not to their pairs: a statement found
+    similar to one member of a cluster joins it, and is not compared with the rest.
+
+    >>> c = Clusters(4)
+    >>> c.join(0, 1), c.join(1, 0), c.same(0, 1), c.same(0, 2)
+    (True, False, True, False)
+    """
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        root = i
+        while parent[root] != root:
+            root = parent[root]
+        while parent[i] != root:               # path compression: later finds are one step
+            parent[i], i = root, parent[i]
+        return root
+
+    def same(self, i: int, j: int) -> bool:
+        return self.find(i) == self.find(j)
+
+    def join(self, i: int, j: int) -> bool:
+        """Put *i* and *j* in one cluster; ``False`` when they already were."""
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return False
+        self.parent[max(a, b)] = min(a, b)
+        return True
 
 
 def score(a: str, b: str) -> float:
@@ -114,14 +154,14 @@ def shared_passages(words: Sequence[Sequence[str]], *, min_words: int = 8, allow
             continue
         stats.compared += 1
         if j not in positions:
-            positions[j] = _positions(words[j])
-        block = _longest_run(words[i], positions[j])
+            positions[j] = word_positions(words[j])
+        block = longest_run(words[i], positions[j])
         if block[2] >= min_words:
             found[(i, j)] = block
     return found
 
 
-def _positions(words: Sequence[str]) -> dict[str, list[int]]:
+def word_positions(words: Sequence[str]) -> dict[str, list[int]]:
     """Each word -> where it stands in *words*, ascending."""
     where: dict[str, list[int]] = defaultdict(list)
     for n, word in enumerate(words):
@@ -129,14 +169,14 @@ def _positions(words: Sequence[str]) -> dict[str, list[int]]:
     return where
 
 
-def _longest_run(a: Sequence[str], b_positions: dict[str, list[int]]) -> tuple[int, int, int]:
+def longest_run(a: Sequence[str], b_positions: dict[str, list[int]]) -> tuple[int, int, int]:
     """``(start in a, start in b, length)`` of the longest run of *a* also in *b* (given by its positions).
 
     What :meth:`difflib.SequenceMatcher.find_longest_match` finds with no junk
     (the earliest in *a*, then in *b*, of the longest), without building the
     matcher's index of *b* again for every pair.
 
-    >>> _longest_run(["x", "b", "c", "y", "a", "b", "c"], _positions(["a", "b", "c", "a", "b"]))
+    >>> longest_run(["x", "b", "c", "y", "a", "b", "c"], word_positions(["a", "b", "c", "a", "b"]))
     (4, 0, 3)
     """
     best_i = best_j = best_size = 0
@@ -161,12 +201,14 @@ def _shingle_index(words: Sequence[Sequence[str]], size: int) -> dict[tuple[str,
 
 
 def contained_pairs(content: Sequence[Sequence[str]], *, min_words: int = 4, allowed: Allowed = None,
-                    stats: PairStats | None = None) -> list[tuple[int, int]]:
+                    stats: PairStats | None = None, clusters: Clusters | None = None) -> list[tuple[int, int]]:
     """``(short, long)`` pairs: all of *short*'s content words, in order and adjacent, inside *long*.
 
     Only statements of at least *min_words* distinct content words can be the short one. The
     lists may hold :data:`CLAUSE_BREAK` markers: a match cannot straddle one that the short
-    statement does not have at the same place.
+    statement does not have at the same place. With *clusters*, a pair already
+    in one cluster is not compared, and a pair found joins its two clusters (so
+    at most one pair per statement comes out).
 
     >>> contained_pairs([["review", "quality", "assurance", "framework"],
     ...                  ["review", "quality", "assurance", "framework", "practice", "standard"]])
@@ -186,10 +228,14 @@ def contained_pairs(content: Sequence[Sequence[str]], *, min_words: int = 4, all
             stats.candidates += 1
             if j == i or len(content[j]) <= len(ws) or not _ok(allowed, i, j):
                 continue
+            if clusters is not None and clusters.same(i, j):
+                continue
             stats.compared += 1
             other = content[j]
             if any(other[k:k + len(ws)] == list(ws) for k in range(len(other) - len(ws) + 1)):
                 found.append((i, j))
+                if clusters is not None:
+                    clusters.join(i, j)
     return sorted(found)
 
 
@@ -204,11 +250,20 @@ def _strip_breaks(words: Sequence[str]) -> list[str]:
 
 def similar_pairs(texts: Sequence[str], *, threshold: float = DEFAULT_THRESHOLD,
                   min_jaccard: float = DEFAULT_MIN_JACCARD, allowed: Allowed = None,
-                  stats: PairStats | None = None) -> list[tuple[int, int, float]]:
+                  stats: PairStats | None = None, clusters: Clusters | None = None) -> list[tuple[int, int, float]]:
     """``(i, j, score)`` for every pair of *texts* (normalised) scoring at least *threshold*, i < j.
 
     Only pairs whose content-word sets reach a Jaccard similarity of
     *min_jaccard* are scored; all of those are found (see :func:`_overlap_candidates`).
+
+    With *clusters*, work is bounded by the number of texts, whatever they say:
+    a pair already in one cluster is not scored, a pair found joins its clusters
+    (so fewer pairs than texts come out: the links of each cluster), and each
+    key of the candidate index holds at most :data:`MAX_POSTING` texts,
+    :data:`PER_CLUSTER` of any one cluster. A key held by more unrelated texts
+    than that is a stock phrase of the plan, not evidence: a pair that shares
+    nothing rarer may be missed. (On synthetic plans of ten times the bundled
+    one, every planted near-duplicate is still found: ``tests/test_synth.py``.)
 
     >>> similar_pairs(["strengthen multiagency corporate parenting board",
     ...                "strengthen work multiagency corporate parenting board",
@@ -224,22 +279,25 @@ def similar_pairs(texts: Sequence[str], *, threshold: float = DEFAULT_THRESHOLD,
     bit = {w: 1 << n for n, w in enumerate(sorted(df, key=lambda w: (-df[w], w)))}  # common words low
     bits = [sum(map(bit.__getitem__, ws)) for ws in words]
     found: list[tuple[int, int, float]] = []
-    for x, candidates in _overlap_candidates(words, min_jaccard):
+    for x, candidates in _overlap_candidates(words, min_jaccard, clusters):
         stats.candidates += len(candidates)
         size, ys = sizes[x], list(candidates)
         shared = map(int.bit_count, map(bits[x].__and__, map(bits.__getitem__, ys)))
         for y in sorted(y for y, n in zip(ys, shared) if n >= min_jaccard * (size + sizes[y] - n)):
             i, j = min(x, y), max(x, y)
-            if not _ok(allowed, i, j):
+            if not _ok(allowed, i, j) or (clusters is not None and clusters.same(i, j)):
                 continue
             stats.compared += 1
             s = score(texts[i], texts[j])
             if s >= threshold:
                 found.append((i, j, s))
+                if clusters is not None:
+                    clusters.join(i, j)
     return sorted(found)
 
 
-def _overlap_candidates(words: Sequence[Sequence[str]], min_jaccard: float) -> Iterator[tuple[int, set[int]]]:
+def _overlap_candidates(words: Sequence[Sequence[str]], min_jaccard: float,
+                        clusters: Clusters | None = None) -> Iterator[tuple[int, set[int]]]:
     """``(x, ys)``: each word set, with the earlier, no larger sets it may reach *min_jaccard* with.
 
     Every pair of sets whose Jaccard similarity reaches *min_jaccard* comes out
@@ -258,6 +316,9 @@ def _overlap_candidates(words: Sequence[Sequence[str]], min_jaccard: float) -> I
     requiring *k* = 2 or 3 shared rare words keeps them few, for a handful of
     combinations per set. *k* (:func:`_words_in_common`) falls as sets get
     longer, where combinations get many and chance agreement rare.
+
+    With *clusters* (see :func:`similar_pairs`), a key's list is capped, so a
+    set's candidates are bounded whatever the plan says.
     """
     df = Counter(w for ws in words for w in ws)
     rarest_first = {w: r for r, w in enumerate(sorted(df, key=lambda w: (df[w], w)))}
@@ -276,8 +337,16 @@ def _overlap_candidates(words: Sequence[Sequence[str]], min_jaccard: float) -> I
         bound = _at_least(index_bound * len(xs))      # shared words x needs with any larger set
         k = min(_words_in_common(len(xs)), bound)
         by_words = index.setdefault(k, defaultdict(list))
-        # by_words[key].append(x) for each key, in C
-        deque(map(list.append, map(by_words.__getitem__, combinations(xs[:len(xs) - bound + k], k)), repeat(x)), 0)
+        keys = combinations(xs[:len(xs) - bound + k], k)
+        if clusters is None:
+            # by_words[key].append(x) for each key, in C
+            deque(map(list.append, map(by_words.__getitem__, keys), repeat(x)), 0)
+            continue
+        root = clusters.find(x)
+        for key in keys:
+            held = by_words[key]
+            if len(held) < MAX_POSTING and sum(clusters.find(y) == root for y in held) < PER_CLUSTER:
+                held.append(x)
 
 
 def _words_in_common(size: int) -> int:
@@ -288,3 +357,45 @@ def _words_in_common(size: int) -> int:
 def _at_least(bound: float) -> int:
     """The smallest whole number of words at least *bound*, rounding error forgiven (so never too many)."""
     return max(1, math.ceil(bound - 1e-9))
+
+
+def passage_windows(words: Sequence[Sequence[str]], *, min_words: int = 8, min_content: int = 6,
+                    max_words: int = 64, stopwords: frozenset[str] = STOPWORDS) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+    """``{passage: [(statement, start), ...]}`` for passages held by two or more statements.
+
+    A passage, here, is a *window*: the shortest run of words from some start
+    that has at least *min_words* words and *min_content* distinct content words.
+    Two statements share a run of that many words and content words exactly when
+    they share a window (the window from the run's start lies within the run),
+    and every statement holding a window shares it with every other: a window's
+    holders are one group. Windows are found with two pointers (the shortest
+    end never moves back as the start moves on), so the work is a few steps
+    per word, whatever the plan says. A window longer than *max_words* is
+    skipped: that many words with so few content words is filler, not a
+    passage, and skipping it keeps the keys' total size linear in the words.
+
+    >>> ws = [["a", "b", "c", "d", "e"], ["x", "b", "c", "d", "e"], ["b", "c", "d", "y"]]
+    >>> passage_windows(ws, min_words=3, min_content=3, stopwords=frozenset())
+    {('b', 'c', 'd'): [(0, 1), (1, 1), (2, 0)], ('c', 'd', 'e'): [(0, 2), (1, 2)]}
+    """
+    index: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+    for i, ws in enumerate(words):
+        seen: set[tuple[str, ...]] = set()
+        counts: Counter = Counter()
+        distinct = end = 0
+        for start in range(len(ws)):
+            while end < len(ws) and (end - start < min_words or distinct < min_content):
+                if ws[end] not in stopwords:
+                    counts[ws[end]] += 1
+                    distinct += counts[ws[end]] == 1
+                end += 1
+            if end - start < min_words or distinct < min_content:
+                break                       # no window from here, nor from any later start
+            key = tuple(ws[start:end]) if end - start <= max_words else None
+            if key is not None and key not in seen:
+                seen.add(key)
+                index[key].append((i, start))
+            if ws[start] not in stopwords:
+                counts[ws[start]] -= 1
+                distinct -= counts[ws[start]] == 0
+    return {key: held for key, held in index.items() if len(held) > 1}

@@ -24,7 +24,7 @@ from goldenthread.model.importer.folder import check_target, loading_failed, rep
 from goldenthread.model.importer.report import ImportReport
 from goldenthread.model.importer.writer import to_yaml, write_text
 from goldenthread.model.limits import MAX_SOURCE_BYTES, MAX_TEXT_CHARS
-from goldenthread.model.text_files import read_text_file
+from goldenthread.model.text_files import plain_text_name, read_text_file
 
 CORRECTIONS = Path("import") / "corrections.yaml"
 REPORT = Path("import") / "report.txt"
@@ -65,7 +65,7 @@ def run_import(source: Path, out: Path, corrections: Path | None = None, *, forc
     report = ImportReport()
     decisions = load_corrections(corrections if corrections is not None else out / CORRECTIONS)
     doc = read_document(lines, report)
-    source_file = f"source/{source.name}"
+    source_file = f"source/{plain_text_name(source.name)}"   # data, whatever its name: never a page
     name = relative(source)
     if not any(table.kind == "priorities" for table in doc.tables):  # not a plan: say only that
         raise PlanImportError("no table of priorities found: this does not look like a plan's text export",
@@ -92,7 +92,8 @@ def run_import(source: Path, out: Path, corrections: Path | None = None, *, forc
     for group in groups:
         files[Path("groups") / f"{group.key}.yaml"] = to_yaml(group, header)
     try:
-        replace_folder(out, files, source, Path(source_file), write_text)
+        replace_folder(out, files, source, Path(source_file), write_text,
+                       recheck=lambda: check_target(out, out / CORRECTIONS, force, during=True))
     except PlanLoadError as error:
         raise loading_failed(error, source) from None
     except OSError as error:

@@ -17,7 +17,7 @@ from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.markup import Href
 from goldenthread.model.graph import item_texts
 from goldenthread.site_builder.views.common import ItemLink, RagBadge, format_date, link_maker, one_line
-from goldenthread.site_builder.views.items import FindingRow, finding_rows
+from goldenthread.site_builder.views.items import SHOWN_ITEMS, FindingRow, finding_rows
 from goldenthread.model.queries import priority_of
 from goldenthread.model.nodes import Attr, OUTCOME
 from goldenthread.site_builder.context import SiteContext
@@ -127,7 +127,7 @@ def compared_items(ctx: SiteContext, page: str, f) -> list[ComparedItem]:
     details = f.details or {}
     passages = [t for t in details.get("texts") or [details.get("text")] if t]
     items = []
-    for node in f.nodes:
+    for node in f.nodes[:SHOWN_ITEMS]:     # a cluster's first few; the row says how many more
         if node not in g:
             continue
         before, passage, after = _own_words(g, node, passages)

@@ -33,6 +33,7 @@ class FindingRow:
     message: str
     items: list[ItemLink]
     source: str
+    more: int = 0               # items not listed (a cluster may hold thousands; all are in findings.json)
 
 
 @dataclass(frozen=True)
@@ -47,12 +48,31 @@ class NetworkEmbed:
     list_href: Href | None = None  # where all of it is listed
 
 
+#: A page lists this many items of one finding; the rest are in findings.json.
+SHOWN_ITEMS = 10
+#: A quoted source line is cut after this many characters (the downloadable source has it whole).
+MAX_QUOTED_CHARS = 1000
+
+
 @dataclass(frozen=True)
 class SourceLine:
-    """One line of the plan's source document, with its number."""
+    """One line of the plan's source document, with its number; ``cut`` when it was cut short."""
 
     number: int
     text: str
+    cut: bool = False
+
+    @classmethod
+    def quoted(cls, number: int, text: str) -> "SourceLine":
+        """The line as a page quotes it: at most :data:`MAX_QUOTED_CHARS` characters, the cut marked.
+
+        >>> line = SourceLine.quoted(7, "x" * 5000)
+        >>> len(line.text), line.cut
+        (1000, True)
+        """
+        if len(text) <= MAX_QUOTED_CHARS:
+            return cls(number, text)
+        return cls(number, text[:MAX_QUOTED_CHARS], cut=True)
 
 
 def outcome_row(ctx: SiteContext, page: str, outcome: str) -> OutcomeRow:
@@ -75,9 +95,12 @@ def outcome_row(ctx: SiteContext, page: str, outcome: str) -> OutcomeRow:
 def finding_rows(ctx: SiteContext, page: str, findings: list) -> list[FindingRow]:
     """Findings as rows, their items linked from *page*."""
     link = link_maker(ctx, page)
-    return [FindingRow(code=f.code, severity=f.severity, message=f.message,
-                       items=[link(n) for n in f.nodes if n in ctx.g], source=source_text(f.source))
-            for f in findings]
+    rows = []
+    for f in findings:
+        shown = [n for n in f.nodes[:SHOWN_ITEMS] if n in ctx.g]
+        rows.append(FindingRow(code=f.code, severity=f.severity, message=f.message, items=[link(n) for n in shown],
+                               source=source_text(f.source), more=max(0, len(f.nodes) - SHOWN_ITEMS)))
+    return rows
 
 
 def source_text(source: dict | None) -> str:
@@ -98,7 +121,7 @@ def source_lines(ctx: SiteContext, source: dict | None) -> list[SourceLine]:
     if not source or not source.get("lines") or not ctx.source_lines:
         return []
     first, last = source["lines"][0], source["lines"][-1]
-    return [SourceLine(n, ctx.source_lines[n - 1]) for n in range(first, last + 1)
+    return [SourceLine.quoted(n, ctx.source_lines[n - 1]) for n in range(first, last + 1)
             if 0 < n <= len(ctx.source_lines)]
 
 
