@@ -108,14 +108,21 @@ def _add_action(g, add, link, action: Action, priority: Priority) -> None:
         link(indicator.id, action.id, PART_OF)
     for outcome in action.outcomes:
         add(outcome.id, OUTCOME, outcome.lines, text=outcome.text, rag=outcome.rag,
-            timescale=outcome.timescale, parsed_timescale=_parsed_timescale(outcome.timescale),
+            timescale=outcome.timescale, heading=outcome.heading, rag_text=outcome.rag_text,
+            parsed_timescale=_parsed_timescale(outcome.timescale, _period_of(g)),
             action=action.id, priority=priority.id)
         link(outcome.id, action.id, PART_OF)
 
 
-def _parsed_timescale(raw: str | None) -> dict:
+def _period_of(g: nx.MultiDiGraph) -> tuple | None:
+    """The plan's (start, end): what a timescale naming no year ("Quarter 3", "Ongoing") is placed in."""
+    period = g.graph.get("period") or {}
+    return (period["start"], period["end"]) if period.get("start") and period.get("end") else None
+
+
+def _parsed_timescale(raw: str | None, period: tuple | None = None) -> dict:
     """:func:`parse_timescale`, each outcome with its own copy (its only mutable part is the list of dates)."""
-    parsed = _parse_timescale_once(raw)
+    parsed = _parse_timescale_once(raw, period)
     return {**parsed, "dates": list(parsed["dates"])}
 
 
