@@ -93,6 +93,12 @@ def _plan(doc: Document, source_file: str, keys: list[str], corrections: Correct
     else:
         first, second = doc.period
     facts = corrections.plan
+    for name in ("organisation", "period_start", "period_end"):
+        value = getattr(facts, name)
+        if value is not None:
+            report.info(None, "decision", f"plan {name} {str(value)!r} is a decision from the corrections file, "
+                        "not text of the source" + (f" ({facts.note})" if facts.note else ""),
+                        hint=None if facts.note else "say who decided and why under plan.note in the corrections")
     start = facts.period_start or dt.date(first, 4, 1)
     end = facts.period_end or dt.date(second, 3, 31)
     if not facts.period_start:
@@ -196,8 +202,8 @@ def _check_title_length(draft: PriorityDraft, title: str, report: ImportReport) 
 
 
 def _rag_text(rating) -> str | None:
-    """The rating as written, when it says more than its value (not for spacing alone: "AMBER/ GREEN")."""
-    if rating is None or "".join(rating.raw.split()) == rating.value:
+    """The rating as written, when it says more than its value (not for case or spacing alone: "Amber/ green")."""
+    if rating is None or "".join(rating.raw.split()).upper() == rating.value:
         return None
     return rating.raw
 
@@ -230,8 +236,11 @@ def _action(draft: ActionDraft, priority_id: str, ids: IdRegistry, corrections: 
         statement = HOW_TO.sub("", texts[0])[len(heading):].strip(" :")
         title = statement or heading
         rest, in_steps = [], bool(HOW_TO.search(texts[0]))
+        if in_steps:
+            report.account(draft.first_line, "How to achieve", "'How to achieve:', the start of a workstream's steps")
         for block in blocks[1:]:
             if HOW_TO.fullmatch(block.text):
+                report.account(draft.first_line, block.text, "'How to achieve:', the start of a workstream's steps")
                 in_steps = True
             elif in_steps and block.kind == "li":
                 steps.append(block.text)

@@ -102,6 +102,7 @@ def read_document(lines: list[str], report: ImportReport) -> Document:
             continue
         page = _PAGE_HEADER.search(stripped)
         if page and "\t" not in line:
+            report.account(number, stripped, "page header")
             day, month, year = (int(g) for g in page.groups())
             try:
                 updated = dt.date(year, month, day)
@@ -126,6 +127,7 @@ def read_document(lines: list[str], report: ImportReport) -> Document:
         priority_header = _match_columns(cells, PRIORITY_COLUMNS)
         plan_header = None if priority_header else _match_columns(cells, PLAN_COLUMNS)
         if priority_header or plan_header:
+            report.account(number, line, "table header row")
             kind = "priorities" if priority_header else "plans"
             if pending_heading and pending_heading[3] == kind:
                 heading, heading_line, count, _ = pending_heading
@@ -150,6 +152,7 @@ def read_document(lines: list[str], report: ImportReport) -> Document:
                         "read with the columns of the table before it")
         if table is None:
             report.warn(number, "stray-row", "a table row outside any table: skipped")
+            report.account(number, line, "a table row outside any table (skipped)")
             continue
         table.rows.append(SourceRow(number, cells, page_start=after_header))
         after_header = False

@@ -48,6 +48,8 @@ class ImportReport:
     entries: list[ReportEntry] = field(default_factory=list)
     #: Text consumed without becoming plan text (see :mod:`model.importer.accounting`), listed in the report.
     accounted: list[Accounted] = field(default_factory=list)
+    #: What the import makes, in numbers (an :class:`~model.importer.summary.ImportSummary`), once it has run.
+    summary: object | None = None
 
     def account(self, line: int, text: str, reason: str) -> None:
         """Record that *text* of *line* was read as *reason* and is therefore not in the plan."""
