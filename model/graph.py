@@ -136,9 +136,9 @@ def group_index(groups: list[PriorityGroup]) -> GroupIndex:
 
 
 def item_texts(g: nx.MultiDiGraph, node: str) -> Iterator[str]:
-    """The prose of a node: title, text and steps, whichever it has."""
+    """The prose of a node: heading, title, text and steps, whichever it has."""
     data = g.nodes[node]
-    for key in ("title", "text"):
+    for key in ("heading", "title", "text"):
         if data.get(key):
             yield data[key]
     yield from data.get("steps") or ()
