@@ -125,13 +125,17 @@ def _priority(draft: PriorityDraft, prefix: str, group_name: str, ids: IdRegistr
         alone = priority_number(blocks[0], alone=True) if blocks else None
         if alone and not alone[1]:
             blocks = blocks[1:]          # "<p>1</p> <p>Early Help ...</p>": the number stands alone
-        text = squash(" ".join(blocks))
-        found = priority_number(text)
-        if found and found[0] == draft.number:
-            text = found[1]
-        elif re.match(rf"^{draft.number}\s", text):
-            text = text[len(str(draft.number)):].strip()
-        title, description = text, None
+        elif blocks:
+            found = priority_number(blocks[0])
+            if found and found[0] == draft.number:
+                blocks = [found[1], *blocks[1:]] if found[1] else blocks[1:]
+            elif re.match(rf"^{draft.number}\s", blocks[0]):
+                blocks = [blocks[0][len(str(draft.number)):].strip(), *blocks[1:]]
+        if len(blocks) > 1 and draft.paragraphs:
+            # The cell's own paragraphs: the first is the title, the rest its description.
+            title, description = blocks[0], "\n".join(blocks[1:])
+        else:
+            title, description = squash(" ".join(blocks)), None
     decision = corrections.title_for(draft.first_line)
     if decision:
         used_titles.add(decision.line)

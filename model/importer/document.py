@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from goldenthread.model.importer.report import ImportReport
 
 _PAGE_HEADER = re.compile(r"Last updated:\s*(\d{1,2})/(\d{1,2})/(\d{4})", re.IGNORECASE)
-_TITLE = re.compile(r"\bPlan\b.*?\b((?:19|20)\d{2})\s*/\s*((?:19|20)?\d{2})\b", re.IGNORECASE)
-_PRIORITY_SECTION = re.compile(r"^\s*(\d+)\s+(.*\bPriorities)\s*$", re.IGNORECASE)
+_TITLE = re.compile(r"\bPlan\b.*?\b((?:19|20)\d{2})\s*[/–-]\s*((?:19|20)?\d{2})\b", re.IGNORECASE)
+_PRIORITY_SECTION = re.compile(r"^\s*(?:(\d+)\s+)?(.*\bPriorities)[\s:]*$", re.IGNORECASE)
 _VISION = re.compile(r"^\s*VISION\b", re.IGNORECASE)
 
 #: Header words that identify each column of a priority table, in any order.
@@ -117,8 +117,11 @@ def read_document(lines: list[str], report: ImportReport) -> Document:
         if "\t" not in line:
             in_vision = _read_plain_line(doc, number, stripped, vision_lines, in_vision)
             section = _PRIORITY_SECTION.match(stripped)
+            if section and re.search(r"\bplans?\b", stripped, re.IGNORECASE) and not section.group(1):
+                section = None           # "Operational plans underpinning the ... Priorities"
             if section:
-                pending_heading = (stripped, number, int(section.group(1)), "priorities")
+                pending_heading = (stripped, number, int(section.group(1)) if section.group(1) else None,
+                                   "priorities")
             elif doc.tables or doc.title:
                 if "plan" in stripped.lower() and not _TITLE.search(stripped):
                     pending_heading = (stripped, number, None, "plans")

@@ -119,6 +119,8 @@ class PriorityDraft:
     first_line: int
     last_line: int
     actions: list[ActionDraft] = field(default_factory=list)
+    #: Whether the cell's paragraphs are the document's own (none was cut or run on by a page break).
+    paragraphs: bool = True
 
 
 @dataclass
@@ -136,7 +138,7 @@ def read_priority_table(table: Table, report: ImportReport) -> list[PriorityDraf
     for row in table.rows:
         cells = align_row(row, table.columns, report)
         reader.read(row.line, cells, row.page_start)
-        reader.note_empty(cells)
+        reader.note_empty(cells, row.line)
     if table.declared_count is not None and len(reader.priorities) != table.declared_count:
         report.warn(table.heading_line, "priority-count",
                     f"heading says {table.declared_count} priorities, the table has {len(reader.priorities)}")
@@ -154,8 +156,16 @@ class _TableReader:
         self.spans = {"action": False, "indicator": False}
         #: Where this table numbers its priorities: the Priority column, or the Action column ("1) ...").
         self.numbered_in: str | None = None
+        self._previous_line: int | None = None
+        self._orphans = False
 
-    def note_empty(self, cells: dict[str, str]) -> None:
+    def _open_pair_lines(self) -> int | None:
+        """The line of the open outcome cell's last Timescale/RAG pair, if any."""
+        cell = self.action.outcome_cells[-1] if self.action and self.action.outcome_cells else None
+        return cell.pairs[-1][2] if cell and cell.pairs else None
+
+    def note_empty(self, cells: dict[str, str], line: int) -> None:
+        self._previous_line = line
         for column in self.spans:
             if not cells[column].strip():
                 self.spans[column] = True
@@ -169,8 +179,10 @@ class _TableReader:
         return self.priority.actions[-1] if self.priority and self.priority.actions else None
 
     def read(self, line: int, cells: dict[str, str], page_start: bool) -> None:
-        has_pair = bool(cells["timescale"].strip() or cells["rag"].strip())
-        if page_start and not has_pair:
+        if page_start and not cells["rag"].strip() and (
+                not cells["timescale"].strip() or (self._open_pair_lines() == self._previous_line and (
+                    not cells["outcome"].strip() or _starts_lower(cells["outcome"])))):
+            # The top of a page with no rating: the rest of the row cut by the page break.
             self._continue_row(line, cells)
             return
         self._priority_cell(line, cells["priority"], page_start)
@@ -208,6 +220,7 @@ class _TableReader:
         elif page_start and self.priority:
             self.priority.raw = join_continuation(self.priority.raw, raw)
             self.priority.last_line = line
+            self.priority.paragraphs = False
             self.report.info(line, "continued-cell", f"Priority cell continues priority {self.priority.number} "
                              "from the previous page")
         else:
@@ -246,7 +259,8 @@ class _TableReader:
         pairs = self._pairs(line, cells["timescale"], cells["rag"])
         if cells["outcome"].strip():
             if self.action is None:
-                self.report.error(line, "outcome-without-action", "an outcome before any action")
+                if not self._orphans:
+                    self.report.error(line, "outcome-without-action", "an outcome before any action")
                 return
             cell = OutcomeCell(cells["outcome"], line, [(t, r, line) for t, r in pairs], line)
             self.action.outcome_cells.append(cell)
@@ -301,6 +315,9 @@ class _TableReader:
 
     def _new_action(self, line: int, raw: str, *, label: str | None = None, kind: str = "action") -> None:
         if self.priority is None:
+            if self._orphans:
+                return                   # one error names the cause; the rows after it share it
+            self._orphans = True
             self.report.error(line, "action-without-priority", "an action before any priority: no priority number "
                               "was recognised in the Priority or Action column above this line",
                               hint="the first row of a priority table must carry a priority number, written as "
@@ -314,7 +331,8 @@ class _TableReader:
 
     def _new_indicator(self, line: int, raw: str) -> None:
         if self.action is None:
-            self.report.error(line, "indicator-without-action", "an indicator before any action")
+            if not self._orphans:
+                self.report.error(line, "indicator-without-action", "an indicator before any action")
             return
         self.indicator = [raw, line, line]
         self.action.indicators.append(self.indicator)
@@ -332,6 +350,7 @@ class _TableReader:
         elif priority_text and self.priority:
             self.priority.raw = join_continuation(self.priority.raw, cells["priority"])
             self.priority.last_line = line
+            self.priority.paragraphs = False
         if cells["action"].strip() and self.action:
             self.action.raw = join_continuation(self.action.raw, cells["action"])
             self.action.last_line = line
@@ -341,6 +360,13 @@ class _TableReader:
             cell = self.action.outcome_cells[-1]
             cell.raw = join_continuation(cell.raw, cells["outcome"])
             cell.last_line = line
+        if cells["timescale"].strip() and self.action and self.action.outcome_cells:
+            cell = self.action.outcome_cells[-1]
+            if cell.pairs:
+                time, rating, pair_line = cell.pairs[-1]
+                rest = squash(" ".join(cell_parts(cells["timescale"])))
+                cell.pairs[-1] = ((time + " " + rest) if time else rest, rating, pair_line)
+                cell.last_line = line
         self.report.info(line, "continued-row", "row continues the row before the page break")
         if cells["action"].strip():
             self._split_workstreams(line)
