@@ -78,6 +78,9 @@ SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11
 RECURRENCES = ("bi-monthly", "bimonthly", "bi-weekly", "fortnightly", "six weekly", "6 weekly", "six monthly",
                "6 monthly", "half-termly", "half termly", "bi-annually", "biannually", "weekly", "monthly",
                "quarterly", "termly", "annually", "annual", "yearly", "ongoing")
+#: Recurrences that mean "through, or once in, the plan's year": due by the end of its period.
+#: ("Monthly" and the like recur within the year and have no due date.)
+ONCE_IN_THE_PERIOD = ("Ongoing", "Annually", "Annual", "Yearly")
 _RECURRENCE = re.compile(r"\b(" + "|".join(re.escape(r) for r in RECURRENCES) + r")\b", re.IGNORECASE)
 
 #: Status words a timescale cell may carry instead of, or beside, a date.
@@ -300,7 +303,7 @@ def parse_timescale(raw: str | None, period: Period | None = None) -> dict:
             result.update(kind="date", start=min(s.first for s in spans).isoformat(), end=result["due"])
     elif recurrence:
         result["kind"] = "recurrence"
-        if period:  # "Ongoing", "Annually": for the plan's whole period
+        if period and result["recurrence"] in ONCE_IN_THE_PERIOD:  # "Ongoing", "Annually": by the period's end
             result.update(start=period[0].isoformat(), end=period[1].isoformat(), due=period[1].isoformat(),
                           anchored=True)
     elif status:

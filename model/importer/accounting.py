@@ -75,7 +75,7 @@ def plan_words(plan: Plan, groups: list[PriorityGroup], operational: Operational
         add(str(group.declared_count) if group.declared_count is not None else None, group.name)
         for priority in group.priorities:
             main = priority.actions[0] if priority.actions and priority.actions[0].id.endswith(".main") else None
-            add(str(priority.number), priority.title, priority.description)
+            add(priority.title, priority.description)   # its number is accounted for as numbering
             for action in priority.actions:
                 if action is main:
                     pass                      # the same cell as the priority's title and description
@@ -138,7 +138,11 @@ def _report_missing(missing: Counter, per_line: dict[int, Counter], report: Impo
     """Name each unaccounted word at the first line that holds it (in source order)."""
     left = Counter(missing)
     by_line: dict[int, list[str]] = {}
-    for number, counts in per_line.items():
+    # A line most of whose words are missing is where the loss is; a common word ("a") is not evidence.
+    share = {number: sum(min(c, missing[w]) for w, c in counts.items()) / max(1, sum(counts.values()))
+             for number, counts in per_line.items()}
+    for number in sorted(per_line, key=lambda n: (-share[n], n)):
+        counts = per_line[number]
         for word, count in counts.items():
             take = min(count, left[word])
             if take > 0:

@@ -131,7 +131,7 @@ def _priority(draft: PriorityDraft, prefix: str, group_name: str, ids: IdRegistr
                 blocks = [found[1], *blocks[1:]] if found[1] else blocks[1:]
             elif re.match(rf"^{draft.number}\s", blocks[0]):
                 blocks = [blocks[0][len(str(draft.number)):].strip(), *blocks[1:]]
-        if len(blocks) > 1 and draft.paragraphs:
+        if len(blocks) > 1:
             # The cell's own paragraphs: the first is the title, the rest its description.
             title, description = blocks[0], "\n".join(blocks[1:])
         else:

@@ -76,6 +76,20 @@ def join_continuation(before: str, after: str) -> str:
     return before.rstrip() + " " + after.lstrip()
 
 
+def _runs_on(before: str, after: str) -> bool:
+    """Whether the top of a new page carries on the cell *before* it: mid-sentence, or the same list.
+
+    A cell that spans rows is cut by a page break; its rest appears at the
+    top of the next page. It carries on when the cell stopped mid-sentence, or
+    stopped inside a list and the rest is a list too. A plain paragraph after
+    a list, or a list after a finished paragraph, is a cell of its own.
+    """
+    opens = [m.group(1).lower() for m in re.finditer(r"<\s*(ul|p)\b", before, re.IGNORECASE)]
+    if opens and opens[-1] == "ul":      # list items end without punctuation: only a list carries a list on
+        return bool(re.match(r"^\s*<\s*ul\b", after, re.IGNORECASE))
+    return _mid_sentence(before)
+
+
 def _mid_sentence(raw: str) -> bool:
     """Whether a cell's text stops mid-sentence: its last word is followed by no punctuation."""
     text = squash(re.sub(r"<[^>]+>", " ", raw))
@@ -119,8 +133,6 @@ class PriorityDraft:
     first_line: int
     last_line: int
     actions: list[ActionDraft] = field(default_factory=list)
-    #: Whether the cell's paragraphs are the document's own (none was cut or run on by a page break).
-    paragraphs: bool = True
 
 
 @dataclass
@@ -188,7 +200,10 @@ class _TableReader:
         self._priority_cell(line, cells["priority"], page_start)
         self._action_cell(line, cells["action"], page_start)
         if cells["indicator"].strip():
-            if page_start and self.indicator and (_starts_lower(cells["indicator"]) or self.spans["indicator"]):
+            # Rows usually have indicators of their own: only text cut mid-sentence carries one on.
+            if page_start and self.indicator and (_starts_lower(cells["indicator"]) or (
+                    self.spans["indicator"] and _mid_sentence(self.indicator[0])
+                    and not re.search(r"<\s*ul\b", self.indicator[0], re.IGNORECASE))):
                 self._append(self.indicator, cells["indicator"], line)
                 self.report.info(line, "continued-cell", "Indicators cell continues the one above the page break "
                                  f"(line {self.indicator[1]})")
@@ -209,6 +224,7 @@ class _TableReader:
             if number is None and bare:
                 number = (int(bare.group(1)), bare.group(2), bare.group(1))
         if number and not (page_start and self.priority and self.priority.number == number[0]):
+            self.report.account(line, number[2], "a priority's number")
             self.numbered_in = self.numbered_in or "priority"
             self._new_priority(number[0], text, line, raw=raw)
         elif self.label is None and not self.priorities:
@@ -220,7 +236,6 @@ class _TableReader:
         elif page_start and self.priority:
             self.priority.raw = join_continuation(self.priority.raw, raw)
             self.priority.last_line = line
-            self.priority.paragraphs = False
             self.report.info(line, "continued-cell", f"Priority cell continues priority {self.priority.number} "
                              "from the previous page")
         else:
@@ -234,13 +249,15 @@ class _TableReader:
         number = priority_number(text) if self.numbered_in != "priority" else None
         letter = lettered(text)
         if number:
+            self.report.account(line, number[2], "a priority's number")
             self.numbered_in = "action"
             self._new_priority(number[0], number[1], line, raw=raw)
             self._new_action(line, raw, label=str(number[0]), kind="main")
         elif letter and self.priority:
             self._new_action(line, raw, label=f"{self.priority.number}{letter[0]}", kind="lettered")
         elif page_start and self.action and not workstream_heading(text) and (
-                _starts_lower(raw) or self.spans["action"] or self.action.kind in ("main", "lettered")):
+                _starts_lower(raw) or (self.spans["action"] and _runs_on(self.action.raw, raw))
+                or self.action.kind in ("main", "lettered")):
             # Text at the top of a page with nothing that starts an item (no number, letter or heading)
             # in a cell that spans rows, or mid-sentence: the rest of the cell cut by the page break.
             self.action.raw = join_continuation(self.action.raw, raw)
@@ -350,7 +367,6 @@ class _TableReader:
         elif priority_text and self.priority:
             self.priority.raw = join_continuation(self.priority.raw, cells["priority"])
             self.priority.last_line = line
-            self.priority.paragraphs = False
         if cells["action"].strip() and self.action:
             self.action.raw = join_continuation(self.action.raw, cells["action"])
             self.action.last_line = line
