@@ -19,7 +19,10 @@ from goldenthread.model.schema import (
     Action, Indicator, OperationalPlans, Outcome, Period, Plan, Priority, PriorityGroup, Vision,
 )
 
-_LONG_TITLE_WORDS = 12
+#: Words past which a title probably runs into its description: a Priority-column title is a name
+#: ("Early Help"); a priority numbered in the Action column is titled by its action statement.
+_LONG_TITLE_WORDS = 8
+_LONG_STATEMENT_WORDS = 14
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)])[.;]\s+(?=[A-Z])")
 _GENERIC_WORDS = {"strategic", "priorities", "priority", "the", "and", "of"}
 
@@ -194,7 +197,8 @@ def suggest_title(text: str) -> str | None:
 def _check_title_length(draft: PriorityDraft, title: str, report: ImportReport) -> None:
     """A warning when a title runs long or holds a sentence: the cell probably runs title and description together."""
     sentence = _SENTENCE_END.search(title)
-    if len(title.split()) <= _LONG_TITLE_WORDS and not sentence:
+    main = bool(draft.actions) and draft.actions[0].kind == "main"
+    if len(title.split()) <= (_LONG_STATEMENT_WORDS if main else _LONG_TITLE_WORDS) and not sentence:
         return
     guess = suggest_title(title)
     why = "holds a sentence" if sentence else f"runs to {len(title.split())} words"
