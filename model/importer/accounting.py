@@ -152,4 +152,5 @@ def _report_missing(missing: Counter, per_line: dict[int, Counter], report: Impo
         shown = " ".join(found[:20]) + (" …" if len(found) > 20 else "")
         report.warn(number, "unaccounted-text", f"{len(found)} words of this line are neither in the plan nor "
                     f"accounted for in this report: {shown}",
-                    hint="the importer lost this text; check the line in the source and the item it belongs to")
+                    hint="text the plan has no place for (outside the tables) or that the importer lost: check "
+                         "the line in the source and the item it belongs to")

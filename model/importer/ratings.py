@@ -14,6 +14,8 @@ single letters, and says what it did:
 (None, 'AMBER')
 >>> read_rating("GREEN").how is None
 True
+>>> r = read_rating("Green (on track)"); (r.value, r.raw)
+('GREEN', 'Green (on track)')
 
 The mapping (also in docs/importing.md): GREEN, AMBER, RED and N/A as
 written; Amber/Green and Green/Amber in any form are AMBER/GREEN; Red/Amber
@@ -37,6 +39,8 @@ _DELIVERED = {"BLUE", "B", "COMPLETE", "COMPLETED", "C", "DELIVERED", "DONE"}
 _NOT_APPLICABLE = {"NA", "N/A", "N.A", "N.A.", "NOT APPLICABLE", "NOTAPPLICABLE"}
 _PAIRS = {frozenset({"AMBER", "GREEN"}): "AMBER/GREEN", frozenset({"AMBER", "RED"}): "RED"}
 _JOINER = re.compile(r"\s*(?:/|\\|-|–|—|&|\+|\band\b|\s)\s*", re.IGNORECASE)
+#: A rating with a comment after it: "Green (on track)", "AMBER - delays", "Red: no funding".
+_COMMENT = re.compile(r"^\s*([A-Za-z/ &-]{1,20}?)\s*(?:\(|\s[-–—]\s|:|;|,)\s*\S.*$", re.DOTALL)
 #: Every canonical value and the words councils use, for did-you-mean hints.
 _HINT_WORDS = [*RAG_VALUES, "BLUE", "COMPLETE"]
 
@@ -80,6 +84,11 @@ def read_rating(text: str) -> Rating:
             return Rating(raw, value, how)
     if len(parts) == 1 and parts[0] in {"AG", "GA"}:
         return Rating(raw, "AMBER/GREEN", f"rating {raw!r} read as AMBER/GREEN")
+    commented = _COMMENT.match(raw)
+    if commented:
+        head = read_rating(commented.group(1))
+        if head.known:
+            return Rating(raw, head.value, f"rating {raw!r} read as {head.value} (its comment kept in rag_text)")
     close = difflib.get_close_matches(folded, _HINT_WORDS, n=1, cutoff=0.5)
     if not close and len(parts) == 2:
         fixed = [difflib.get_close_matches(p, ["GREEN", "AMBER", "RED"], n=1, cutoff=0.6) for p in parts]
@@ -99,8 +108,12 @@ def looks_like_prose(raw_cell: str) -> bool:
     True
     >>> looks_like_prose("Amber-Green"), looks_like_prose("<p>AMBER</p> <p>GREEN</p>"), looks_like_prose("On hold")
     (False, False, False)
+    >>> looks_like_prose("Amber - recruitment delayed by the pandemic and by sickness")
+    False
     """
     if re.search(r"<\s*(ul|li)\b|[•▪●]", raw_cell, re.IGNORECASE):
         return True
     text = " ".join(re.sub(r"<[^>]+>", " ", raw_cell).split())
+    if read_rating(text).known:
+        return False         # a rating with a comment after it: "Amber - recruitment delayed by the pandemic"
     return len(text.split()) > 6 or len(text) > 60

@@ -16,7 +16,7 @@ from goldenthread.model.importer.report import ImportReport
 from goldenthread.model.importer.ratings import looks_like_prose, read_rating
 
 COLUMNS = ("priority", "action", "indicator", "outcome", "timescale", "rag")
-_NUMBERED = re.compile(r"^\s*(?:<p>\s*)?(?:\d+\b|\(?[IVXivx]+[.):]|priority\s+\d)", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\s*(?:<p>\s*)?(?:\(?\d+\b|\(?[IVXivx]+[.):]|priority\s+\d)", re.IGNORECASE)
 
 
 def rag_value(text: str) -> str | None:
