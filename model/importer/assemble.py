@@ -132,8 +132,9 @@ def _priority(draft: PriorityDraft, prefix: str, group_name: str, ids: IdRegistr
             found = priority_number(blocks[0])
             if found and found[0] == draft.number:
                 blocks = [found[1], *blocks[1:]] if found[1] else blocks[1:]
-            elif re.match(rf"^{draft.number}\s", blocks[0]):
-                blocks = [blocks[0][len(str(draft.number)):].strip(), *blocks[1:]]
+            elif draft.marker and blocks[0].startswith(draft.marker + " "):
+                # the number alone in its cell, run on by a page break's rest: "3 the future to ..."
+                blocks = [blocks[0][len(draft.marker):].strip(), *blocks[1:]]
         if len(blocks) > 1:
             # The cell's own paragraphs: the first is the title, the rest its description.
             title, description = blocks[0], "\n".join(blocks[1:])

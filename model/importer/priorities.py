@@ -133,6 +133,7 @@ class PriorityDraft:
     first_line: int
     last_line: int
     actions: list[ActionDraft] = field(default_factory=list)
+    marker: str = ""                     # the number as written: "1)", "Priority 1:", "IV"
 
 
 @dataclass
@@ -170,6 +171,16 @@ class _TableReader:
         self.numbered_in: str | None = None
         self._previous_line: int | None = None
         self._orphans = False
+        #: The Outcomes cell read last: what a page break's rest of an Outcomes cell continues.
+        self.outcome_cell: OutcomeCell | None = None
+
+    def _opens_item(self, cells: dict[str, str]) -> bool:
+        """Whether a row starts a priority or an action (a number, a letter, a heading): never a page break's rest."""
+        priority = cell_parts(cells["priority"])
+        if priority and (priority_number(priority[0], alone=True) or _BARE_NUMBER.match(squash(" ".join(priority)))):
+            return True
+        action = squash(" ".join(cell_parts(cells["action"])))
+        return bool(action) and bool(priority_number(action) or lettered(action) or workstream_heading(action))
 
     def _open_pair_lines(self) -> int | None:
         """The line of the open outcome cell's last Timescale/RAG pair, if any."""
@@ -191,7 +202,7 @@ class _TableReader:
         return self.priority.actions[-1] if self.priority and self.priority.actions else None
 
     def read(self, line: int, cells: dict[str, str], page_start: bool) -> None:
-        if page_start and not cells["rag"].strip() and (
+        if page_start and not cells["rag"].strip() and not self._opens_item(cells) and (
                 not cells["timescale"].strip() or (self._open_pair_lines() == self._previous_line and (
                     not cells["outcome"].strip() or _starts_lower(cells["outcome"])))):
             # The top of a page with no rating: the rest of the row cut by the page break.
@@ -226,7 +237,7 @@ class _TableReader:
         if number and not (page_start and self.priority and self.priority.number == number[0]):
             self.report.account(line, number[2], "a priority's number")
             self.numbered_in = self.numbered_in or "priority"
-            self._new_priority(number[0], text, line, raw=raw)
+            self._new_priority(number[0], text, line, raw=raw, marker=number[2])
         elif self.label is None and not self.priorities:
             self.label = text
             self.report.account(line, raw, "the table's label in the Priority column")
@@ -251,7 +262,7 @@ class _TableReader:
         if number:
             self.report.account(line, number[2], "a priority's number")
             self.numbered_in = "action"
-            self._new_priority(number[0], number[1], line, raw=raw)
+            self._new_priority(number[0], number[1], line, raw=raw, marker=number[2])
             self._new_action(line, raw, label=str(number[0]), kind="main")
         elif letter and self.priority:
             self._new_action(line, raw, label=f"{self.priority.number}{letter[0]}", kind="lettered")
@@ -281,6 +292,7 @@ class _TableReader:
                 return
             cell = OutcomeCell(cells["outcome"], line, [(t, r, line) for t, r in pairs], line)
             self.action.outcome_cells.append(cell)
+            self.outcome_cell = cell
             self.action.last_line = max(self.action.last_line, line)
         elif pairs:
             cell = self.action.outcome_cells[-1] if self.action and self.action.outcome_cells else None
@@ -322,12 +334,13 @@ class _TableReader:
                 for i in range(count)]
 
     # -- making items --------------------------------------------------------
-    def _new_priority(self, number: int, text: str, line: int, raw: str | None = None) -> None:
+    def _new_priority(self, number: int, text: str, line: int, raw: str | None = None, marker: str = "") -> None:
         if any(p.number == number for p in self.priorities):
             self.report.error(line, "duplicate-priority", f"priority {number} appears twice in the table",
                               hint="each priority of a table has its own number; check the numbering near this line")
-        self.priorities.append(PriorityDraft(number, raw if raw is not None else text, line, line))
+        self.priorities.append(PriorityDraft(number, raw if raw is not None else text, line, line, marker=marker))
         self.indicator = None
+        self.outcome_cell = None
         self.spans["indicator"] = False
 
     def _new_action(self, line: int, raw: str, *, label: str | None = None, kind: str = "action") -> None:
@@ -360,31 +373,51 @@ class _TableReader:
         item[2] = line
 
     def _continue_row(self, line: int, cells: dict[str, str]) -> None:
-        """A row split by a page break: append each cell to what is open in its column."""
+        """A row split by a page break: append each cell to what is open in its column.
+
+        A cell with nothing open in its column is read as a row of its own
+        (and reported), never dropped.
+        """
         priority_text = squash(" ".join(cell_parts(cells["priority"])))
         if priority_text and priority_text == self.label:
             self.report.account(line, cells["priority"], "the table's label in the Priority column")
         elif priority_text and self.priority:
             self.priority.raw = join_continuation(self.priority.raw, cells["priority"])
             self.priority.last_line = line
+        elif priority_text:
+            self._priority_cell(line, cells["priority"], False)
         if cells["action"].strip() and self.action:
             self.action.raw = join_continuation(self.action.raw, cells["action"])
             self.action.last_line = line
+        elif cells["action"].strip():
+            self._action_cell(line, cells["action"], False)
         if cells["indicator"].strip() and self.indicator:
             self._append(self.indicator, cells["indicator"], line)
-        if cells["outcome"].strip() and self.action and self.action.outcome_cells:
-            cell = self.action.outcome_cells[-1]
+        elif cells["indicator"].strip():
+            self._new_indicator(line, cells["indicator"])
+        cell = self.outcome_cell
+        if cells["outcome"].strip() and cell:
             cell.raw = join_continuation(cell.raw, cells["outcome"])
             cell.last_line = line
-        if cells["timescale"].strip() and self.action and self.action.outcome_cells:
-            cell = self.action.outcome_cells[-1]
-            if cell.pairs:
-                time, rating, pair_line = cell.pairs[-1]
-                rest = squash(" ".join(cell_parts(cells["timescale"])))
-                cell.pairs[-1] = ((time + " " + rest) if time else rest, rating, pair_line)
-                cell.last_line = line
+        elif cells["outcome"].strip():
+            self.report.warn(line, "continued-cell-alone", "an Outcomes cell at the top of a page with no "
+                             "outcome open above it: read as an outcome of its own",
+                             hint="check the row before the page break in the source")
+            self._outcome_cells(line, {**cells, "timescale": "", "rag": ""}, False)
+        if cells["timescale"].strip() and cell and cell.pairs:
+            time, rating, pair_line = cell.pairs[-1]
+            rest = squash(" ".join(cell_parts(cells["timescale"])))
+            cell.pairs[-1] = ((time + " " + rest) if time else rest, rating, pair_line)
+            cell.last_line = line
+        elif cells["timescale"].strip():
+            self.report.warn(line, "continued-cell-alone", "a Timescale cell at the top of a page with no "
+                             "rated outcome above it: kept as a timescale of the outcome above, with no rating")
+            if cell:
+                cell.pairs.append((squash(" ".join(cell_parts(cells["timescale"]))), None, line))
+            else:
+                self.report.account(line, cells["timescale"], "a Timescale cell with no outcome (skipped)")
         self.report.info(line, "continued-row", "row continues the row before the page break")
-        if cells["action"].strip():
+        if cells["action"].strip() and self.action:
             self._split_workstreams(line)
 
     def _split_workstreams(self, line: int) -> None:
