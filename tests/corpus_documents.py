@@ -339,7 +339,8 @@ DOCUMENTS.append(Doc(
     name="regeneration_medium", title="Castleton Council Regeneration Plan 2022/23",
     vision="A thriving town centre and good jobs for Castleton.", updated="20/04/2022", page_every=7,
     cuts={5: "outcome"},
-    tests="medium: months written without a year ('September', 'January') placed in the plan year, "
+    tests="medium: the second table without its own header row, months written without a year ('September', "
+          "'January') placed in the plan year, "
           "'December and January 2023', 'Apr 22 - Jun 22', a break cutting an Outcomes cell, ratings 'Green', "
           "'AMBER / GREEN', 'Amber & Green'",
     groups=[
