@@ -369,3 +369,23 @@ DOCUMENTS.append(Doc(
                    "Omar Farouk, Regeneration Manager"),
            PlanRow("Skills Plan", "Leadership Priority 2 and Departmental Priority 2", 2, "Lyn Hart – Skills Lead")],
 ))
+
+# -- leisure: actions numbered under their priority ("1.1", "1.2"), leads with roles after a dash ---------------
+DOCUMENTS.append(Doc(
+    name="leisure_subnumbered", title="Brookfield Borough Council Leisure and Wellbeing Plan 2024/25",
+    vision="Active lives for everyone in Brookfield.", updated="02/09/2024", page_every=4,
+    tests="priorities numbered '1.' in the Action column with their actions numbered '1.1', '1.2' beneath "
+          "them, '31/03/25', 'Q2 24/25', 'Summer 2024', leads written 'Name – Role'",
+    groups=[Group("wellbeing", "2 Wellbeing Priorities", "action", "{n}.", label="Wellbeing", priorities=[
+        Pri(1, "More people active every week", [
+            Act("", [R("Adult activity survey shows a rise", "31/03/25", "2025-03-31", "AMBER")]),
+            Act("1.1 Free swimming for under 16s", [R("Junior swims up 25%", "Summer 2024", "2024-08-31", "GREEN")]),
+            Act("1.2 Walking groups in every ward", [R("Twenty groups meeting", "Q2 24/25", "2024-09-30",
+                                                       "Amber/Green", "AMBER/GREEN")])]),
+        Pri(2, "Leisure centres fit for the future", [
+            Act("", [R("Condition survey complete", "June 2024", "2024-06-30", "GREEN")]),
+            Act("2.1 Decarbonise the main pool", [R("Heat pump installed", "March 2025", "2025-03-31", "RED")])]),
+    ])],
+    plans=[PlanRow("Active Brookfield Strategy", "Wellbeing Priorities 1 and 2", 2, "Hana Ito – Head of Leisure"),
+           PlanRow("Pools Plan", "Wellbeing Priority 2", 1, "Carl Dunn – Facilities Manager", "TBC")],
+))

@@ -238,7 +238,9 @@ def _action(draft: ActionDraft, priority_id: str, ids: IdRegistry, corrections: 
     if draft.kind in ("main", "lettered"):
         title = strip_number(texts[0]).rstrip(":").strip()
         rest = texts[1:]
-        wanted = f"{priority_id}.{'main' if draft.kind == 'main' else draft.label[-1]}"
+        suffix = "main" if draft.kind == "main" else draft.label.rsplit(".", 1)[-1] if "." in draft.label \
+            else draft.label[-1]
+        wanted = f"{priority_id}.{suffix}"
     elif heading:
         label = heading
         # The heading is the label; the statement after it is the title ("NEGLECT: to feature in ...").

@@ -29,6 +29,7 @@ _MARKED = re.compile(rf"^(?:\(\s*{_NUMBER}\s*\)|{_NUMBER.replace('?P<n>', '?P<m>
                      r"\s*(?P<rest>.*)$", re.DOTALL)
 _ALONE = re.compile(rf"^{_NUMBER}$")
 _LETTERED = re.compile(r"^(?:\(([a-h])\)|([a-h])[.)])\s+(.*)$", re.DOTALL)
+_SUB_NUMBER = re.compile(r"^(\d{1,2})\.(\d{1,2})[.)]?\s+(.*)$", re.DOTALL)
 
 
 def roman_value(text: str) -> int | None:
@@ -89,6 +90,18 @@ def lettered(text: str) -> tuple[str, str] | None:
     return (match.group(1) or match.group(2)), match.group(3)
 
 
+def sub_number(text: str) -> tuple[int, int, str] | None:
+    """``(priority, action, rest)`` for an action numbered under its priority: "1.2 Develop", "3.1) Review".
+
+    >>> sub_number("1.2 Develop the offer"), sub_number("1.5 million more") is None
+    ((1, 2, 'Develop the offer'), True)
+    """
+    match = _SUB_NUMBER.match(text.strip())
+    if not match or not match.group(3)[:1].isupper():
+        return None
+    return int(match.group(1)), int(match.group(2)), match.group(3)
+
+
 def strip_number(text: str) -> str:
     """*text* without its leading priority number or letter, if it has one.
 
@@ -98,5 +111,8 @@ def strip_number(text: str) -> str:
     found = priority_number(text)
     if found:
         return found[1]
+    sub = sub_number(text)
+    if sub:
+        return sub[2]
     letter = lettered(text)
     return letter[1] if letter else text.strip()

@@ -33,7 +33,7 @@ from goldenthread.model.importer.cells import Block, cell_blocks, cell_parts, sq
 from goldenthread.model.importer.corrections import Corrections
 from goldenthread.model.importer.document import Table
 from goldenthread.model.importer.report import ImportReport
-from goldenthread.model.importer.numbering import lettered, priority_number
+from goldenthread.model.importer.numbering import lettered, priority_number, sub_number
 from goldenthread.model.importer.ratings import Rating, read_rating
 from goldenthread.model.importer.rows import align_row
 
@@ -180,7 +180,8 @@ class _TableReader:
         if priority and (priority_number(priority[0], alone=True) or _BARE_NUMBER.match(squash(" ".join(priority)))):
             return True
         action = squash(" ".join(cell_parts(cells["action"])))
-        return bool(action) and bool(priority_number(action) or lettered(action) or workstream_heading(action))
+        return bool(action) and bool(priority_number(action) or lettered(action) or sub_number(action)
+                                     or workstream_heading(action))
 
     def _open_pair_lines(self) -> int | None:
         """The line of the open outcome cell's last Timescale/RAG pair, if any."""
@@ -259,7 +260,11 @@ class _TableReader:
         text = squash(" ".join(cell_parts(raw)))
         number = priority_number(text) if self.numbered_in != "priority" else None
         letter = lettered(text)
-        if number:
+        sub = sub_number(text)
+        if sub and self.priority and sub[0] == self.priority.number:
+            # "1.2 Develop ...": an action numbered under its priority, like a lettered sub-objective
+            self._new_action(line, raw, label=f"{sub[0]}.{sub[1]}", kind="lettered")
+        elif number:
             self.report.account(line, number[2], "a priority's number")
             self.numbered_in = "action"
             self._new_priority(number[0], number[1], line, raw=raw, marker=number[2])
