@@ -48,7 +48,9 @@ class Attr:
     ACTION = "action"              # the ID of the action an indicator or outcome is under
     RAG = "rag"                    # an outcome's RAG rating (see model.queries.RAG_ORDER), or None
     TIMESCALE = "timescale"        # an outcome's timescale as written
-    PARSED_TIMESCALE = "parsed_timescale"  # model.timescale.parse_timescale of it
+    PARSED_TIMESCALE = "parsed_timescale"  # model.timescale.parse_timescale of it, placed in the plan period
+    HEADING = "heading"            # the heading an outcome's cell starts with ("Data Collection"), or None
+    RAG_TEXT = "rag_text"          # an outcome's RAG cell as written, when it says more than its rating
     ROLE = "role"                  # a lead's role
     DOCUMENT = "document"          # an operational plan's document file name
     CONNECTED = "connected"        # an operational plan's "connected to" text as written
@@ -95,6 +97,8 @@ class OutcomeNode(_Node):
     text: str
     rag: str | None
     timescale: str | None
+    heading: str | None
+    rag_text: str | None
     parsed_timescale: dict
     action: str
     priority: str
