@@ -6,7 +6,7 @@ names them through :class:`Attr` rather than as bare strings, so a renamed or
 new attribute is a change in one place that a type checker and a grep follow.
 
 >>> NODE_ATTRIBUTES[OUTCOME]
-('kind', 'source', 'text', 'rag', 'timescale', 'parsed_timescale', 'action', 'priority')
+('kind', 'source', 'text', 'rag', 'timescale', 'heading', 'rag_text', 'parsed_timescale', 'action', 'priority')
 >>> Attr.RAG in NODE_ATTRIBUTES[OUTCOME], Attr.RAG in NODE_ATTRIBUTES[ACTION]
 (True, False)
 """
