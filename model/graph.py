@@ -107,7 +107,8 @@ def _add_action(g, add, link, action: Action, priority: Priority) -> None:
         link(indicator.id, action.id, PART_OF)
     for outcome in action.outcomes:
         add(outcome.id, OUTCOME, outcome.lines, text=outcome.text, rag=outcome.rag,
-            timescale=outcome.timescale, parsed_timescale=_parsed_timescale(outcome.timescale),
+            timescale=outcome.timescale, heading=outcome.heading, rag_text=outcome.rag_text,
+            parsed_timescale=_parsed_timescale(outcome.timescale, _period_of(g)),
             commentary=_commentary(outcome), action=action.id, priority=priority.id)
         link(outcome.id, action.id, PART_OF)
 
@@ -118,9 +119,15 @@ def _commentary(outcome) -> dict | None:
     return None if note is None else {"date": note.date.isoformat(), "text": note.text}
 
 
-def _parsed_timescale(raw: str | None) -> dict:
+def _period_of(g: nx.MultiDiGraph) -> tuple | None:
+    """The plan's (start, end): what a timescale naming no year ("Quarter 3", "Ongoing") is placed in."""
+    period = g.graph.get("period") or {}
+    return (period["start"], period["end"]) if period.get("start") and period.get("end") else None
+
+
+def _parsed_timescale(raw: str | None, period: tuple | None = None) -> dict:
     """:func:`parse_timescale`, each outcome with its own copy (its only mutable part is the list of dates)."""
-    parsed = _parse_timescale_once(raw)
+    parsed = _parse_timescale_once(raw, period)
     return {**parsed, "dates": list(parsed["dates"])}
 
 
@@ -134,9 +141,9 @@ def group_index(groups: list[PriorityGroup]) -> GroupIndex:
 
 
 def item_texts(g: nx.MultiDiGraph, node: str) -> Iterator[str]:
-    """The prose of a node: title, text and steps, whichever it has."""
+    """The prose of a node: heading, title, text and steps, whichever it has."""
     data = g.nodes[node]
-    for key in (Attr.TITLE, Attr.TEXT):
+    for key in (Attr.HEADING, Attr.TITLE, Attr.TEXT):
         if data.get(key):
             yield data[key]
     yield from data.get(Attr.STEPS) or ()

@@ -6,7 +6,7 @@ names them through :class:`Attr` rather than as bare strings, so a renamed or
 new attribute is a change in one place that a type checker and a grep follow.
 
 >>> NODE_ATTRIBUTES[OUTCOME]
-('kind', 'source', 'text', 'rag', 'timescale', 'parsed_timescale', 'commentary', 'action', 'priority')
+('kind', 'source', 'text', 'rag', 'timescale', 'heading', 'rag_text', 'parsed_timescale', 'commentary', 'action', 'priority')
 >>> Attr.RAG in NODE_ATTRIBUTES[OUTCOME], Attr.RAG in NODE_ATTRIBUTES[ACTION]
 (True, False)
 """
@@ -48,7 +48,9 @@ class Attr:
     ACTION = "action"              # the ID of the action an indicator or outcome is under
     RAG = "rag"                    # an outcome's RAG rating (see model.queries.RAG_ORDER), or None
     TIMESCALE = "timescale"        # an outcome's timescale as written
-    PARSED_TIMESCALE = "parsed_timescale"  # model.timescale.parse_timescale of it
+    PARSED_TIMESCALE = "parsed_timescale"  # model.timescale.parse_timescale of it, placed in the plan period
+    HEADING = "heading"            # the heading an outcome's cell starts with ("Data Collection"), or None
+    RAG_TEXT = "rag_text"          # an outcome's RAG cell as written, when it says more than its rating
     COMMENTARY = "commentary"      # an outcome's latest commentary, {"date": "YYYY-MM-DD", "text": ...}, or None
     ROLE = "role"                  # a lead's role
     DOCUMENT = "document"          # an operational plan's document file name
@@ -96,6 +98,8 @@ class OutcomeNode(_Node):
     text: str
     rag: str | None
     timescale: str | None
+    heading: str | None
+    rag_text: str | None
     parsed_timescale: dict
     commentary: dict | None
     action: str

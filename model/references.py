@@ -22,13 +22,33 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-#: "<Word> Priority 4", "<Word> Priorities 4, 5 and 7", "<Word> Priority 4,5".
+#: "<Word> Priority 4", "<Word> Priorities 4, 5 and 7", "<Word> Priority 4,5", "<Word> Priorities 2-4".
 REFERENCE = re.compile(
-    r"\b(?P<word>[A-Za-z]+)\s+priorit(?:y|ies)\s+"
-    r"(?P<numbers>\d+(?:\s*(?:,|&|and)\s*\d+)*)",
+    r"\b(?P<word>[A-Za-z]+)\s+priorit(?:y|ies)\s*(?:no\.?|number|[:#])?\s*"
+    r"(?P<numbers>\d+(?:\s*(?:,|&|\band\b|-|–|\bto\b)\s*\d+)*)\b",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d+")
+_RANGE = re.compile(r"(\d+)\s*(?:-|–|\bto\b)\s*(\d+)", re.IGNORECASE)
+#: What may stand between references without being one: separators and joining words.
+_JOINERS = re.compile(r"(?:[\s,;/&+.]|\band\b|\bor\b|\bplus\b)+", re.IGNORECASE)
+
+
+def _numbers(text: str) -> list[int]:
+    """The numbers of a reference's number list, ranges written out ("2-4" is 2, 3, 4; at most 50 long).
+
+    >>> _numbers("2-4, 7 and 9"), _numbers("4,5")
+    ([2, 3, 4, 7, 9], [4, 5])
+    """
+    numbers: list[int] = []
+    cursor = 0
+    for match in _RANGE.finditer(text):
+        numbers += [int(n) for n in _NUMBER.findall(text[cursor:match.start()])]
+        first, last = int(match.group(1)), int(match.group(2))
+        numbers += list(range(first, last + 1)) if 0 <= last - first <= 50 else [first, last]
+        cursor = match.end()
+    numbers += [int(n) for n in _NUMBER.findall(text[cursor:])]
+    return list(dict.fromkeys(numbers))
 
 #: Words that describe every group and so never pick one.
 _GENERIC_WORDS = {"priority", "priorities"}
@@ -95,7 +115,7 @@ def find_references(text: str, groups: GroupIndex) -> list[Reference]:
         if not keys:
             continue
         word = match.group("word")
-        numbers = [int(n) for n in _NUMBER.findall(match.group("numbers"))]
+        numbers = _numbers(match.group("numbers"))
         for number in numbers:
             ref_text = f"{word} Priority {number}" if len(numbers) > 1 else _tidy(match.group(0))
             candidates = sorted(groups[k][1][number] for k in keys if number in groups[k][1])
@@ -112,14 +132,27 @@ def find_references(text: str, groups: GroupIndex) -> list[Reference]:
 
 
 def unmatched_text(text: str, refs: list[Reference]) -> str:
-    """What is left of *text* once the references are cut out (for reporting)."""
+    """What is left of *text* once the references are cut out (for reporting).
+
+    Separators and joining words between references ("," "and" "&") are not
+    left over: they are how lists of references are written.
+
+    >>> groups = {"leadership": ("Leadership Priorities", {8: "LP8"}), "departmental": ("Departmental", {5: "DP5"})}
+    >>> text = "Departmental Priority 5, Leadership priority 8"
+    >>> unmatched_text(text, find_references(text, groups))
+    ''
+    >>> text = "departmental priorities 2-4 and Leadership Priority 8; see annex"
+    >>> [r.text for r in find_references(text, groups)], unmatched_text(text, find_references(text, groups))
+    (['departmental Priority 2', 'departmental Priority 3', 'departmental Priority 4', 'Leadership Priority 8'], 'see annex')
+    """
     spans = sorted({(r.start, r.end) for r in refs})
     pieces, cursor = [], 0
     for start, end in spans:
         pieces.append(text[cursor:start])
         cursor = max(cursor, end)
     pieces.append(text[cursor:])
-    return " ".join("".join(pieces).split())
+    kept = [piece for piece in pieces if not _JOINERS.fullmatch(piece) and piece.strip()]
+    return " ".join(" ".join(kept).split()).strip(" ,;&/")
 
 
 def _tidy(text: str) -> str:

@@ -93,15 +93,21 @@ class Commentary(Strict):
 class Outcome(Strict):
     """One RAG-rated row of the Outcomes/Impact column.
 
-    ``text`` holds the cell's bullets, one per line. ``timescale`` is the raw
-    text of the Timescale cell (parsed on demand by :mod:`model.timescale`).
+    ``text`` holds the cell's bullets, one per line; ``heading`` the heading
+    the cell starts with, if any ("Data Collection" above its list).
+    ``timescale`` is the raw text of the Timescale cell (parsed on demand by
+    :mod:`model.timescale`). ``rag_text`` is the RAG cell as the document
+    wrote it, kept only when it differs from ``rag`` ("Amber-Green", "Blue",
+    or a value that is no rating, when ``rag`` is empty).
     ``commentary`` is the latest progress update, when there is one.
     """
 
     id: ItemId
+    heading: Text | None = None
     text: Text
     timescale: Text | None = None
     rag: Rag | None = None
+    rag_text: Text | None = None
     commentary: Commentary | None = None
     lines: Lines | None = None
 

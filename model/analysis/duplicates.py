@@ -125,7 +125,7 @@ def plan_wording(g: nx.MultiDiGraph) -> Wording:
     for node, data in g.nodes(data=True):
         key = node if data[Attr.KIND] == PRIORITY else data.get(Attr.PRIORITY) or node
         texts = passages.setdefault(key, [])
-        texts += [data[name] for name in ("title", "text") if data.get(name)]   # graph.item_texts, inline
+        texts += [data[name] for name in ("heading", "title", "text") if data.get(name)]   # graph.item_texts, inline
         texts += data.get(Attr.STEPS) or ()
     return Wording.from_texts(passages.values())
 

@@ -17,11 +17,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from goldenthread.model.errors import PlanImportError, Location, PlanLoadError, relative
+from goldenthread.model.importer.accounting import check_accounting
 from goldenthread.model.importer.assemble import build_plan
 from goldenthread.model.importer.corrections import load_corrections
 from goldenthread.model.importer.document import read_document
 from goldenthread.model.importer.folder import check_target, loading_failed, replace_folder
 from goldenthread.model.importer.report import ImportReport
+from goldenthread.model.importer.summary import ImportSummary
 from goldenthread.model.importer.writer import to_yaml, write_text
 from goldenthread.model.limits import MAX_SOURCE_BYTES, MAX_TEXT_CHARS
 from goldenthread.model.text_files import plain_text_name, read_text_file
@@ -52,15 +54,18 @@ def read_source(source: Path) -> list[str]:
     return lines
 
 
-def run_import(source: Path, out: Path, corrections: Path | None = None, *, force: bool = False) -> ImportReport:
+def run_import(source: Path, out: Path, corrections: Path | None = None, *, force: bool = False,
+               dry_run: bool = False) -> ImportReport:
     """Import *source* into the plan folder *out*; return the import report.
 
     *out* must be new or empty, or, with *force*, a plan folder to replace
     (see :mod:`model.importer.folder`). Nothing is written unless the whole
-    import succeeds.
+    import succeeds; with *dry_run*, nothing is written at all. The report's
+    ``summary`` (:class:`ImportSummary`) counts what the plan holds.
     """
     source, out = Path(source), Path(out)
-    check_target(out, out / CORRECTIONS, force)
+    if not dry_run:
+        check_target(out, out / CORRECTIONS, force)
     lines = read_source(source)
     report = ImportReport()
     decisions = load_corrections(corrections if corrections is not None else out / CORRECTIONS)
@@ -79,11 +84,16 @@ def run_import(source: Path, out: Path, corrections: Path | None = None, *, forc
             raise PlanImportError(f"the document holds what a plan cannot: {problem['msg']} "
                                f"(at {'.'.join(str(step) for step in problem['loc'])})", Location(name),
                                hint="see docs/validation.md for what a plan may hold") from None
+    if not report.errors:
+        check_accounting(lines, plan, groups, operational, decisions, report)
     if report.errors:
         first, *rest = report.errors
         raise PlanImportError(first.message, Location(name, first.line), hint=first.hint,
                            details=[PlanImportError(e.message, Location(name, e.line), hint=e.hint) for e in rest])
 
+    report.summary = ImportSummary.of(groups, operational)
+    if dry_run:
+        return report
     header = (f"Imported by `goldenthread import` from {source_file}.\n"
               "Edit freely: IDs are stable and never renumbered. See docs/yaml-format.md.")
     files = {Path("plan.yaml"): to_yaml(plan, header),

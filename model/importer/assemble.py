@@ -8,6 +8,7 @@ from goldenthread.model.importer.cells import cell_blocks, squash
 from goldenthread.model.importer.corrections import Corrections
 from goldenthread.model.importer.document import Document, Table
 from goldenthread.model.importer.ids import IdRegistry, group_prefix, slug
+from goldenthread.model.importer.numbering import priority_number, strip_number
 from goldenthread.model.importer.operational import read_plans_table
 from goldenthread.model.importer.priorities import (
     ActionDraft, PriorityDraft, HOW_TO, split_at_starts, read_priority_table, split_outcome_cell, workstream_heading,
@@ -18,7 +19,10 @@ from goldenthread.model.schema import (
     Action, Indicator, OperationalPlans, Outcome, Period, Plan, Priority, PriorityGroup, Vision,
 )
 
-_NUMBER_PREFIX = re.compile(r"^\s*(?:\d+\)|\d+\b\.?|[a-z][.)])\s*")
+#: Words past which a title probably runs into its description: a Priority-column title is a name
+#: ("Early Help"); a priority numbered in the Action column is titled by its action statement.
+_LONG_TITLE_WORDS = 8
+_LONG_STATEMENT_WORDS = 14
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)])[.;]\s+(?=[A-Z])")
 _GENERIC_WORDS = {"strategic", "priorities", "priority", "the", "and", "of"}
 
@@ -92,6 +96,12 @@ def _plan(doc: Document, source_file: str, keys: list[str], corrections: Correct
     else:
         first, second = doc.period
     facts = corrections.plan
+    for name in ("organisation", "period_start", "period_end"):
+        value = getattr(facts, name)
+        if value is not None:
+            report.info(None, "decision", f"plan {name} {str(value)!r} is a decision from the corrections file, "
+                        "not text of the source" + (f" ({facts.note})" if facts.note else ""),
+                        hint=None if facts.note else "say who decided and why under plan.note in the corrections")
     start = facts.period_start or dt.date(first, 4, 1)
     end = facts.period_end or dt.date(second, 3, 31)
     if not facts.period_start:
@@ -108,14 +118,28 @@ def _plan(doc: Document, source_file: str, keys: list[str], corrections: Correct
 
 def _priority(draft: PriorityDraft, prefix: str, group_name: str, ids: IdRegistry, corrections: Corrections,
               report: ImportReport, used_titles: set[int], used_splits: set[int]) -> Priority:
-    blocks = [b.text for b in cell_blocks(draft.raw)]
-    if draft.actions and draft.actions[0].kind == "main":
-        title = _NUMBER_PREFIX.sub("", blocks[0]).rstrip(":").strip() if blocks else ""
+    main = draft.actions[0] if draft.actions and draft.actions[0].kind == "main" else None
+    # A priority numbered in the Action column shares that cell, continued across page breaks with it.
+    blocks = [b.text for b in cell_blocks(main.raw if main else draft.raw)]
+    if main:
+        title = strip_number(blocks[0]).rstrip(":").strip() if blocks else ""
         description = "\n".join(blocks[1:]) or None
     else:
-        text = squash(" ".join(blocks))
-        text = _NUMBER_PREFIX.sub("", text, count=1) if text.startswith(str(draft.number)) else text
-        title, description = text, None
+        alone = priority_number(blocks[0], alone=True) if blocks else None
+        if alone and not alone[1]:
+            blocks = blocks[1:]          # "<p>1</p> <p>Early Help ...</p>": the number stands alone
+        elif blocks:
+            found = priority_number(blocks[0])
+            if found and found[0] == draft.number:
+                blocks = [found[1], *blocks[1:]] if found[1] else blocks[1:]
+            elif draft.marker and blocks[0].startswith(draft.marker + " "):
+                # the number alone in its cell, run on by a page break's rest: "3 the future to ..."
+                blocks = [blocks[0][len(draft.marker):].strip(), *blocks[1:]]
+        if len(blocks) > 1:
+            # The cell's own paragraphs: the first is the title, the rest its description.
+            title, description = blocks[0], "\n".join(blocks[1:])
+        else:
+            title, description = squash(" ".join(blocks)), None
     decision = corrections.title_for(draft.first_line)
     if decision:
         used_titles.add(decision.line)
@@ -131,11 +155,66 @@ def _priority(draft: PriorityDraft, prefix: str, group_name: str, ids: IdRegistr
         report.warn(draft.first_line, "priority-title-incomplete",
                     f"priority {draft.number}'s title starts mid-sentence: {title[:50]!r}",
                     hint=f"record its title under priority_titles (line: {draft.first_line}) in the corrections")
+    elif not decision:
+        _check_title_length(draft, title, report)
     priority_id = ids.claim(f"{prefix}{draft.number}")
     actions = [_action(a, priority_id, ids, corrections, report, used_splits) for a in draft.actions]
     last = max([draft.last_line] + [a.lines[1] for a in actions if a.lines])
     return Priority(id=priority_id, number=draft.number, title=title, description=description,
                     actions=actions, lines=(draft.first_line, last))
+
+
+def suggest_title(text: str) -> str | None:
+    """The short title a long priority title probably starts with: its leading capitalised words.
+
+    The last capitalised word before a run of lower-case words starts the
+    description's sentence, so it is left out.
+
+    >>> suggest_title("Early Help Children and young people getting a good start")
+    'Early Help'
+    >>> suggest_title("Commissioning Providing the best possible placements")
+    'Commissioning'
+    >>> suggest_title("to make sure children are safe") is None
+    True
+    """
+    sentence = re.split(r"[;:]\s|(?<=[a-z0-9)])\.\s", text, maxsplit=1)
+    if len(sentence) > 1 and 0 < len(sentence[0].split()) <= _LONG_TITLE_WORDS:
+        return sentence[0].strip()
+    words = text.split()
+    run = 0
+    while run < len(words) and (words[run][:1].isupper() or words[run] in ("&", "and", "of")):
+        run += 1
+    while run and words[run - 1] in ("&", "and", "of"):
+        run -= 1
+    if run < 2:
+        return None                      # one capitalised word then lower case: a sentence, not a title
+    if run < len(words):
+        run -= 1                         # the capital that starts the sentence after the title
+    while run and words[run - 1] in ("&", "and", "of"):
+        run -= 1
+    return " ".join(words[:run]) if 0 < run < len(words) else None
+
+
+def _check_title_length(draft: PriorityDraft, title: str, report: ImportReport) -> None:
+    """A warning when a title runs long or holds a sentence: the cell probably runs title and description together."""
+    sentence = _SENTENCE_END.search(title)
+    main = bool(draft.actions) and draft.actions[0].kind == "main"
+    if len(title.split()) <= (_LONG_STATEMENT_WORDS if main else _LONG_TITLE_WORDS) and not sentence:
+        return
+    guess = suggest_title(title)
+    why = "holds a sentence" if sentence else f"runs to {len(title.split())} words"
+    report.warn(draft.first_line, "long-priority-title",
+                f"priority {draft.number}'s title {why}: {title[:70]!r}; it probably runs a title and a "
+                "description together",
+                hint=f"record the title under priority_titles (line: {draft.first_line}) in the corrections"
+                     + (f", e.g. title: {guess}" if guess else "") + "; the rest becomes the description")
+
+
+def _rag_text(rating) -> str | None:
+    """The rating as written, when it says more than its value (not for case or spacing alone: "Amber/ green")."""
+    if rating is None or "".join(rating.raw.split()).upper() == rating.value:
+        return None
+    return rating.raw
 
 
 def _split_steps(line: int, steps: list[str], corrections: Corrections, used: set) -> list[str]:
@@ -157,17 +236,22 @@ def _action(draft: ActionDraft, priority_id: str, ids: IdRegistry, corrections: 
     label = draft.label
     heading = workstream_heading(texts[0]) if texts else None
     if draft.kind in ("main", "lettered"):
-        title = _NUMBER_PREFIX.sub("", texts[0]).rstrip(":").strip()
+        title = strip_number(texts[0]).rstrip(":").strip()
         rest = texts[1:]
-        wanted = f"{priority_id}.{'main' if draft.kind == 'main' else draft.label[-1]}"
+        suffix = "main" if draft.kind == "main" else draft.label.rsplit(".", 1)[-1] if "." in draft.label \
+            else draft.label[-1]
+        wanted = f"{priority_id}.{suffix}"
     elif heading:
         label = heading
         # The heading is the label; the statement after it is the title ("NEGLECT: to feature in ...").
         statement = HOW_TO.sub("", texts[0])[len(heading):].strip(" :")
         title = statement or heading
         rest, in_steps = [], bool(HOW_TO.search(texts[0]))
+        if in_steps:
+            report.account(draft.first_line, "How to achieve", "'How to achieve:', the start of a workstream's steps")
         for block in blocks[1:]:
             if HOW_TO.fullmatch(block.text):
+                report.account(draft.first_line, block.text, "'How to achieve:', the start of a workstream's steps")
                 in_steps = True
             elif in_steps and block.kind == "li":
                 steps.append(block.text)
@@ -184,8 +268,10 @@ def _action(draft: ActionDraft, priority_id: str, ids: IdRegistry, corrections: 
     indicators = [Indicator(id=ids.claim(f"{action_id}.i-{slug(text)}"), text=text, lines=(first, last))
                   for raw, first, last in draft.indicators
                   for text in ["\n".join(b.text for b in cell_blocks(raw))]]
-    outcomes = [Outcome(id=ids.claim(f"{action_id}.o-{slug(o.text)}"), text=o.text, timescale=o.timescale,
-                        rag=o.rag, lines=o.lines)
+    outcomes = [Outcome(id=ids.claim(f"{action_id}.o-{slug(o.text)}"), heading=o.heading, text=o.text,
+                        timescale=o.timescale, rag=o.rating.value if o.rating else None,
+                        rag_text=_rag_text(o.rating),
+                        lines=o.lines)
                 for cell in draft.outcome_cells
                 for o in split_outcome_cell(cell, corrections, report, used_splits)]
     last = max([draft.last_line] + [i.lines[1] for i in indicators] + [o.lines[1] for o in outcomes])

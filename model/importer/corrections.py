@@ -10,6 +10,7 @@ Example::
 
     plan:
       organisation: Blackburn with Darwen Borough Council
+      note: a decision; the export names only "Blackburn with Darwen"
     priority_titles:
       - line: 57
         title: Early Help          # the cell runs title and description together
@@ -38,9 +39,13 @@ class _Strict(BaseModel):
 
 
 class PlanFacts(_Strict):
-    """Facts about the plan that its text does not state."""
+    """Facts about the plan that its text does not state: decisions, never read from the source.
+
+    ``note`` says who decided and why (the import report quotes it).
+    """
 
     organisation: str | None = None
+    note: str | None = None
     period_start: Date | None = None     # when the plan year is not April to March
     period_end: Date | None = None
 

@@ -16,25 +16,28 @@ from dataclasses import dataclass, field
 
 from goldenthread.model.importer.report import ImportReport
 
-_PAGE_HEADER = re.compile(r"Last updated:\s*(\d{1,2})/(\d{1,2})/(\d{4})", re.IGNORECASE)
-_TITLE = re.compile(r"\bPlan\b.*?\b((?:19|20)\d{2})\s*/\s*((?:19|20)?\d{2})\b", re.IGNORECASE)
-_PRIORITY_SECTION = re.compile(r"^\s*(\d+)\s+(.*\bPriorities)\s*$", re.IGNORECASE)
+_PAGE_HEADER = re.compile(r"(?:Last\s+)?updated:?\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.IGNORECASE)
+#: Other lines a word processor repeats on every page: "Page 3 of 12", "- 3 -".
+_PAGE_MARK = re.compile(r"^(?:page\s+\d+(?:\s+of\s+\d+)?|[-–]\s*\d+\s*[-–])$", re.IGNORECASE)
+_TITLE = re.compile(r"\bPlan\b.*?\b((?:19|20)\d{2})\s*(?:[/–-]|\bto\b)\s*((?:19|20)?\d{2})\b", re.IGNORECASE)
+_PRIORITY_SECTION = re.compile(r"^\s*(?:(\d+)\s+)?(.*\bPriorities)(?:\s+(?:for\s+)?(?:19|20)\d{2}(?:\s*[/–-]\s*\d{2,4})?)?"
+                               r"[\s:]*$", re.IGNORECASE)
 _VISION = re.compile(r"^\s*VISION\b", re.IGNORECASE)
 
 #: Header words that identify each column of a priority table, in any order.
 PRIORITY_COLUMNS = {
-    "priority": ("priority",),
-    "action": ("what we need to do", "action"),
-    "indicator": ("indicators of success", "make a difference"),
-    "outcome": ("outcomes", "how will we know"),
-    "timescale": ("timescale",),
-    "rag": ("rag",),
+    "priority": ("priority", "objective"),
+    "action": ("what we need to do", "what we will do", "action"),
+    "indicator": ("indicators of success", "make a difference", "indicator", "success measure"),
+    "outcome": ("outcomes", "how will we know", "impact"),
+    "timescale": ("timescale", "target date", "deadline", "by when", "due date", "when"),
+    "rag": ("rag", "status", "rating"),
 }
 #: ... and of the operational plans table.
 PLAN_COLUMNS = {
-    "plan": ("operational", "service plan"),
-    "priorities": ("connected priority", "priority"),
-    "lead": ("lead",),
+    "plan": ("operational", "service plan", "plan name"),
+    "priorities": ("connected priority", "priority", "priorities"),
+    "lead": ("lead", "officer", "owner"),
     "document": ("link", "document"),
 }
 
@@ -79,7 +82,9 @@ def _match_columns(cells: list[str], vocabulary: dict[str, tuple[str, ...]]) -> 
     """Map column names to indices when *cells* is a header row of that vocabulary."""
     found: dict[str, int] = {}
     for index, cell in enumerate(cells):
-        text = re.sub(r"<[^>]+>", " ", cell).lower()
+        text = " ".join(re.sub(r"<[^>]+>", " ", cell).lower().split())
+        if len(text) > 80:
+            return None      # a header names its column in a few words; a long cell is data
         for name, words in vocabulary.items():
             if name not in found and any(w in text for w in words):
                 found[name] = index
@@ -100,8 +105,14 @@ def read_document(lines: list[str], report: ImportReport) -> Document:
         stripped = line.strip()
         if not stripped:
             continue
+        if _PAGE_MARK.match(stripped):
+            report.account(number, stripped, "page header")
+            after_header = table is not None
+            continue
         page = _PAGE_HEADER.search(stripped)
         if page and "\t" not in line:
+            report.account(number, stripped, "page header")
+            after_header = table is not None     # a new page, even where the table header is not repeated
             day, month, year = (int(g) for g in page.groups())
             try:
                 updated = dt.date(year, month, day)
@@ -116,8 +127,11 @@ def read_document(lines: list[str], report: ImportReport) -> Document:
         if "\t" not in line:
             in_vision = _read_plain_line(doc, number, stripped, vision_lines, in_vision)
             section = _PRIORITY_SECTION.match(stripped)
+            if section and re.search(r"\bplans?\b", stripped, re.IGNORECASE) and not section.group(1):
+                section = None           # "Operational plans underpinning the ... Priorities"
             if section:
-                pending_heading = (stripped, number, int(section.group(1)), "priorities")
+                pending_heading = (stripped, number, int(section.group(1)) if section.group(1) else None,
+                                   "priorities")
             elif doc.tables or doc.title:
                 if "plan" in stripped.lower() and not _TITLE.search(stripped):
                     pending_heading = (stripped, number, None, "plans")
@@ -126,6 +140,7 @@ def read_document(lines: list[str], report: ImportReport) -> Document:
         priority_header = _match_columns(cells, PRIORITY_COLUMNS)
         plan_header = None if priority_header else _match_columns(cells, PLAN_COLUMNS)
         if priority_header or plan_header:
+            report.account(number, line, "table header row")
             kind = "priorities" if priority_header else "plans"
             if pending_heading and pending_heading[3] == kind:
                 heading, heading_line, count, _ = pending_heading
@@ -135,6 +150,14 @@ def read_document(lines: list[str], report: ImportReport) -> Document:
                 after_header = False
             elif table is not None and table.kind == kind:
                 after_header = True      # the header repeated on a new page
+            elif kind == "priorities" and not _last_columns(doc, kind):
+                # The only priority table, with no heading of its own: one group, named for what it is.
+                table = Table(kind, "Priorities", number, None, priority_header)
+                doc.tables.append(table)
+                after_header = False
+                report.info(number, "table-without-heading", "a priority table with no heading above it: "
+                            "read as one group called 'Priorities'",
+                            hint="a heading like '7 Strategic Leadership Priorities' names the group")
             else:
                 report.error(number, "orphan-table", "a table header with no section heading before it",
                              hint="a priority table starts after a line like '7 Strategic Leadership Priorities'")
@@ -150,6 +173,7 @@ def read_document(lines: list[str], report: ImportReport) -> Document:
                         "read with the columns of the table before it")
         if table is None:
             report.warn(number, "stray-row", "a table row outside any table: skipped")
+            report.account(number, line, "a table row outside any table (skipped)")
             continue
         table.rows.append(SourceRow(number, cells, page_start=after_header))
         after_header = False
@@ -181,7 +205,8 @@ def _read_plain_line(doc: Document, number: int, text: str,
         if doc.vision_lines is None:
             doc.vision_lines = (number, number)
         return True
-    if in_vision and not doc.tables and doc.title is None:
-        vision_lines.append((number, text))
+    if in_vision and not doc.tables and not _PRIORITY_SECTION.match(text) and not _TITLE.search(text) and not (
+            doc.title_line and doc.vision_lines and doc.title_line > doc.vision_lines[0]):
+        vision_lines.append((number, text))   # the vision's text runs to the title, or to the first heading
         return True
     return False

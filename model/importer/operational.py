@@ -46,6 +46,7 @@ def read_plans_table(table: Table, groups: GroupIndex, ids: IdRegistry,
         name = cell("plan")
         if not name:
             report.warn(row.line, "plan-without-name", "operational plans row with no plan name: skipped")
+            report.account(row.line, "\t".join(row.cells), "an operational plans row with no plan name (skipped)")
             continue
         lead_id = _lead(row.line, cell("lead"), leads, ids, report)
         connected = cell("priorities")
@@ -74,6 +75,7 @@ def read_plans_table(table: Table, groups: GroupIndex, ids: IdRegistry,
         ))
         if document.lower() in NO_DOCUMENT:
             report.info(row.line, "no-document", f"{name}: link to plan is {document or 'empty'!r}: no document")
+            report.account(row.line, document, "a Link cell that says there is no document")
     return OperationalPlans(heading=table.heading, plans=plans, leads=list(leads.values()),
                             lines=(table.heading_line, table.rows[-1].line if table.rows else table.heading_line))
 
@@ -89,6 +91,7 @@ def _lead(line: int, text: str, leads: dict[str, Lead], ids: IdRegistry, report:
         if role and known.role and role != known.role:
             report.warn(line, "lead-roles-differ", f"{name} is {known.role!r} on line {known.lines[0]} "
                         f"and {role!r} here; kept the first")
+            report.account(line, role, "a lead's other role (the first is kept)")
         known.lines = (known.lines[0], line)
         return known.id
     leads[key] = Lead(id=ids.claim(slug(name, 4)), name=name, role=role, lines=(line, line))

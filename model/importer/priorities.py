@@ -33,11 +33,11 @@ from goldenthread.model.importer.cells import Block, cell_blocks, cell_parts, sq
 from goldenthread.model.importer.corrections import Corrections
 from goldenthread.model.importer.document import Table
 from goldenthread.model.importer.report import ImportReport
-from goldenthread.model.importer.rows import align_row, rag_parts
+from goldenthread.model.importer.numbering import lettered, priority_number, sub_number
+from goldenthread.model.importer.ratings import Rating, read_rating
+from goldenthread.model.importer.rows import align_row
 
-_PRIORITY_NUMBER = re.compile(r"^(\d+)\b[.)]?\s*(.*)$", re.DOTALL)
-_LEADERSHIP_NUMBER = re.compile(r"^(\d+)\)\s*(.*)$", re.DOTALL)
-_LETTERED = re.compile(r"^([a-z])[.)]\s+(.*)$", re.DOTALL)
+_BARE_NUMBER = re.compile(r"^(\d{1,2})\s+(?=[A-Z])(.*)$", re.DOTALL)
 HOW_TO = re.compile(r"\s*How to achieve\s*:?\s*$", re.IGNORECASE)
 _CONNECTIVES = {"and", "of", "the", "&", "for", "to", "in", "on"}
 
@@ -71,9 +71,34 @@ def join_continuation(before: str, after: str) -> str:
     tags that open it are dropped so that its first words run on into the
     paragraph or list item they continue.
     """
-    if _starts_lower(after):
+    if _starts_lower(after) or (_mid_sentence(before) and not _starts_item(after)):
         after = re.sub(r"^\s*(?:<[^>]+>\s*)+", "", after)
     return before.rstrip() + " " + after.lstrip()
+
+
+def _runs_on(before: str, after: str) -> bool:
+    """Whether the top of a new page carries on the cell *before* it: mid-sentence, or the same list.
+
+    A cell that spans rows is cut by a page break; its rest appears at the
+    top of the next page. It carries on when the cell stopped mid-sentence, or
+    stopped inside a list and the rest is a list too. A plain paragraph after
+    a list, or a list after a finished paragraph, is a cell of its own.
+    """
+    opens = [m.group(1).lower() for m in re.finditer(r"<\s*(ul|p)\b", before, re.IGNORECASE)]
+    if opens and opens[-1] == "ul":      # list items end without punctuation: only a list carries a list on
+        return bool(re.match(r"^\s*<\s*ul\b", after, re.IGNORECASE))
+    return _mid_sentence(before)
+
+
+def _mid_sentence(raw: str) -> bool:
+    """Whether a cell's text stops mid-sentence: its last word is followed by no punctuation."""
+    text = squash(re.sub(r"<[^>]+>", " ", raw))
+    return bool(text) and text[-1].isalnum() and not re.search(r"</(?:p|ul|li)>\s*$", raw.rstrip())
+
+
+def _starts_item(raw: str) -> bool:
+    """Whether a cell part starts a list item (a list tag or a bullet), which never runs on."""
+    return bool(re.match(r"^\s*(?:<(?:ul|li)\b|[•▪●]|o\s+[A-Z]|-\s)", raw))
 
 
 def _starts_lower(raw: str) -> bool:
@@ -86,7 +111,7 @@ def _starts_lower(raw: str) -> bool:
 class OutcomeCell:
     raw: str
     first_line: int
-    pairs: list[tuple[str | None, str | None, int]] = field(default_factory=list)
+    pairs: list[tuple[str | None, Rating | None, int]] = field(default_factory=list)
     last_line: int = 0
 
 
@@ -108,21 +133,25 @@ class PriorityDraft:
     first_line: int
     last_line: int
     actions: list[ActionDraft] = field(default_factory=list)
+    marker: str = ""                     # the number as written: "1)", "Priority 1:", "IV"
 
 
 @dataclass
 class OutcomeDraft:
     text: str
     timescale: str | None
-    rag: str | None
+    rating: Rating | None
     lines: tuple[int, int]
+    heading: str | None = None
 
 
 def read_priority_table(table: Table, report: ImportReport) -> list[PriorityDraft]:
     """The priorities of one table, with their raw cells and line numbers."""
     reader = _TableReader(report)
     for row in table.rows:
-        reader.read(row.line, align_row(row, table.columns, report), row.page_start)
+        cells = align_row(row, table.columns, report)
+        reader.read(row.line, cells, row.page_start)
+        reader.note_empty(cells, row.line)
     if table.declared_count is not None and len(reader.priorities) != table.declared_count:
         report.warn(table.heading_line, "priority-count",
                     f"heading says {table.declared_count} priorities, the table has {len(reader.priorities)}")
@@ -135,6 +164,35 @@ class _TableReader:
         self.priorities: list[PriorityDraft] = []
         self.label: str | None = None
         self.indicator: list | None = None
+        #: Whether the open action / indicator cell has had rows with that column empty since it opened:
+        #: then it is one cell spanning rows, and text at the top of a new page in that column continues it.
+        self.spans = {"action": False, "indicator": False}
+        #: Where this table numbers its priorities: the Priority column, or the Action column ("1) ...").
+        self.numbered_in: str | None = None
+        self._previous_line: int | None = None
+        self._orphans = False
+        #: The Outcomes cell read last: what a page break's rest of an Outcomes cell continues.
+        self.outcome_cell: OutcomeCell | None = None
+
+    def _opens_item(self, cells: dict[str, str]) -> bool:
+        """Whether a row starts a priority or an action (a number, a letter, a heading): never a page break's rest."""
+        priority = cell_parts(cells["priority"])
+        if priority and (priority_number(priority[0], alone=True) or _BARE_NUMBER.match(squash(" ".join(priority)))):
+            return True
+        action = squash(" ".join(cell_parts(cells["action"])))
+        return bool(action) and bool(priority_number(action) or lettered(action) or sub_number(action)
+                                     or workstream_heading(action))
+
+    def _open_pair_lines(self) -> int | None:
+        """The line of the open outcome cell's last Timescale/RAG pair, if any."""
+        cell = self.action.outcome_cells[-1] if self.action and self.action.outcome_cells else None
+        return cell.pairs[-1][2] if cell and cell.pairs else None
+
+    def note_empty(self, cells: dict[str, str], line: int) -> None:
+        self._previous_line = line
+        for column in self.spans:
+            if not cells[column].strip():
+                self.spans[column] = True
 
     @property
     def priority(self) -> PriorityDraft | None:
@@ -145,15 +203,22 @@ class _TableReader:
         return self.priority.actions[-1] if self.priority and self.priority.actions else None
 
     def read(self, line: int, cells: dict[str, str], page_start: bool) -> None:
-        has_pair = bool(cells["timescale"].strip() or cells["rag"].strip())
-        if page_start and not has_pair:
+        if page_start and not cells["rag"].strip() and not self._opens_item(cells) and (
+                not cells["timescale"].strip() or (self._open_pair_lines() == self._previous_line and (
+                    not cells["outcome"].strip() or _starts_lower(cells["outcome"])))):
+            # The top of a page with no rating: the rest of the row cut by the page break.
             self._continue_row(line, cells)
             return
         self._priority_cell(line, cells["priority"], page_start)
         self._action_cell(line, cells["action"], page_start)
         if cells["indicator"].strip():
-            if page_start and _starts_lower(cells["indicator"]) and self.indicator:
+            # Rows usually have indicators of their own: only text cut mid-sentence carries one on.
+            if page_start and self.indicator and (_starts_lower(cells["indicator"]) or (
+                    self.spans["indicator"] and _mid_sentence(self.indicator[0])
+                    and not re.search(r"<\s*ul\b", self.indicator[0], re.IGNORECASE))):
                 self._append(self.indicator, cells["indicator"], line)
+                self.report.info(line, "continued-cell", "Indicators cell continues the one above the page break "
+                                 f"(line {self.indicator[1]})")
             else:
                 self._new_indicator(line, cells["indicator"])
         self._outcome_cells(line, cells, page_start)
@@ -162,13 +227,23 @@ class _TableReader:
     def _priority_cell(self, line: int, raw: str, page_start: bool) -> None:
         if not raw.strip():
             return
-        text = squash(" ".join(cell_parts(raw)))
-        number = _PRIORITY_NUMBER.match(text)
-        if number:
-            self._new_priority(int(number.group(1)), number.group(2), line)
+        parts = cell_parts(raw)
+        text = squash(" ".join(parts))
+        number = priority_number(parts[0], alone=True) if parts else None
+        if number is None and parts:
+            number = priority_number(text)
+            bare = _BARE_NUMBER.match(text)
+            if number is None and bare:
+                number = (int(bare.group(1)), bare.group(2), bare.group(1))
+        if number and not (page_start and self.priority and self.priority.number == number[0]):
+            self.report.account(line, number[2], "a priority's number")
+            self.numbered_in = self.numbered_in or "priority"
+            self._new_priority(number[0], text, line, raw=raw, marker=number[2])
         elif self.label is None and not self.priorities:
             self.label = text
+            self.report.account(line, raw, "the table's label in the Priority column")
         elif text == self.label:
+            self.report.account(line, raw, "the table's label in the Priority column")
             return
         elif page_start and self.priority:
             self.priority.raw = join_continuation(self.priority.raw, raw)
@@ -183,32 +258,46 @@ class _TableReader:
         if not raw.strip():
             return
         text = squash(" ".join(cell_parts(raw)))
-        leadership = _LEADERSHIP_NUMBER.match(text)
-        lettered = _LETTERED.match(text)
-        if leadership:
-            self._new_priority(int(leadership.group(1)), leadership.group(2), line, raw=raw)
-            self._new_action(line, raw, label=leadership.group(1), kind="main")
-        elif lettered and self.priority:
-            self._new_action(line, raw, label=f"{self.priority.number}{lettered.group(1)}", kind="lettered")
-        elif page_start and _starts_lower(raw) and self.action:
+        number = priority_number(text) if self.numbered_in != "priority" else None
+        letter = lettered(text)
+        sub = sub_number(text)
+        if sub and self.priority and sub[0] == self.priority.number:
+            # "1.2 Develop ...": an action numbered under its priority, like a lettered sub-objective
+            self._new_action(line, raw, label=f"{sub[0]}.{sub[1]}", kind="lettered")
+        elif number:
+            self.report.account(line, number[2], "a priority's number")
+            self.numbered_in = "action"
+            self._new_priority(number[0], number[1], line, raw=raw, marker=number[2])
+            self._new_action(line, raw, label=str(number[0]), kind="main")
+        elif letter and self.priority:
+            self._new_action(line, raw, label=f"{self.priority.number}{letter[0]}", kind="lettered")
+        elif page_start and self.action and not workstream_heading(text) and (
+                _starts_lower(raw) or (self.spans["action"] and _runs_on(self.action.raw, raw))
+                or self.action.kind in ("main", "lettered")):
+            # Text at the top of a page with nothing that starts an item (no number, letter or heading)
+            # in a cell that spans rows, or mid-sentence: the rest of the cell cut by the page break.
             self.action.raw = join_continuation(self.action.raw, raw)
             self.action.last_line = line
+            self.report.info(line, "continued-cell", "action cell continues the one above the page break "
+                             f"(line {self.action.first_line}): {text[:50]!r}")
             self._split_workstreams(line)
         else:
             if page_start and self.action and not workstream_heading(text):
                 self.report.info(line, "new-action-at-page-start",
                                  f"action cell at a page start read as a new action: {text[:60]!r}",
-                                 hint="if it continues the action above, the source row needs fixing")
+                                 hint="its row before the page break had an action cell of its own")
             self._new_action(line, raw)
 
     def _outcome_cells(self, line: int, cells: dict[str, str], page_start: bool) -> None:
         pairs = self._pairs(line, cells["timescale"], cells["rag"])
         if cells["outcome"].strip():
             if self.action is None:
-                self.report.error(line, "outcome-without-action", "an outcome before any action")
+                if not self._orphans:
+                    self.report.error(line, "outcome-without-action", "an outcome before any action")
                 return
             cell = OutcomeCell(cells["outcome"], line, [(t, r, line) for t, r in pairs], line)
             self.action.outcome_cells.append(cell)
+            self.outcome_cell = cell
             self.action.last_line = max(self.action.last_line, line)
         elif pairs:
             cell = self.action.outcome_cells[-1] if self.action and self.action.outcome_cells else None
@@ -220,12 +309,19 @@ class _TableReader:
             self.report.info(line, "shared-outcome-cell",
                              f"Timescale/RAG pair with an empty Outcomes cell: a further outcome of line {cell.first_line}")
 
-    def _pairs(self, line: int, timescale: str, rag: str) -> list[tuple[str | None, str | None]]:
+    def _pairs(self, line: int, timescale: str, rag: str) -> list[tuple[str | None, Rating | None]]:
         times = cell_parts(timescale)
-        ratings = rag_parts(rag) if rag.strip() else []
-        if ratings is None:
-            self.report.warn(line, "bad-rag", f"RAG cell {squash(rag)!r} is not a rating; ignored")
-            ratings = []
+        ratings = [read_rating(part) for part in cell_parts(rag)]
+        for rating in ratings:
+            if rating.value is None:
+                hint = f"did you mean {rating.suggestion}? " if rating.suggestion else ""
+                self.report.warn(line, "unknown-rating",
+                                 f"unknown rating {rating.raw!r}" + (f"; did you mean {rating.suggestion}?"
+                                                                    if rating.suggestion else ""),
+                                 hint=hint + "kept as text (rag_text) with no RAG; ratings are GREEN, AMBER, RED, "
+                                             "AMBER/GREEN and N/A (see docs/importing.md for the spellings read)")
+            elif rating.how:
+                self.report.info(line, "rating-normalised", rating.how)
         if len(times) == len(ratings):
             return list(zip(times, ratings))
         if len(ratings) <= 1:
@@ -243,49 +339,90 @@ class _TableReader:
                 for i in range(count)]
 
     # -- making items --------------------------------------------------------
-    def _new_priority(self, number: int, text: str, line: int, raw: str | None = None) -> None:
+    def _new_priority(self, number: int, text: str, line: int, raw: str | None = None, marker: str = "") -> None:
         if any(p.number == number for p in self.priorities):
-            self.report.error(line, "duplicate-priority", f"priority {number} appears twice in the table")
-        self.priorities.append(PriorityDraft(number, raw if raw is not None else text, line, line))
+            self.report.error(line, "duplicate-priority", f"priority {number} appears twice in the table",
+                              hint="each priority of a table has its own number; check the numbering near this line")
+        self.priorities.append(PriorityDraft(number, raw if raw is not None else text, line, line, marker=marker))
         self.indicator = None
+        self.outcome_cell = None
+        self.spans["indicator"] = False
 
     def _new_action(self, line: int, raw: str, *, label: str | None = None, kind: str = "action") -> None:
         if self.priority is None:
-            self.report.error(line, "action-without-priority", "an action before any priority",
-                              hint="the first row of a priority table must carry a priority number")
+            if self._orphans:
+                return                   # one error names the cause; the rows after it share it
+            self._orphans = True
+            self.report.error(line, "action-without-priority", "an action before any priority: no priority number "
+                              "was recognised in the Priority or Action column above this line",
+                              hint="the first row of a priority table must carry a priority number, written as "
+                                   "1, 1), 1., (1), 1 -, 'Priority 1:' or a Roman numeral (I., II.)")
             return
         self.priority.actions.append(ActionDraft(raw, line, line, label=label, kind=kind))
         self.priority.last_line = line
         self.indicator = None
+        self.spans = {"action": False, "indicator": False}
         self._split_workstreams(line)
 
     def _new_indicator(self, line: int, raw: str) -> None:
         if self.action is None:
-            self.report.error(line, "indicator-without-action", "an indicator before any action")
+            if not self._orphans:
+                self.report.error(line, "indicator-without-action", "an indicator before any action")
             return
         self.indicator = [raw, line, line]
         self.action.indicators.append(self.indicator)
+        self.spans["indicator"] = False
 
     def _append(self, item: list, raw: str, line: int) -> None:
         item[0] = join_continuation(item[0], raw)
         item[2] = line
 
     def _continue_row(self, line: int, cells: dict[str, str]) -> None:
-        """A row split by a page break: append each cell to what is open in its column."""
-        if cells["priority"].strip() and squash(cells["priority"]) != self.label and self.priority:
+        """A row split by a page break: append each cell to what is open in its column.
+
+        A cell with nothing open in its column is read as a row of its own
+        (and reported), never dropped.
+        """
+        priority_text = squash(" ".join(cell_parts(cells["priority"])))
+        if priority_text and priority_text == self.label:
+            self.report.account(line, cells["priority"], "the table's label in the Priority column")
+        elif priority_text and self.priority:
             self.priority.raw = join_continuation(self.priority.raw, cells["priority"])
             self.priority.last_line = line
+        elif priority_text:
+            self._priority_cell(line, cells["priority"], False)
         if cells["action"].strip() and self.action:
             self.action.raw = join_continuation(self.action.raw, cells["action"])
             self.action.last_line = line
+        elif cells["action"].strip():
+            self._action_cell(line, cells["action"], False)
         if cells["indicator"].strip() and self.indicator:
             self._append(self.indicator, cells["indicator"], line)
-        if cells["outcome"].strip() and self.action and self.action.outcome_cells:
-            cell = self.action.outcome_cells[-1]
+        elif cells["indicator"].strip():
+            self._new_indicator(line, cells["indicator"])
+        cell = self.outcome_cell
+        if cells["outcome"].strip() and cell:
             cell.raw = join_continuation(cell.raw, cells["outcome"])
             cell.last_line = line
+        elif cells["outcome"].strip():
+            self.report.warn(line, "continued-cell-alone", "an Outcomes cell at the top of a page with no "
+                             "outcome open above it: read as an outcome of its own",
+                             hint="check the row before the page break in the source")
+            self._outcome_cells(line, {**cells, "timescale": "", "rag": ""}, False)
+        if cells["timescale"].strip() and cell and cell.pairs:
+            time, rating, pair_line = cell.pairs[-1]
+            rest = squash(" ".join(cell_parts(cells["timescale"])))
+            cell.pairs[-1] = ((time + " " + rest) if time else rest, rating, pair_line)
+            cell.last_line = line
+        elif cells["timescale"].strip():
+            self.report.warn(line, "continued-cell-alone", "a Timescale cell at the top of a page with no "
+                             "rated outcome above it: kept as a timescale of the outcome above, with no rating")
+            if cell:
+                cell.pairs.append((squash(" ".join(cell_parts(cells["timescale"]))), None, line))
+            else:
+                self.report.account(line, cells["timescale"], "a Timescale cell with no outcome (skipped)")
         self.report.info(line, "continued-row", "row continues the row before the page break")
-        if cells["action"].strip():
+        if cells["action"].strip() and self.action:
             self._split_workstreams(line)
 
     def _split_workstreams(self, line: int) -> None:
@@ -311,24 +448,51 @@ class _TableReader:
             return
 
 
+def cell_heading(blocks: list[Block]) -> str | None:
+    """The heading a cell starts with: a short first paragraph, not a sentence, followed by a list.
+
+    >>> cell_heading(cell_blocks('<p><i>Data Collection</i></p> <ul style="list-style-type: none"> Data is kept'))
+    'Data Collection'
+    >>> cell_heading(cell_blocks('Data Monitoring <ul> • Education achievement • Attendance')) 
+    'Data Monitoring'
+    >>> cell_heading(cell_blocks('<p>Evidence of an improving picture.</p> <ul> • More')) is None
+    True
+    """
+    if len(blocks) < 2 or blocks[0].kind != "p" or blocks[1].kind != "li":
+        return None
+    text = blocks[0].text.rstrip(":")
+    words = text.split()
+    if not words or len(words) > 6 or len(text) > 50 or re.search(r"[.;!?,]", text):
+        return None
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECTIVES for w in words):
+        return None
+    return text
+
+
 def split_outcome_cell(cell: OutcomeCell, corrections: Corrections, report: ImportReport,
                        used: set[int]) -> list[OutcomeDraft]:
     """Turn one Outcomes cell and its Timescale/RAG pairs into outcomes.
 
-    ``used`` collects the lines of the corrections that were applied.
+    A heading the cell starts with ("Data Collection" above a list) is kept
+    as each outcome's ``heading``, not run into its text. ``used`` collects
+    the lines of the corrections that were applied.
     """
     blocks = cell_blocks(cell.raw)
+    heading = cell_heading(blocks)
+    if heading:
+        blocks = blocks[1:]
+        report.info(cell.first_line, "cell-heading", f"{heading!r} heads the Outcomes cell: kept as its heading")
     text = "\n".join(b.text for b in blocks)
     pairs = cell.pairs or [(None, None, cell.first_line)]
     if len(pairs) == 1:
-        time, rag, _ = pairs[0]
-        if time is None and rag is None:
+        time, rating, _ = pairs[0]
+        if time is None and rating is None:
             report.warn(cell.first_line, "outcome-without-rating",
                         "outcome with no Timescale and no RAG rating", hint="check the row in the source")
-        return [OutcomeDraft(text, time, rag, (cell.first_line, max(cell.last_line, cell.first_line)))]
+        return [OutcomeDraft(text, time, rating, (cell.first_line, max(cell.last_line, cell.first_line)), heading)]
     pieces = _split_text(cell, blocks, len(pairs), corrections, report, used)
-    return [OutcomeDraft(piece, time, rag, (cell.first_line, max(line, cell.first_line)))
-            for piece, (time, rag, line) in zip(pieces, pairs)]
+    return [OutcomeDraft(piece, time, rating, (cell.first_line, max(line, cell.first_line)), heading)
+            for piece, (time, rating, line) in zip(pieces, pairs)]
 
 
 def _split_text(cell: OutcomeCell, blocks: list[Block], count: int, corrections: Corrections,
