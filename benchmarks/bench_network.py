@@ -3,7 +3,7 @@
 Run: .venv/bin/python benchmarks/bench_network.py [SCALE | PLAN_DIR ...]   (default: 1 10 100)
 A PLAN_DIR (e.g. one written by ``goldenthread synth --scale 100 --out DIR``) is measured as it is.
 
-For the bundled plan and for council plans SCALE times its size (``tests/council_plan.py``; scale 100
+For the bundled plan and for council plans SCALE times its size (``model/synth/shapes.py``; scale 100
 is about 10,000 outcomes and 1,400 priorities) in each shape (many groups, two huge groups, a few
 huge priorities), it plans and writes every view as a site build does, then prints the seconds to
 write them all and, for the overview, the biggest group view and the biggest priority view: nodes,
@@ -18,16 +18,13 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "e2e")]
+from bench_support import BUNDLED_PLAN, CHROMIUM, CHROMIUM_ARGS, serve_directory
 
-from council_plan import council_plan  # noqa: E402
-from e2e_support import CHROMIUM, CHROMIUM_ARGS, serve_directory  # noqa: E402
-
-from goldenthread.model.graph import build_graph  # noqa: E402
-from goldenthread.model.loader import load_plan  # noqa: E402
-from goldenthread.site_builder.network.render import copy_network_assets, write_view_plan  # noqa: E402
-from goldenthread.site_builder.network.planner import MAX_NODES, OVERVIEW, ViewPlanner  # noqa: E402
+from goldenthread.model.graph import build_graph
+from goldenthread.model.loader import load_plan
+from goldenthread.site_builder.network.render import copy_network_assets, write_view_plan
+from goldenthread.site_builder.network.planner import MAX_NODES, OVERVIEW, ViewPlanner
+from goldenthread.model.synth.shapes import council_plan
 
 RUNS = 3
 
@@ -85,7 +82,7 @@ def main(args: list[str]) -> None:
         playwright = sync_playwright().start()
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     try:
-        measure("bundled plan", build_graph(load_plan(ROOT / "plan_data")), browser)
+        measure("bundled plan", build_graph(load_plan(BUNDLED_PLAN)), browser)
         for arg in args:
             if not arg.isdigit():
                 measure(f"plan folder {arg}", build_graph(load_plan(Path(arg))), browser)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from council_plan import council_plan
+from goldenthread.model.synth.shapes import council_plan
 from goldenthread.model.graph import ACTION, OUTCOME, PRIORITY, build_graph, nodes_of_kind
 from goldenthread.site_builder.network import planner as network_views
 from goldenthread.site_builder.network.render import copy_network_assets, write_view_plan

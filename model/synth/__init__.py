@@ -11,7 +11,11 @@ It is deterministic: the same scale and seed give the same files.
 * :mod:`~model.synth.background`: directorates, groups, priorities, actions, indicators, outcomes;
 * :mod:`~model.synth.operational`: operational plans and leads;
 * :mod:`~model.synth.plant`: the planted problems and their record;
-* :mod:`~model.synth.dump`: fast YAML text.
+* :mod:`~model.synth.dump`: fast YAML text;
+* :mod:`~model.synth.shapes`: :func:`~model.synth.shapes.council_plan`, a plan in memory in one of three
+  shapes (many groups, two huge groups, a few huge priorities), for the network views' scale tests;
+* :mod:`~model.synth.document`: :func:`~model.synth.document.shaped_document`, a text export of any size
+  in the bundled document's shape, for the importer's scale tests.
 
 >>> plan = synthesize(1, seed=3)
 >>> sorted(plan.files)[:2], plan.manifest["counts"]["priorities"]

@@ -127,7 +127,7 @@ def test_keyboard_moves_between_items_and_enter_opens_one(watched, view_site):
 @pytest.fixture(scope="module")
 def big_site(tmp_path_factory):
     """The overview and one group's view of a plan with two groups of 140 priorities each; served."""
-    from council_plan import council_plan
+    from goldenthread.model.synth.shapes import council_plan
     from goldenthread.model.graph import build_graph as build
     from goldenthread.site_builder.network.render import write_view_plan
     from goldenthread.site_builder.network.planner import ViewPlanner

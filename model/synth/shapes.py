@@ -1,4 +1,4 @@
-"""A council-sized plan made in memory, shaped like the bundled one, for scale tests and benchmarks.
+"""A council-sized plan made in memory, shaped like the bundled one, in three shapes: for scale tests and benchmarks.
 
 Scale 1 has the bundled plan's counts: 14 priorities (two groups of 7), 21 actions, 34 indicators,
 105 outcomes, 11 operational plans, 7 leads. Scale *n* has *n* times as many of each, laid out in
@@ -12,7 +12,7 @@ one of three shapes, because a council can organise them in any of these ways:
 Some actions name another priority in their text ("see Alder priority 3"), and one priority in
 ten is named by many, so that a priority's view also meets hundreds of items that refer to it.
 
->>> from model.graph import build_graph
+>>> from goldenthread.model.graph import build_graph
 >>> g = build_graph(council_plan(1))
 >>> sorted(Counter(kind for _, kind in g.nodes(data="kind")).items())  # doctest: +NORMALIZE_WHITESPACE
 [('action', 21), ('indicator', 34), ('lead', 7), ('operational_plan', 11), ('outcome', 105), ('plan', 1),
