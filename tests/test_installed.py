@@ -184,7 +184,7 @@ def test_every_command_has_help_and_python_dash_m_works(installed, empty):
         assert exit_code == 0 and output.startswith(f"Usage: goldenthread {name} "), (name, output)
     version = subprocess.run([str(installed.python), "-m", "goldenthread", "--version"], cwd=empty, env=CLEAN_ENV,
                              capture_output=True, text=True, timeout=120, check=True).stdout
-    assert version.strip().endswith("version " + installed.wheel.name.split("-")[1])
+    assert version.strip() == "goldenthread, version " + installed.wheel.name.split("-")[1]
 
 
 # --- the commands, from an empty folder -------------------------------------------------------------------
