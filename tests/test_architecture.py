@@ -124,6 +124,11 @@ def violations(root: Path, rules: dict[str, Rule]) -> list[str]:
         for imp in imports_of(module, path, root, set(modules)):
             top = imp.target.split(".")[0]
             where = f"{imp.file}:{imp.line}: {module} imports {imp.target}"
+            if module == TOP and top == TOP:
+                problems.append(f"{where}: every package may import {TOP} itself, so it imports nothing of ours")
+                continue
+            if imp.target == TOP:
+                continue  # the top package itself (its __version__); it imports nothing of ours
             if top == TOP:
                 target_row = row_of(imp.target, rules)
                 if target_row not in rules[row].may_import:
@@ -248,6 +253,8 @@ def test_the_checker_passes_imports_the_rules_allow(tmp_path):
     ("site_builder/views/home.py", "from ...cli import main\n", "imports goldenthread.cli.main"),
     ("site_builder/build.py", "import click\n", "imports click, a library the row of site_builder"),
     ("site_builder/build.py", "from model.graph import build\n", "by a bare name"),
+    ("__init__.py", "from goldenthread.cli import main\n", "so it imports nothing of ours"),
+    ("model/graph.py", "import goldenthread\n", None),  # the top package itself: its version, anywhere
     ("plugins/extra.py", "", None),  # not a code folder: not scanned, so no complaint
 ])
 def test_the_checker_finds_an_import_against_the_rules(tmp_path, name, text, expected):
