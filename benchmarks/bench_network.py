@@ -24,7 +24,7 @@ from goldenthread.model.graph import build_graph
 from goldenthread.model.loader import load_plan
 from goldenthread.site_builder.network.render import copy_network_assets, write_view_plan
 from goldenthread.site_builder.network.planner import MAX_NODES, OVERVIEW, ViewPlanner
-from goldenthread.model.synth.shapes import council_plan
+from goldenthread.model.synth.shapes import shaped_plan
 
 RUNS = 3
 
@@ -91,7 +91,7 @@ def main(args: list[str]) -> None:
             for shape in ("directorates", "two-groups", "few-priorities"):
                 if scale == 1 and shape != "directorates":
                     continue  # at scale 1 the shapes are the same plan
-                measure(f"scale {scale} ({shape})", build_graph(council_plan(scale, shape)), browser)
+                measure(f"scale {scale} ({shape})", build_graph(shaped_plan(scale, shape)), browser)
     finally:
         if browser:
             browser.close()
