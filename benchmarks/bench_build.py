@@ -29,14 +29,13 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from bench_support import BUNDLED_PLAN
 
-from goldenthread.model.loader import load_plan  # noqa: E402
-from goldenthread.site_builder import generate  # noqa: E402
-from goldenthread.site_builder.engine import REPO_CONFIG, run_engine, write_project_config  # noqa: E402
-from goldenthread.cli.synth import write_synthetic  # noqa: E402
-from goldenthread.site_builder.generate import generate_docs  # noqa: E402
+from goldenthread.model.loader import load_plan
+from goldenthread.site_builder import generate
+from goldenthread.site_builder.engine import REPO_CONFIG, run_engine, write_project_config
+from goldenthread.cli.synth import write_synthetic
+from goldenthread.site_builder.generate import generate_docs
 
 #: The stages of page generation timed separately (the rest is views, templates and writing pages).
 STAGES = {"site_context": "graph+analyses", "write_network_views": "network views",
@@ -156,7 +155,7 @@ def main(argv: list[str]) -> None:
         for plan in args.plan:
             measure(str(plan), plan, plain=True, zensical=zensical)
         return
-    measure("bundled plan (plan_data)", ROOT / "plan_data", zensical=zensical)
+    measure("bundled plan (plan_data)", BUNDLED_PLAN, zensical=zensical)
     for size in args.outcomes or [500, 2000]:
         with tempfile.TemporaryDirectory() as scratch:
             measure(f"synthetic plan, {size} outcomes", synthetic_plan(Path(scratch) / "plan", size),

@@ -30,9 +30,6 @@ import time
 from functools import partial
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
 from goldenthread.model.analysis.duplicates import duplicates
 from goldenthread.model.analysis.orphans import orphans
 from goldenthread.model.analysis.quality import quality
@@ -73,7 +70,7 @@ def whole_command(plan: Path) -> tuple[float, float]:
     for _ in range(RUNS):
         start = time.perf_counter()
         run = subprocess.run([sys.executable, "-c", _CHILD, "check", "--fail-on", "never", str(plan)],
-                             cwd=ROOT, capture_output=True, text=True, check=False)
+                             capture_output=True, text=True, check=False)
         best = min(best, time.perf_counter() - start)
         peak = max(peak, int(run.stderr.strip().splitlines()[-1]) / 1024)
     return best, peak
@@ -105,7 +102,7 @@ def stages(plan: Path) -> dict[str, tuple[float, float]]:
 
 def _stages_once(timed, keep, plan: Path) -> None:
     """Each stage once, timed (see :func:`stages`)."""
-    imported = subprocess.run([sys.executable, "-c", _IMPORT], cwd=ROOT, check=True, capture_output=True,
+    imported = subprocess.run([sys.executable, "-c", _IMPORT], check=True, capture_output=True,
                               text=True)
     keep("import CLI", tuple(float(v) for v in imported.stdout.split()))
     data = timed("load", partial(load_plan, plan))

@@ -23,16 +23,13 @@ import time
 from itertools import combinations
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from goldenthread.model.analysis.duplicates import (MIN_WORDS, PASSAGE_WORDS, comparable, duplicates,  # noqa: E402
+from goldenthread.model.analysis.duplicates import (MIN_WORDS, PASSAGE_WORDS, comparable, duplicates,
                                        statements)
-from goldenthread.model.analysis.similarity import (DEFAULT_THRESHOLD, PairStats, contained_pairs, score,  # noqa: E402
+from goldenthread.model.analysis.similarity import (DEFAULT_THRESHOLD, PairStats, contained_pairs, score,
                                        shared_passages, similar_pairs)
-from goldenthread.model.analysis.wording import STOPWORDS  # noqa: E402
-from goldenthread.model.graph import build_graph  # noqa: E402
-from goldenthread.model.schema import (Action, Indicator, OperationalPlans, Outcome, Period, Plan, PlanData,  # noqa: E402
+from goldenthread.model.analysis.wording import STOPWORDS
+from goldenthread.model.graph import build_graph
+from goldenthread.model.schema import (Action, Indicator, OperationalPlans, Outcome, Period, Plan, PlanData,
                           Priority, PriorityGroup, Vision)
 
 STOCK = ("the right children at the right time", "this is an improving picture", "reporting to the board")

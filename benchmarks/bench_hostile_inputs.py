@@ -19,19 +19,16 @@ the deep nesting in a fraction of a second.
 from __future__ import annotations
 
 import shutil
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT)]
+from bench_support import BUNDLED_PLAN
 
-from goldenthread.model.errors import PlanLoadError  # noqa: E402
-from goldenthread.model.limits import MAX_YAML_BYTES  # noqa: E402
-from goldenthread.model.loader import load_plan  # noqa: E402
+from goldenthread.model.errors import PlanLoadError
+from goldenthread.model.limits import MAX_YAML_BYTES
+from goldenthread.model.loader import load_plan
 
-MINI_PLAN = ROOT / "tests" / "fixtures" / "mini_plan"
 OPS = "operational_plans.yaml"
 
 
@@ -74,7 +71,7 @@ def refusal(make, runs: int = 3) -> tuple[float, str]:
     best, first_line = float("inf"), ""
     with tempfile.TemporaryDirectory() as tmp:
         plan = Path(tmp) / "plan"
-        shutil.copytree(MINI_PLAN, plan)
+        shutil.copytree(BUNDLED_PLAN, plan)
         make(plan / OPS)
         for _ in range(runs):
             start = time.perf_counter()

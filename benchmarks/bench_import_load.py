@@ -1,6 +1,6 @@
 """How long importing, loading and graph building take for plans of growing size, and peak memory.
 
-Run: .venv/bin/python benchmarks/bench_import_load.py
+Run: .venv/bin/python benchmarks/bench_import_load.py [SIZE ...]   (default: 1 5 25)
 Prints two lines per size:
 
 * ``traced``: seconds for import / load / build_graph and the peak MiB, all
@@ -22,16 +22,12 @@ import time
 import tracemalloc
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
-
-from shaped_export import shaped_document  # noqa: E402
-
-from goldenthread.model import loader  # noqa: E402
-from goldenthread.model.graph import build_graph  # noqa: E402
-from goldenthread.model.importer import run_import  # noqa: E402
-from goldenthread.model.loader import load_plan  # noqa: E402
-from goldenthread.model.quick_yaml import available as quick_reading_available  # noqa: E402
+from goldenthread.model import loader
+from goldenthread.model.graph import build_graph
+from goldenthread.model.importer import run_import
+from goldenthread.model.loader import load_plan
+from goldenthread.model.quick_yaml import available as quick_reading_available
+from goldenthread.model.synth.document import shaped_document
 
 
 def best_of(runs: int, action) -> float:
@@ -73,5 +69,5 @@ def measure(leadership: int, departmental: int, rows: int, plans: int) -> None:
 if __name__ == "__main__":
     if not quick_reading_available():
         print("ruamel.yaml.clib is not installed: every load is careful (pip install ruamel.yaml.clib)")
-    for size in (1, 5, 25):
+    for size in [int(arg) for arg in sys.argv[1:]] or [1, 5, 25]:
         measure(leadership=4 * size, departmental=4 * size, rows=25, plans=10 * size)

@@ -18,16 +18,13 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "e2e")]
+from bench_support import BUNDLED_PLAN, CHROMIUM, CHROMIUM_ARGS, serve_directory
 
-from goldenthread.model.synth.shapes import shaped_plan  # noqa: E402
-from e2e_support import CHROMIUM, CHROMIUM_ARGS, serve_directory  # noqa: E402
-
-from goldenthread.model.graph import build_graph  # noqa: E402
-from goldenthread.model.loader import load_plan  # noqa: E402
-from goldenthread.site_builder.network.render import copy_network_assets, write_view_plan  # noqa: E402
-from goldenthread.site_builder.network.planner import MAX_NODES, OVERVIEW, ViewPlanner  # noqa: E402
+from goldenthread.model.graph import build_graph
+from goldenthread.model.loader import load_plan
+from goldenthread.site_builder.network.render import copy_network_assets, write_view_plan
+from goldenthread.site_builder.network.planner import MAX_NODES, OVERVIEW, ViewPlanner
+from goldenthread.model.synth.shapes import shaped_plan
 
 RUNS = 3
 
@@ -85,7 +82,7 @@ def main(args: list[str]) -> None:
         playwright = sync_playwright().start()
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     try:
-        measure("bundled plan", build_graph(load_plan(ROOT / "plan_data")), browser)
+        measure("bundled plan", build_graph(load_plan(BUNDLED_PLAN)), browser)
         for arg in args:
             if not arg.isdigit():
                 measure(f"plan folder {arg}", build_graph(load_plan(Path(arg))), browser)

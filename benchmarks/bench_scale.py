@@ -37,9 +37,6 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
 BIN = Path(sys.executable).parent
 #: Runs a command and prints its wall time and the peak memory of it and its children, as JSON.
 WRAPPER = ("import json, resource, subprocess, sys, time\n"

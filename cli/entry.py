@@ -32,12 +32,12 @@ def stop_quietly_on_signals() -> None:
             signal.signal(each, _stop)
 
 
-def run() -> None:
-    """Run the ``goldenthread`` command (the console script)."""
+def run(prog_name: str | None = None) -> None:
+    """Run the ``goldenthread`` command (the console script; ``python -m`` passes the name to show)."""
     stop_quietly_on_signals()
     try:
         from goldenthread.cli.main import main
-        main()
+        main(prog_name=prog_name)
     except KeyboardInterrupt:                # raised before the handler was in place, or by a library
         sys.exit(128 + signal.SIGINT)
 

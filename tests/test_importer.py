@@ -14,7 +14,7 @@ from goldenthread.model.errors import GoldenThreadError
 from goldenthread.model.graph import OUTCOME, build_graph, nodes_of_kind
 from goldenthread.model.importer import run_import
 from goldenthread.model.loader import load_plan
-from shaped_export import shaped_document
+from goldenthread.model.synth.document import shaped_document
 from goldenthread.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]

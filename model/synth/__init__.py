@@ -12,7 +12,9 @@ It is deterministic: the same scale and seed give the same files.
 * :mod:`~model.synth.operational`: operational plans and leads;
 * :mod:`~model.synth.plant`: the planted problems and their record;
 * :mod:`~model.synth.dump`: fast YAML text;
-* :mod:`~model.synth.shapes`: clean plans in memory, in three layouts, for the network views at scale.
+* :mod:`~model.synth.shapes`: clean plans in memory, in three layouts, for the network views at scale;
+* :mod:`~model.synth.document`: :func:`~model.synth.document.shaped_document`, a text export of any size
+  in the bundled document's shape, for the importer's scale tests.
 
 >>> plan = synthesize(1, seed=3)
 >>> sorted(plan.files)[:2], plan.manifest["counts"]["priorities"]

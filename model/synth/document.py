@@ -1,4 +1,11 @@
-"""A plan export in the shipped document's shape, of any size: for tests and benchmarks."""
+"""A synthetic plan document's text export in the shipped document's shape, of any size: for tests and benchmarks.
+
+It is input for :func:`model.importer.run_import`, as the real text export is.
+
+>>> lines = shaped_document(leadership=2, departmental=1, rows=3, plans=1).splitlines()
+>>> lines[0], sum("utcome " in line for line in lines), lines[-1]
+('VISION FOR EVERYONE', 9, 'Service plan 1\\tDepartmental Priority 1\\tLead 1, Head of Things\\tplan-1.pdf')
+"""
 from __future__ import annotations
 
 
