@@ -49,6 +49,7 @@ FINDINGS = "findings.md"
 DEPENDENCIES = "dependencies.md"
 TRACE_INDEX = "trace/index.md"
 DOWNLOADS = "downloads.md"
+NETWORK_INDEX = "network.md"  # the index of network views (beside, not in, network/: no view can clash)
 ASSETS_DIR = "assets"
 NETWORK_DIR = "network"
 DOWNLOADS_DIR = "downloads"

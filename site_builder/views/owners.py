@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from goldenthread.model.graph import LED_BY, SERVES
+from goldenthread.site_builder.markup import Href
+from goldenthread.site_builder.views.items import network_href
 from goldenthread.site_builder.views.common import ItemLink, SiteContext, item_title, link_maker, outcomes_under
 from goldenthread.site_builder.views.items import FindingRow, OutcomeRow, SourceLine, finding_rows, outcome_row, source_lines, \
     source_text
@@ -59,6 +61,7 @@ class OperationalPlanView:
     findings: list[FindingRow]
     source: str
     source_lines: list[SourceLine]
+    network_href: Href | None = None  # its network view, linked near the top of the page
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,7 @@ class LeadView:
     outcomes: list[PriorityOutcomes]
     findings: list[FindingRow]
     source: str
+    network_href: Href | None = None  # its network view, linked near the top of the page
 
 
 def _targets(g, node: str, kind: str) -> list[str]:
@@ -109,6 +113,7 @@ def operational_plan_view(ctx: SiteContext, op: str) -> OperationalPlanView:
         findings=finding_rows(ctx, page, ctx.findings_about({op})),
         source=source_text(data.get("source")),
         source_lines=source_lines(ctx, data.get("source")),
+        network_href=network_href(ctx, page, op),
     )
 
 
@@ -127,4 +132,5 @@ def lead_view(ctx: SiteContext, lead: str) -> LeadView:
         outcomes=_outcomes_of(ctx, page, priorities),
         findings=finding_rows(ctx, page, ctx.findings_about({lead})),
         source=source_text(g.nodes[lead].get("source")),
+        network_href=network_href(ctx, page, lead),
     )

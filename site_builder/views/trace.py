@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from goldenthread.model.analysis.trace import trace
+from goldenthread.site_builder.markup import Href
+from goldenthread.site_builder.views.items import network_href
 from goldenthread.site_builder.views.common import ItemLink, RagBadge, SiteContext, format_date, link_maker, one_line
 from goldenthread.site_builder.views.items import FindingRow, SourceLine, finding_rows, source_lines, source_text
 
@@ -49,6 +51,7 @@ class TraceView:
     source: str
     source_lines: list[SourceLine]
     findings: list[FindingRow]
+    network_href: Href | None = None  # its thread as a network view, linked near the top of the page
 
 
 def trace_view(ctx: SiteContext, outcome: str) -> TraceView:
@@ -80,4 +83,5 @@ def trace_view(ctx: SiteContext, outcome: str) -> TraceView:
         source=source_text(t["source"]),
         source_lines=source_lines(ctx, t["source"]),
         findings=finding_rows(ctx, page, ctx.findings_about({outcome})),
+        network_href=network_href(ctx, page, outcome),
     )
