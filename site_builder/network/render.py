@@ -472,7 +472,7 @@ def write_view_plan(plan: ViewPlan, out_path: Path, *, href_for_link: Callable[[
         if link and link[0] == "view":  # a group: its view is this one; its priorities are listed
             link = ("list", None)
         label = "" if about is None else (
-            "The list of priorities" if link[0] == "list" else f"Open the page of {_shorten(node_title(plan.graph, plan.root), 60)}")
+            "The list of priorities" if link[0] == "list" else f"Open the page of {_shorten(node_title(plan.graph, plan.root), 40)}")
         header = SiteHeader(site_name, href_for_link(("home", None)) or "", href_for_link(("views", None)),
                             href_for_link(link) if link else None, label)
     return write_network_view(plan.graph, list(plan.graph.nodes), out_path, title=plan.title,
