@@ -136,7 +136,7 @@ def test_a_written_view_has_the_header_filters_and_both_layouts(g, tmp_path):
     html = view.path.read_text(encoding="utf-8")
     assert '<a class="gt-site-header__name" href="../../index.html">&lt;/script&gt;&lt;b&gt;Council&lt;/b&gt;</a>' in html
     assert '<a href="../../network.html">All network views</a>' in html
-    assert f'href="../../items/{plan.root}.html">Open the page of' in html
+    assert f'<a href="../../items/{plan.root}.html">The page of this action</a>' in html
     data = json.loads(re.search(r'id="gt-network-data">(.*?)</script>', html, re.S).group(1))
     assert all({"x", "y", "tx", "ty", "kind"} <= set(n) for n in data["nodes"])
     kinds = set(re.findall(r'name="kind" value="([a-z_]+)"', html))

@@ -84,8 +84,8 @@ def _place(root: str, children: dict[str, list[str]], depth: dict[str, int]):
 
 
 LEVEL = 170     # px between the levels of the top-down layout
-COLUMN = 175    # px between neighbouring items of a level
-ROW = 80        # px between the rows of a stack of leaves
+COLUMN = 200    # px between neighbouring items of a level (a label wraps at 150 px; a priority's at 260)
+ROW = 140       # px between the rows of a stack of leaves: room for a dot and four lines of label
 STACK = 4       # leaves of the lowest level go under their parent in rows of at most this many
 
 
@@ -99,7 +99,7 @@ def layered_positions(g: nx.MultiDiGraph, rank: dict[str, int]) -> dict[str, tup
 
     >>> g = nx.MultiDiGraph([("a", "root"), ("b", "root"), ("a1", "a")])
     >>> sorted((n, x, y) for n, (x, y) in layered_positions(g, {"root": 0, "a": 1, "b": 1, "a1": 2}).items())
-    [('a', 0.0, 170), ('a1', 0.0, 340), ('b', 175.0, 170), ('root', 87.5, 0)]
+    [('a', 0.0, 170), ('a1', 0.0, 340), ('b', 200.0, 170), ('root', 100.0, 0)]
     """
     order = list(g.nodes)
     levels = {r: i for i, r in enumerate(sorted(set(rank[n] for n in order)))}

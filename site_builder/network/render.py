@@ -471,8 +471,8 @@ def write_view_plan(plan: ViewPlan, out_path: Path, *, href_for_link: Callable[[
         link = (about.get("link") or ("item", plan.root)) if about else None
         if link and link[0] == "view":  # a group: its view is this one; its priorities are listed
             link = ("list", None)
-        label = "" if about is None else (
-            "The list of priorities" if link[0] == "list" else f"Open the page of {_shorten(node_title(plan.graph, plan.root), 40)}")
+        label = "" if about is None else ("The list of priorities" if link[0] == "list" else
+                                          f"The page of this {KIND_STYLE[about['kind']]['label'].lower()}")
         header = SiteHeader(site_name, href_for_link(("home", None)) or "", href_for_link(("views", None)),
                             href_for_link(link) if link else None, label)
     return write_network_view(plan.graph, list(plan.graph.nodes), out_path, title=plan.title,

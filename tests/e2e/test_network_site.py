@@ -140,7 +140,7 @@ def test_a_view_opened_full_size_has_the_site_header_and_ways_back(watched, base
     assert header.is_visible() and graph.graph["title"] in header.inner_text()
     assert page.locator("a.gt-open-full").is_hidden()  # already full size
     assert page.locator("h1").is_visible()
-    page.locator("header a", has_text="Open the page of").click()
+    page.locator("header a", has_text="The page of this priority").click()
     page.wait_for_url(base + U.page_url(urls.priority_page(priority)))
     page.go_back()
     wait_for_network(page)
