@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from council_plan import council_plan
 from goldenthread.model.graph import (ACTION, INDICATOR, LEAD, LED_BY, OPERATIONAL_PLAN, OUTCOME, PRIORITY, SERVES,
                                       VISION, build_graph, chain_to_top, nodes_of_kind)
 from goldenthread.model.loader import load_plan
+from goldenthread.model.synth.shapes import shaped_plan
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.network.layout import LEVEL, layered_positions
 from goldenthread.site_builder.network.planner import GROUP, MAX_NODES, SUMMARY, ViewPlanner
 from goldenthread.site_builder.network.render import LEVELS, copy_network_assets, write_view_plan
-from goldenthread.site_builder.views.common import SiteContext
+from goldenthread.site_builder.context import SiteContext
 from goldenthread.site_builder.views.items import network_href, network_view_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,7 +69,7 @@ def test_an_action_thread_runs_up_to_the_vision_and_out_to_plans_and_leads(g):
 
 
 def test_an_item_the_thread_has_no_room_for_gets_a_thread_of_its_own():
-    g = build_graph(council_plan(3, "few-priorities"))
+    g = build_graph(shaped_plan(3, "few-priorities"))
     planner = ViewPlanner(g, cap=8)
     views = {v.name: v for v in planner.thread_views()}
     action = max(nodes_of_kind(g, ACTION), key=lambda a: len(planner.parts(a)))
@@ -80,11 +80,10 @@ def test_an_item_the_thread_has_no_room_for_gets_a_thread_of_its_own():
 
 
 def test_each_item_links_the_view_it_is_drawn_in(g, tmp_path):
-    ctx = SiteContext(g=g, urls=U.SiteUrls(g))
     planner = ViewPlanner(g, cap=5)  # small, so that some outcomes have a thread of their own
-    for plan in planner.all_views():
-        ctx.networks[plan.name] = write_view_plan(plan, tmp_path / f"{plan.name}.html", assets_dir=tmp_path,
-                                                  href_for_link=lambda link: "x.html")
+    ctx = SiteContext(g=g, urls=U.SiteUrls(g)).with_networks({
+        plan.name: write_view_plan(plan, tmp_path / f"{plan.name}.html", assets_dir=tmp_path,
+                                   href_for_link=lambda link: "x.html") for plan in planner.all_views()})
     own_threads = 0
     for node, kind in g.nodes(data="kind"):
         found = network_view_of(ctx, node)
@@ -149,7 +148,7 @@ def test_a_written_view_has_the_header_filters_and_both_layouts(g, tmp_path):
 
 
 def test_every_view_of_a_big_plan_stays_under_the_cap():
-    g = build_graph(council_plan(10, "few-priorities"))
+    g = build_graph(shaped_plan(10, "few-priorities"))
     views = ViewPlanner(g).all_views()
     assert max(v.graph.number_of_nodes() for v in views) <= MAX_NODES
     kinds = {v.name.split("/")[0] for v in views if "/" in v.name}

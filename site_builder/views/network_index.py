@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from goldenthread.model.graph import LEAD, OPERATIONAL_PLAN, PRIORITY, nodes_of_kind
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.markup import Href
-from goldenthread.site_builder.network.planner import MAX_NODES, OVERVIEW, group_view_name
-from goldenthread.site_builder.views.common import ItemLink, SiteContext, link_maker
+from goldenthread.site_builder.context import SiteContext
+from goldenthread.site_builder.network.planner import OVERVIEW, group_view_name
+from goldenthread.site_builder.views.common import ItemLink, link_maker
 from goldenthread.site_builder.views.items import network_href
 
 
@@ -44,7 +45,7 @@ def network_index_view(ctx: SiteContext) -> NetworkIndexView:
         return [ViewLink(link(n), n, href) for n, href in found if href]
 
     return NetworkIndexView(
-        page=page, cap=MAX_NODES,
+        page=page, cap=ctx.options.max_network_nodes,
         overview=U.relative(page, ctx.urls.network_file(OVERVIEW)) if OVERVIEW in ctx.networks else None,
         groups=[ViewLink(None, groups.get(key) or key, U.relative(page, ctx.urls.network_file(group_view_name(key))))
                 for key in groups if group_view_name(key) in ctx.networks],

@@ -15,12 +15,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from goldenthread.model.graph import OUTCOME, PRIORITY, nodes_of_kind
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.markup import Href
-from goldenthread.site_builder.views.common import (RAG_ORDER, RagBadge, RagCount, SiteContext, format_date, item_title,
-                                       outcomes_under, rag_counts)
+from goldenthread.site_builder.views.common import RagBadge, RagCount, format_date, rag_counts
 from goldenthread.site_builder.views.items import OutcomeRow, outcome_row
+from goldenthread.model.queries import RAG_ORDER, item_title, nodes_of_kind, outcomes_under
+from goldenthread.model.nodes import Attr, OUTCOME, PRIORITY
+from goldenthread.site_builder.context import SiteContext
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ def priorities_by_group(g) -> list[tuple[str, str, list[str]]]:
     """``(key, name, priorities)`` of every group of priorities, in the plan's order."""
     members: dict[str, list[str]] = {}
     for p in nodes_of_kind(g, PRIORITY):
-        members.setdefault(g.nodes[p].get("group"), []).append(p)
+        members.setdefault(g.nodes[p].get(Attr.GROUP), []).append(p)
     return [(key, name, members.get(key, [])) for key, name in (g.graph.get("groups") or {}).items()]
 
 
@@ -139,9 +140,9 @@ def outcomes_view(ctx: SiteContext, group: str | None = None) -> OutcomesView:
     rows = []
     for o in outcomes:
         data = g.nodes[o]
-        tokens = timescale_tokens(data.get("parsed_timescale"), o in overdue)
-        rows.append(DashboardRow(outcome=outcome_row(ctx, page, o), rag_key=RagBadge.of(data.get("rag")).css,
-                                 priority_id=data["priority"], timescale_tokens=" ".join(tokens),
+        tokens = timescale_tokens(data.get(Attr.PARSED_TIMESCALE), o in overdue)
+        rows.append(DashboardRow(outcome=outcome_row(ctx, page, o), rag_key=RagBadge.of(data.get(Attr.RAG)).css,
+                                 priority_id=data[Attr.PRIORITY], timescale_tokens=" ".join(tokens),
                                  overdue=o in overdue))
     present = {r.rag_key for r in rows}
     rag_options = [Option(b.css, b.word) for b in map(RagBadge.of, RAG_ORDER) if b.css in present]
