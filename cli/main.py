@@ -13,7 +13,7 @@ import sys
 import click
 
 from goldenthread.model.errors import GoldenThreadError
-from goldenthread.cli import analysis, importing, plan, site, synth
+from goldenthread.cli import analysis, importing, plan, site, synth, updates
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
@@ -41,7 +41,7 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
-for module in (importing, plan, analysis, site, synth):
+for module in (importing, plan, analysis, site, synth, updates):
     for command in module.COMMANDS:
         main.add_command(command)
 

@@ -32,7 +32,7 @@ from goldenthread.model.timescale import parse_timescale
 # so code written against this module keeps working.
 from goldenthread.model.nodes import (ACTION, EDGE_KINDS, INDICATOR, LEAD, LED_BY, NODE_KINDS,  # noqa: F401
                                       OPERATIONAL_PLAN, OUTCOME, PART_OF, PLAN, PRIORITY, REFERENCES, SERVES,
-                                      VISION)
+                                      VISION, Attr)
 from goldenthread.model.queries import chain_to_top, nodes_of_kind, parent  # noqa: F401
 
 
@@ -108,8 +108,14 @@ def _add_action(g, add, link, action: Action, priority: Priority) -> None:
     for outcome in action.outcomes:
         add(outcome.id, OUTCOME, outcome.lines, text=outcome.text, rag=outcome.rag,
             timescale=outcome.timescale, parsed_timescale=_parsed_timescale(outcome.timescale),
-            action=action.id, priority=priority.id)
+            commentary=_commentary(outcome), action=action.id, priority=priority.id)
         link(outcome.id, action.id, PART_OF)
+
+
+def _commentary(outcome) -> dict | None:
+    """An outcome's commentary as JSON-ready data: ``{"date": "2021-01-22", "text": ...}`` or ``None``."""
+    note = outcome.commentary
+    return None if note is None else {"date": note.date.isoformat(), "text": note.text}
 
 
 def _parsed_timescale(raw: str | None) -> dict:
@@ -130,19 +136,19 @@ def group_index(groups: list[PriorityGroup]) -> GroupIndex:
 def item_texts(g: nx.MultiDiGraph, node: str) -> Iterator[str]:
     """The prose of a node: title, text and steps, whichever it has."""
     data = g.nodes[node]
-    for key in ("title", "text"):
+    for key in (Attr.TITLE, Attr.TEXT):
         if data.get(key):
             yield data[key]
-    yield from data.get("steps") or ()
+    yield from data.get(Attr.STEPS) or ()
 
 
 def _add_text_references(g: nx.MultiDiGraph, groups: GroupIndex) -> None:
     """Add a REFERENCES edge for every priority that an item's text names with certainty."""
     for node, data in list(g.nodes(data=True)):
-        if data["kind"] in (PLAN, VISION, PRIORITY, OPERATIONAL_PLAN, LEAD):
+        if data[Attr.KIND] in (PLAN, VISION, PRIORITY, OPERATIONAL_PLAN, LEAD):
             continue
         for text in item_texts(g, node):
             for ref in find_references(text, groups):
                 for target in ref.ids:
-                    if target != data.get("priority"):
+                    if target != data.get(Attr.PRIORITY):
                         g.add_edge(node, target, key=REFERENCES, kind=REFERENCES, text=ref.text)

@@ -6,7 +6,7 @@ names them through :class:`Attr` rather than as bare strings, so a renamed or
 new attribute is a change in one place that a type checker and a grep follow.
 
 >>> NODE_ATTRIBUTES[OUTCOME]
-('kind', 'source', 'text', 'rag', 'timescale', 'parsed_timescale', 'action', 'priority')
+('kind', 'source', 'text', 'rag', 'timescale', 'parsed_timescale', 'commentary', 'action', 'priority')
 >>> Attr.RAG in NODE_ATTRIBUTES[OUTCOME], Attr.RAG in NODE_ATTRIBUTES[ACTION]
 (True, False)
 """
@@ -49,6 +49,7 @@ class Attr:
     RAG = "rag"                    # an outcome's RAG rating (see model.queries.RAG_ORDER), or None
     TIMESCALE = "timescale"        # an outcome's timescale as written
     PARSED_TIMESCALE = "parsed_timescale"  # model.timescale.parse_timescale of it
+    COMMENTARY = "commentary"      # an outcome's latest commentary, {"date": "YYYY-MM-DD", "text": ...}, or None
     ROLE = "role"                  # a lead's role
     DOCUMENT = "document"          # an operational plan's document file name
     CONNECTED = "connected"        # an operational plan's "connected to" text as written
@@ -96,6 +97,7 @@ class OutcomeNode(_Node):
     rag: str | None
     timescale: str | None
     parsed_timescale: dict
+    commentary: dict | None
     action: str
     priority: str
 

@@ -79,17 +79,30 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False)
 
 
+class Commentary(Strict):
+    """The lead's latest word on an outcome's progress, and the day it was given.
+
+    Written by ``goldenthread updates apply`` from the Commentary column of a
+    lead's workbook (or by hand): plain text, never markup.
+    """
+
+    date: Date
+    text: Text
+
+
 class Outcome(Strict):
     """One RAG-rated row of the Outcomes/Impact column.
 
     ``text`` holds the cell's bullets, one per line. ``timescale`` is the raw
     text of the Timescale cell (parsed on demand by :mod:`model.timescale`).
+    ``commentary`` is the latest progress update, when there is one.
     """
 
     id: ItemId
     text: Text
     timescale: Text | None = None
     rag: Rag | None = None
+    commentary: Commentary | None = None
     lines: Lines | None = None
 
 

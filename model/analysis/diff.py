@@ -43,7 +43,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "priority": ("group", "number", "title", "text"),
     "action": ("label", "title", "text", "steps"),
     "indicator": ("text",),
-    "outcome": ("text", "timescale", "rag"),
+    "outcome": ("text", "timescale", "rag", "commentary"),
     "operational_plan": ("title", "connected", "lead", "document", "unresolved"),
     "lead": ("title", "role"),
 }
