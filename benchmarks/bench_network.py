@@ -5,16 +5,17 @@ A PLAN_DIR (e.g. one written by ``goldenthread synth --scale 100 --out DIR``) is
 
 For the bundled plan and for council plans SCALE times its size (``model/synth/shapes.py``; scale 100
 is about 10,000 outcomes and 1,400 priorities) in each shape (many groups, two huge groups, a few
-huge priorities), it plans and writes every view as a site build does, then prints the seconds to
-write them all and, for the overview, the biggest group view and the biggest priority view: nodes,
-edges, file size, and (where /usr/bin/chromium exists) seconds from opening the view in headless
-Chromium until its layout has settled and stopped (network.js sets <html data-gt-network="ready">),
+huge priorities), it plans and writes every view as a site build does, then prints how many views of
+each kind, the seconds to write them all and their size, and, for the overview and the biggest view
+of each kind (group, priority, operational plan, lead, thread): nodes, edges, file size, and (where
+/usr/bin/chromium exists) seconds from opening the view in headless Chromium until its layout has settled and stopped (network.js sets <html data-gt-network="ready">),
 best of 3. Targets: no view draws more than MAX_NODES (200) items; each settles in under 3 s.
 """
 from __future__ import annotations
 
 import sys
 import tempfile
+from collections import Counter
 import time
 from pathlib import Path
 
@@ -57,21 +58,23 @@ def measure(name: str, g, browser) -> None:
                                            assets_dir=out / "assets") for p in plans}
         seconds = time.perf_counter() - t0
         biggest = max(len(v.nodes) for v in written.values())
-        print(f"{name}: {len(written)} views written in {seconds:.1f}s, biggest {biggest} nodes "
+        size = sum(v.path.stat().st_size for v in written.values())
+        by_folder = Counter(n.split("/")[0] if "/" in n else "priority" for n in written if n != OVERVIEW)
+        print(f"{name}: {len(written)} views ({', '.join(f'{k} {v}' for k, v in sorted(by_folder.items()))}) "
+              f"written in {seconds:.1f}s, {size / 2**20:.1f} MiB; biggest {biggest} nodes "
               f"({'within' if biggest <= MAX_NODES else 'OVER'} the cap of {MAX_NODES})")
-        groups = [n for n in written if n.startswith("groups/")]
-        others = [n for n in written if n != OVERVIEW and n not in groups]
         picks = [("overview", OVERVIEW)]
-        if groups:
-            picks.append(("biggest group view", max(groups, key=lambda n: (len(written[n].nodes), n))))
-        if others:
-            picks.append(("biggest priority view", max(others, key=lambda n: (len(written[n].nodes), n))))
+        for label, folder in (("group", "groups"), ("priority", "priority"), ("operational plan", "plans"),
+                              ("lead", "leads"), ("thread", "thread")):
+            names = [n for n in written if n != OVERVIEW and (n.split("/")[0] if "/" in n else "priority") == folder]
+            if names:
+                picks.append((f"biggest {label} view", max(names, key=lambda n: (len(written[n].nodes), n))))
         with serve_directory(out) as url:
             for label, view_name in picks:
                 view = written[view_name]
                 settle = (f"settle {settle_seconds(browser, url + f'network/{view_name}.html'):5.2f}s"
                           if browser else "settle (no browser)")
-                print(f"  {label:<22} {view_name:<14} {len(view.nodes):>4} nodes {len(view.rows):>4} edges "
+                print(f"  {label:<30} {view_name[:40]:<40} {len(view.nodes):>4} nodes {len(view.rows):>4} edges "
                       f"{view.path.stat().st_size / 1024:6.0f} KiB  {settle}", flush=True)
 
 

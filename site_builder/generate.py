@@ -35,6 +35,7 @@ from goldenthread.site_builder.views.findings import findings_view
 from goldenthread.site_builder.views.history import board_view, changes_view
 from goldenthread.site_builder.views.home import home_view
 from goldenthread.site_builder.views.items import network_link
+from goldenthread.site_builder.views.network_index import network_index_view
 from goldenthread.site_builder.views.lists import plans_index_view, priorities_index_view, trace_groups_view, trace_index_view
 from goldenthread.site_builder.views.outcomes import outcome_groups_view, outcomes_view
 from goldenthread.site_builder.views.owners import lead_view, operational_plan_view
@@ -108,6 +109,7 @@ def generate_docs(data: PlanData, docs_dir: Path, *, options: SiteOptions = Site
         (U.FINDINGS, "findings.md", findings_view(ctx)),
         (U.DEPENDENCIES, "dependencies.md", dependencies_view(ctx)),
         (U.DOWNLOADS, "downloads.md", downloads_view(ctx, downloads, docs_dir)),
+        (U.NETWORK_INDEX, "network_index.md", network_index_view(ctx)),
     ]
     split = split_by_group(g, options)
     if split:
@@ -138,6 +140,7 @@ def generate_docs(data: PlanData, docs_dir: Path, *, options: SiteOptions = Site
         {"Plans and leads": U.PLANS},
         {"Findings": U.FINDINGS},
         {"Dependencies": U.DEPENDENCIES},
+        {"Network": U.NETWORK_INDEX},
         {"Trace an outcome": U.TRACE_INDEX},
         {"Downloads": U.DOWNLOADS},
     ]
@@ -200,13 +203,14 @@ def copy_assets(assets_dir: Path) -> None:
 
 
 def write_network_views(ctx: SiteContext, docs_dir: Path) -> dict[str, network.NetworkView]:
-    """Write the overview, one view per group and one per priority, each within
-    ``ctx.options.max_network_nodes``; return them by view name."""
+    """Write every network view (see :meth:`site_builder.network.planner.ViewPlanner.all_views`), each
+    within ``ctx.options.max_network_nodes``; return them by view name."""
     networks = {}
+    site_name = ctx.g.graph.get("title") or "Golden Thread"
     for plan in ViewPlanner(ctx.g, ctx.options.max_network_nodes).all_views():
         file = ctx.urls.network_file(plan.name)
         networks[plan.name] = network.write_view_plan(
             plan, docs_dir / file, href_for_link=lambda link, file=file: network_link(ctx, file, link),
-            assets_dir=docs_dir / U.ASSETS_DIR)
+            assets_dir=docs_dir / U.ASSETS_DIR, site_name=site_name)
     return networks
 

@@ -51,6 +51,7 @@ TRACE_INDEX = "trace/index.md"
 DOWNLOADS = "downloads.md"
 CHANGES = "changes.md"     # only with --previous
 BOARD = "board.md"         # only with --previous
+NETWORK_INDEX = "network.md"  # the index of network views (beside, not in, network/: no view can clash)
 ASSETS_DIR = "assets"
 NETWORK_DIR = "network"
 DOWNLOADS_DIR = "downloads"

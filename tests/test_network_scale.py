@@ -8,7 +8,8 @@ import re
 import pytest
 
 from goldenthread.model.synth.shapes import shaped_plan
-from goldenthread.model.graph import ACTION, OUTCOME, PRIORITY, build_graph, nodes_of_kind
+from goldenthread.model.graph import (ACTION, INDICATOR, LEAD, OPERATIONAL_PLAN, OUTCOME, PRIORITY, build_graph,
+                                      nodes_of_kind)
 from goldenthread.site_builder.network import planner
 from goldenthread.site_builder.network.render import copy_network_assets, write_view_plan
 from goldenthread.site_builder.network.planner import GROUP, MAX_NODES, SUMMARY, ViewPlanner
@@ -28,8 +29,11 @@ def drawn_items(view) -> set[str]:
 
 def test_no_view_draws_more_than_the_cap(big):
     g, views = big
-    assert len(views) == 1 + len({g.nodes[p]["group"] for p in nodes_of_kind(g, PRIORITY)}) + len(
-        nodes_of_kind(g, PRIORITY))
+    # The overview, a view per group, per priority, per operational plan, per lead and per action
+    # (and one per outcome or indicator its action's view had no room for).
+    at_least = 1 + len({g.nodes[p]["group"] for p in nodes_of_kind(g, PRIORITY)}) + sum(
+        len(nodes_of_kind(g, kind)) for kind in (PRIORITY, OPERATIONAL_PLAN, LEAD, ACTION))
+    assert at_least <= len(views) <= at_least + len(nodes_of_kind(g, OUTCOME)) + len(nodes_of_kind(g, INDICATOR))
     assert max(v.graph.number_of_nodes() for v in views) <= MAX_NODES
     assert len({v.name for v in views}) == len(views)
 
@@ -58,7 +62,7 @@ def test_summary_nodes_count_what_they_stand_for(big):
         assert re.match(r"[\d,]+ ", data["title"]), data["title"]
         assert int(data["title"].split()[0].replace(",", "")) == data["count"]
         assert view.graph.out_degree(node) == 1  # hangs from the item whose page lists them
-        assert data["link"][0] in ("item", "list")
+        assert data["link"][0] in ("item", "list", "view")
 
 
 def test_a_priority_with_hundreds_of_outcomes_counts_them_under_each_action():
@@ -75,11 +79,29 @@ def test_a_priority_with_hundreds_of_outcomes_counts_them_under_each_action():
     assert view.graph.number_of_nodes() <= MAX_NODES
 
 
-def test_a_small_plan_is_drawn_whole():
+def test_the_overview_is_collapsed_to_priorities_and_counts_the_rest_exactly():
     g = build_graph(shaped_plan(1))
     overview = ViewPlanner(g).overview()
-    assert drawn_items(overview) == set(g.nodes) - {"plan"}
-    assert overview.hidden == () and overview.note() == ""
+    priorities = nodes_of_kind(g, PRIORITY)
+    assert drawn_items(overview) == set(priorities) | set(nodes_of_kind(g, "vision"))
+    boxes = {d["link"]: d for _, d in overview.graph.nodes(data=True) if d["kind"] == SUMMARY}
+    with_outcomes = [p for p in priorities if any(g.nodes[o].get("priority") == p for o in nodes_of_kind(g, OUTCOME))]
+    assert sorted(boxes) == sorted(("view", p) for p in with_outcomes)  # each opens its priority's view
+    assert sum(b["count"] for b in boxes.values()) == len(nodes_of_kind(g, OUTCOME))
+    for kind in (ACTION, INDICATOR, OUTCOME, OPERATIONAL_PLAN, LEAD):
+        assert dict(overview.hidden)[kind] == len(nodes_of_kind(g, kind)), kind
+
+
+def test_every_item_is_drawn_in_a_view_of_its_own_kind(big):
+    g, views = big
+    by_name = {v.name: v for v in views}
+    for node, kind in g.nodes(data="kind"):
+        if kind in (OPERATIONAL_PLAN, LEAD):
+            assert node in by_name[f"{'plans' if kind == OPERATIONAL_PLAN else 'leads'}/{node}"].graph
+        elif kind in (OUTCOME, INDICATOR):  # in its action's thread, or in a thread of its own
+            assert node in by_name[f"thread/{g.nodes[node]['action']}"].graph or f"thread/{node}" in by_name
+        elif kind == ACTION:
+            assert node in by_name[f"thread/{node}"].graph
 
 
 def test_written_views_link_groups_and_summaries_and_show_the_note(tmp_path):

@@ -48,7 +48,7 @@ def test_bundled_plan_builds_a_page_for_every_item(bundled_site):
     expected += [urls.item_page(n) for kind in (OPERATIONAL_PLAN, LEAD) for n in nodes_of_kind(g, kind)]
     expected += [urls.trace_page(o) for o in nodes_of_kind(g, OUTCOME)]
     expected += ["index.md", "priorities/index.md", "outcomes.md", "plans/index.md", "findings.md",
-                 "dependencies.md", "trace/index.md", "downloads.md"]
+                 "dependencies.md", "trace/index.md", "downloads.md", "network.md"]
     missing = [page for page in expected if not (site / page_url(page)).is_file()]
     assert missing == []
     assert result.pages == len(expected)
@@ -173,7 +173,7 @@ def test_a_folder_that_is_not_a_site_is_never_replaced(tmp_path):
 def test_cli_builds_and_reports(tmp_path):
     result = CliRunner().invoke(main, ["build", str(MINI_PLAN), "--out", str(tmp_path / "site")])
     assert result.exit_code == 0, result.output
-    assert "20 pages" in result.output and (tmp_path / "site" / "index.html").is_file()
+    assert "21 pages" in result.output and (tmp_path / "site" / "index.html").is_file()
 
 
 def test_cli_reports_a_bad_plan_with_its_location_and_exit_2(broken_plan):

@@ -82,3 +82,59 @@ def _place(root: str, children: dict[str, list[str]], depth: dict[str, int]):
             stack.append((child, at, share))
             at += share
     return placed, radii[-1]
+
+
+LEVEL = 170     # px between the levels of the top-down layout
+COLUMN = 200    # px between neighbouring items of a level (a label wraps at 150 px; a priority's at 260)
+ROW = 140       # px between the rows of a stack of leaves: room for a dot and four lines of label
+STACK = 4       # leaves of the lowest level go under their parent in rows of at most this many
+
+
+def layered_positions(g: nx.MultiDiGraph, rank: dict[str, int]) -> dict[str, tuple[float, float]]:
+    """Positions for a top-down tree: *rank* gives each node's level (0 at the top; gaps close up).
+
+    Each node hangs under its nearest neighbour of a higher level (graph order breaks ties);
+    a parent sits centred over its children; the leaves of the lowest level are stacked under
+    their parent in rows of at most :data:`STACK`, so a hundred outcomes do not make one
+    unreadably wide line.
+
+    >>> g = nx.MultiDiGraph([("a", "root"), ("b", "root"), ("a1", "a")])
+    >>> sorted((n, x, y) for n, (x, y) in layered_positions(g, {"root": 0, "a": 1, "b": 1, "a1": 2}).items())
+    [('a', 0.0, 170), ('a1', 0.0, 340), ('b', 200.0, 170), ('root', 100.0, 0)]
+    """
+    order = list(g.nodes)
+    levels = {r: i for i, r in enumerate(sorted(set(rank[n] for n in order)))}
+    level = {n: levels[rank[n]] for n in order}
+    deepest = max(level.values(), default=0)
+    index = {n: i for i, n in enumerate(order)}
+    parent: dict[str, str] = {}
+    for node in order:
+        above = [m for m in set(g.predecessors(node)) | set(g.successors(node)) if level[m] < level[node]]
+        if above:
+            parent[node] = min(above, key=lambda m: (-level[m], index[m]))
+    children: dict[str, list[str]] = {n: [] for n in order}
+    for node in order:
+        if node in parent:
+            children[parent[node]].append(node)
+    positions: dict[str, tuple[float, float]] = {}
+    cursor = 0.0
+    # Iterative post-order (a deep chain must not hit Python's recursion limit).
+    for root in (n for n in order if n not in parent):
+        stack: list[tuple[str, float, bool]] = [(root, 0.0, False)]
+        while stack:
+            node, start, done = stack.pop()
+            kids = children[node]
+            stacked = [k for k in kids if not children[k] and level[k] == deepest]
+            if not done:
+                stack.append((node, cursor, True))
+                stack.extend((k, 0.0, False) for k in reversed([k for k in kids if k not in stacked]))
+                continue
+            if stacked:
+                columns = min(STACK, len(stacked))
+                for i, leaf in enumerate(stacked):
+                    positions[leaf] = (cursor + (i % columns) * COLUMN, level[leaf] * LEVEL + (i // columns) * ROW)
+                cursor += columns * COLUMN
+            if cursor == start:  # no children: a column of its own
+                cursor += COLUMN
+            positions[node] = ((start + cursor - COLUMN) / 2, level[node] * LEVEL)
+    return positions

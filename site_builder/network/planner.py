@@ -16,9 +16,16 @@ is *folded*:
 Whatever is not drawn is counted in the view's ``hidden``, which the page shows
 as a note with a link to the page that lists everything.
 
-Views: ``plan`` (the overview: vision, groups, priorities, then operational
-plans, leads, actions, ... as far as they fit), ``groups/<key>`` (one per group of
-priorities) and one per priority (its neighbourhood).
+Views: ``plan`` (the overview, collapsed: the vision, the groups, their priorities,
+and under each priority one grey box counting its outcomes by RAG, which opens
+that priority's view), ``groups/<key>`` (one per group of priorities), one per
+priority (its neighbourhood), ``plans/<id>`` (an operational plan: its lead, the
+priorities it serves and their actions, up to the vision), ``leads/<id>`` (a
+lead: the plans they lead and what those serve), ``thread/<action>`` (an action's
+thread: up to the vision, down to its indicators and outcomes, out to the plans
+serving its priority and their leads; an outcome's neighbourhood is this view
+with the outcome picked out) and ``thread/<item>`` for an outcome or indicator
+that its action's view had no room for.
 
 >>> g = nx.MultiDiGraph(groups={"core": "Core Priorities"})
 >>> g.add_node("vision", kind="vision", title="Vision"); g.add_node("P1", kind="priority", title="P", group="core")
@@ -92,6 +99,8 @@ class Tier:
     anchor: Callable[[str], str | None] | None = None   # the drawn node a summary of an item hangs from
     edge: str = PART_OF                                  # the kind of the summary's edge to its anchor
     words: str = ""                                      # "more actions", "refer to it": what a summary says
+    collapse: bool = False   # per_anchor: always fold, even when the items would fit (a readable overview)
+    opens: str = "item"      # what a summary of this tier opens: its anchor's page ("item") or view ("view")
 
 
 @dataclass(frozen=True)
@@ -162,28 +171,112 @@ class ViewPlanner:
 
     # -- the views ------------------------------------------------------------------------------
     def all_views(self) -> list[ViewPlan]:
-        """The overview, one view per group (when the plan has groups) and one per priority."""
+        """Every view: the overview, one per group (when the plan has groups), one per priority,
+        operational plan and lead, and the threads (see :meth:`thread_views`)."""
         views = [self.overview()]
         views += [self.group_view(key) for key in self.groups]
         views += [self.priority_view(p) for group in self.groups.values() for p in group]
+        views += [self.operational_plan_view(n) for n, kind in self.g.nodes(data="kind") if kind == OPERATIONAL_PLAN]
+        views += [self.lead_view(n) for n, kind in self.g.nodes(data="kind") if kind == LEAD]
+        views += self.thread_views()
         return views
 
     def overview(self) -> ViewPlan:
-        """The vision, the groups, their priorities, then plans, leads, actions, ... while they fit."""
+        """The vision, the groups and their priorities; each priority's outcomes folded into one
+        grey box (with their RAG) that opens the priority's own view: readable at any size."""
         groups = list(self.groups)
         priorities = [p for key in groups for p in self.groups[key]]
         actions = [a for p in priorities for a in self.parts(p, ACTION)]
         leaves = [n for a in actions for n in self.parts(a)]
         tiers = [
             Tier([[group_node(k)] for k in groups], PARTIAL, anchor=lambda _: self.vision, words="more groups"),
-            Tier([[p] for p in priorities]),
-            Tier(self.plans_and_leads(priorities)),
-            Tier([[a] for a in actions]),
-            Tier([[n] for n in leaves if kind_of(self.g, n) == INDICATOR]),
-            Tier([[n] for n in leaves if kind_of(self.g, n) == OUTCOME]),
+            Tier([[p] for p in priorities]),  # all or none: too many, and the groups open their own views
+            Tier([[n] for n in leaves if self.g.nodes[n]["kind"] == OUTCOME], PER_ANCHOR, anchor=self._priority_of,
+                 collapse=True, opens="view"),
+            # Never drawn here, but counted, so that the note says all that the overview leaves out.
+            Tier([[a] for a in actions], collapse=True),
+            Tier([[n] for n in leaves if self.g.nodes[n]["kind"] == INDICATOR], collapse=True),
+            Tier(self.plans_and_leads(priorities), collapse=True),
         ]
         core = [self.vision] if self.vision else []
         return self._plan(OVERVIEW, "Network view of the whole plan", core, tiers, ("list", None))
+
+    def operational_plan_view(self, plan: str) -> ViewPlan:
+        """An operational plan, its lead, the priorities it serves (up to the vision) and their actions.
+
+        >>> g = nx.MultiDiGraph()
+        >>> g.add_node("vision", kind="vision", title="V"); g.add_node("P1", kind="priority", title="P")
+        >>> g.add_node("OP1", kind="operational_plan", title="Plan"); g.add_node("L1", kind="lead", title="Ann")
+        >>> g.add_node("P1.a", kind="action", title="Act", priority="P1")
+        >>> for s, t, k in [("P1", "vision", PART_OF), ("P1.a", "P1", PART_OF), ("OP1", "P1", SERVES), ("OP1", "L1", LED_BY)]:
+        ...     _ = g.add_edge(s, t, key=k, kind=k)
+        >>> list(ViewPlanner(g).operational_plan_view("OP1").graph.nodes)
+        ['vision', 'P1', 'OP1', 'L1', 'P1.a']
+        """
+        served = self.targets(plan, SERVES)
+        tiers = [
+            Tier([self.targets(plan, LED_BY)]),
+            Tier([[p] for p in served], PARTIAL, anchor=lambda _: plan, edge=SERVES, words="more priorities it serves"),
+            Tier([[self.vision]] if self.vision else []),
+            Tier([[a] for p in served for a in self.parts(p, ACTION)], PER_ANCHOR, anchor=self._parent),
+        ]
+        title = f"Network view of the operational plan {item_title(self.g, plan)}"
+        return self._plan(f"plans/{plan}", title, [plan], tiers, ("item", plan))
+
+    def lead_view(self, lead: str) -> ViewPlan:
+        """A lead, the operational plans they lead, the priorities those serve (up to the vision)."""
+        plans = self.sources(lead, LED_BY)
+        served = sorted({p for plan in plans for p in self.targets(plan, SERVES)}, key=self.order.__getitem__)
+        tiers = [
+            Tier([[p] for p in plans], PARTIAL, anchor=lambda _: lead, edge=LED_BY, words="more operational plans"),
+            Tier([[p] for p in served], PER_ANCHOR, anchor=lambda p: next(
+                (plan for plan in plans if p in self.targets(plan, SERVES)), None)),
+            Tier([[self.vision]] if self.vision else []),
+            Tier([[a] for p in served for a in self.parts(p, ACTION)], PER_ANCHOR, anchor=self._parent),
+        ]
+        title = f"Network view of the lead {item_title(self.g, lead)}"
+        return self._plan(f"leads/{lead}", title, [lead], tiers, ("item", lead))
+
+    def thread_views(self) -> list[ViewPlan]:
+        """One view per action (see :meth:`thread_view`), and one per outcome or indicator that its
+        action's view had no room for, so that every item has a view it is drawn in."""
+        views = []
+        for action in (n for n, kind in self.g.nodes(data="kind") if kind == ACTION):
+            view = self.thread_view(action)
+            views.append(view)
+            views += [self.thread_view(part) for part in self.parts(action) if part not in view.graph]
+        return views
+
+    def thread_view(self, item: str) -> ViewPlan:
+        """*item*'s golden thread: up to the vision, down to its parts, out to the operational plans
+        serving its priority and their leads, and the priorities its parts refer to.
+
+        >>> g = nx.MultiDiGraph()
+        >>> g.add_node("vision", kind="vision", title="V"); g.add_node("P1", kind="priority", title="P")
+        >>> g.add_node("P1.a", kind="action", title="Act", priority="P1")
+        >>> g.add_node("P1.a.o", kind="outcome", title="Out", priority="P1", rag="RED")
+        >>> g.add_node("OP1", kind="operational_plan", title="Plan"); g.add_node("L1", kind="lead", title="Ann")
+        >>> for s, t, k in [("P1", "vision", PART_OF), ("P1.a", "P1", PART_OF), ("P1.a.o", "P1.a", PART_OF),
+        ...                 ("OP1", "P1", SERVES), ("OP1", "L1", LED_BY)]:
+        ...     _ = g.add_edge(s, t, key=k, kind=k)
+        >>> view = ViewPlanner(g).thread_view("P1.a")
+        >>> view.name, list(view.graph.nodes)
+        ('thread/P1.a', ['vision', 'P1', 'P1.a', 'P1.a.o', 'OP1', 'L1'])
+        """
+        up = [n for n in chain_to_top(self.g, item)[1:] if self.g.nodes[n]["kind"] in (ACTION, PRIORITY, VISION)]
+        priority = next((n for n in up if self.g.nodes[n]["kind"] == PRIORITY), None)
+        parts = self.parts(item)
+        referred = sorted({t for n in [item, *parts] for t in self.targets(n, REFERENCES)} - {priority},
+                          key=self.order.__getitem__)
+        tiers = [
+            Tier([up]),
+            Tier([[n] for n in parts], PARTIAL, anchor=lambda _: item, words="more parts"),
+            Tier(self.plans_and_leads([priority] if priority else []), PARTIAL, anchor=lambda _: priority,
+                 edge=SERVES, words="more operational plans serve its priority"),
+            Tier([[p] for p in referred]),
+        ]
+        title = f"Network view of the thread of {item}: {item_title(self.g, item)}"
+        return self._plan(f"thread/{item}", title, [item], tiers, ("item", item))
 
     def group_view(self, key: str) -> ViewPlan:
         """A group's priorities, the plans that serve them and their leads, then their actions, ..."""
@@ -238,6 +331,10 @@ class ViewPlanner:
             return group_node(self.g.nodes[node].get(Attr.GROUP) or "")
         return up[0] if up else None
 
+    def _priority_of(self, node: str) -> str | None:
+        priority = self.g.nodes[node].get("priority")
+        return priority if priority in self.g else None
+
     def _plan(self, name: str, title: str, core: list[str], tiers: list[Tier],
               full_list: tuple[str, str | None]) -> ViewPlan:
         chosen: dict[str, None] = dict.fromkeys(core)
@@ -251,7 +348,7 @@ class ViewPlanner:
             if not new:
                 continue
             room = self.cap - len(chosen) - len(summaries)
-            if not full and len(new) <= room:
+            if not full and len(new) <= room and not tier.collapse:
                 chosen.update(dict.fromkeys(new))
                 continue
             if not full and tier.fold == PER_ANCHOR:
@@ -346,6 +443,9 @@ class ViewPlanner:
         # An item's page lists all its parts and plans; a group or the vision: the list of priorities.
         on_item_page = anchor in self.g and anchor != self.vision
         where, link = ("its page", ("item", anchor)) if on_item_page else ("the list of priorities", ("list", None))
+        if tier.opens == "view" and on_item_page:
+            return {"kind": SUMMARY, "title": title, "text": f"{title}. Click to open its network view.",
+                    "link": ("view", anchor), "count": len(items), "counts": kind}
         return {"kind": SUMMARY, "title": title, "text": f"{title}, not drawn here. Every one is listed on {where}.",
                 "link": link, "count": len(items), "counts": kind}
 

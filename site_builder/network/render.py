@@ -63,7 +63,7 @@ from pyvis.network import Network
 from goldenthread.model.nodes import (ACTION, INDICATOR, LEAD, LED_BY, OPERATIONAL_PLAN, OUTCOME, PART_OF, PLAN,
                                       PRIORITY, REFERENCES, SERVES, VISION, Attr)
 from goldenthread.model.queries import chain_to_top, edges_from, item_title, kind_of, sources_of, targets_of
-from goldenthread.site_builder.network.layout import radial_positions
+from goldenthread.site_builder.network.layout import layered_positions, radial_positions
 from goldenthread.site_builder.network.planner import GROUP, SUMMARY, ViewPlan
 
 #: Where a drawn node leads: ``("item", id)``, ``("view", name)`` or ``("list", None)`` (see ViewPlan).
@@ -116,6 +116,11 @@ BIG_VIEW = 80  # items: a view this big is seen zoomed out at first, so its top-
 TIDY_BUDGET = 25_000
 ITERATION_BUDGET = 125_000  # node-steps of layout: about 3 s in headless Chromium on a 2-core machine  # canvas labels are cut here; the tooltip and the table have the full text
 
+#: Levels of the top-down layout: the thread runs from the vision down; an operational plan sits
+#: beside the actions of the priority it serves, its lead beside the outcomes.
+LEVELS = {PLAN: 0, VISION: 0, GROUP: 1, PRIORITY: 2, ACTION: 3, OPERATIONAL_PLAN: 3, INDICATOR: 4, OUTCOME: 4,
+          LEAD: 4}
+
 #: Kinds in the whole-plan view: the plan node itself adds nothing to the picture.
 WHOLE_PLAN_KINDS = (VISION, PRIORITY, ACTION, INDICATOR, OUTCOME, OPERATIONAL_PLAN, LEAD)
 
@@ -153,6 +158,21 @@ class NetworkView:
     rows: tuple[NetworkRow, ...]
     note: str = ""          # what the view leaves out, in words (empty when it draws everything)
     full_list: Link | None = None  # where every item it leaves out is listed
+
+
+@dataclass(frozen=True)
+class SiteHeader:
+    """The header of a view opened full size: the site's name and the way back.
+
+    *home*, *views* and *about* are URLs relative to the view file (the home page, the index of
+    network views, the page of the item the view is about); *about_label* says what *about* opens.
+    """
+
+    site_name: str
+    home: str
+    views: str | None = None
+    about: str | None = None
+    about_label: str = ""
 
 
 def whole_plan_nodes(g: nx.MultiDiGraph, kinds: Iterable[str] = WHOLE_PLAN_KINDS) -> list[str]:
@@ -217,10 +237,13 @@ def build_network(g: nx.MultiDiGraph, node_ids: Iterable[str], href_for: Callabl
     order = [n for n in g.nodes if n in chosen]  # reading order, whatever order the caller used
     refs = {n: node_ref(g, n, href_for, href_for_link) for n in order}
     positions = radial_positions(g.subgraph(order), root) if root in refs else {}
+    layered = layered_positions(g.subgraph(order), {n: _level(g, n) for n in order})
     for node in order:
         options = _node_options(g, node, refs[node], big=len(order) > BIG_VIEW)
         if node in positions:
             options["x"], options["y"] = (round(v, 1) for v in positions[node])
+        # The top-down layout, for network.js's layout switch (vis-network ignores these names).
+        options["tx"], options["ty"] = (round(v, 1) for v in layered[node])
         net.add_node(node, **options)
     rows = []
     edges = g.edges(keys=True) if len(order) * 4 > g.number_of_nodes() else \
@@ -272,11 +295,18 @@ def _node_options(g: nx.MultiDiGraph, node: str, ref: NodeRef, big: bool) -> dic
         # Read by network.js (vis-network ignores them): link, and words for the keyboard status line.
         "href": ref.href,
         "kindLabel": style["label"],
+        "kind": ref.kind,
         "name": ref.title,
     }
     if ref.kind == OUTCOME:
         options["rag"] = ref.rag
     return options
+
+
+def _level(g: nx.MultiDiGraph, node: str) -> int:
+    """The level of *node* in the top-down layout; a count of items sits at the level of what it counts."""
+    data = g.nodes[node]
+    return LEVELS.get(data.get("counts") if data["kind"] == SUMMARY else data["kind"], max(LEVELS.values()))
 
 
 def _font_size(kind: str, big: bool) -> int:
@@ -300,7 +330,8 @@ def _tooltip(data: dict, ref: NodeRef) -> str:
     if data.get("not_drawn"):  # set by the view planner (network.planner) on an item whose parts the view leaves out
         lines.append(data["not_drawn"])
     if ref.href:
-        lines.append("Click to open its page." if ref.link is None else "Click to open the list.")
+        opens = {None: "its page", "view": "its network view"}.get(ref.link and ref.link[0], "the list")
+        lines.append(f"Click to open {opens}.")
     return "\n".join(lines)
 
 
@@ -347,13 +378,17 @@ def vis_options(node_count: int, from_layout: bool = False) -> dict:
 
 
 def legend(nodes: list[NodeRef], rows: list[NetworkRow]) -> dict:
-    """The key of a view: only the kinds, RAG ratings and edge kinds it shows, in a fixed order."""
+    """The key of a view: only the kinds, RAG ratings and edge kinds it shows, in a fixed order.
+
+    Each kind and rating is also a filter (network.js hides what is unticked): ``kinds`` and
+    ``rags`` carry the ``value`` the nodes' data hold (``"none"`` for an outcome with no rating).
+    """
     kinds = {n.kind for n in nodes}
     rags = {n.rag for n in nodes if n.kind == OUTCOME}
     edges = {r.kind for r in rows}
     return {
         "kinds": [dict(kind=k, **KIND_STYLE[k]) for k in KIND_STYLE if k in kinds and k != OUTCOME],
-        "rags": [dict(**RAG_STYLE[r]) for r in RAG_STYLE if r in rags],
+        "rags": [dict(value=r or "none", **RAG_STYLE[r]) for r in RAG_STYLE if r in rags],
         "edges": [dict(kind=k, **EDGE_STYLE[k]) for k in EDGE_STYLE if k in edges],
         "outcome_shape": KIND_STYLE[OUTCOME]["shape"],
     }
@@ -369,13 +404,14 @@ def _environment() -> Environment:
 def render_network_view(g: nx.MultiDiGraph, node_ids: Iterable[str], *, title: str,
                         href_for: Callable[[str], str | None], assets_href: str,
                         self_href: str | None = None, href_for_link: Callable[[Link], str | None] | None = None,
-                        note: str = "", full_list: Link | None = None, root: str | None = None
-                        ) -> tuple[str, NetworkView]:
+                        note: str = "", full_list: Link | None = None, root: str | None = None,
+                        header: SiteHeader | None = None) -> tuple[str, NetworkView]:
     """The view's HTML (and its :class:`NetworkView`, path left empty) without writing it.
 
     *assets_href* is the URL of the assets folder relative to the view file; *self_href*, the
     view file's own name, gives the embedded view a link that opens it full size. *note* says
-    what the view leaves out; it is shown above the diagram with a link to *full_list*.
+    what the view leaves out; it is shown above the diagram with a link to *full_list*. *header*
+    is shown when the view is opened full size (not inside a frame).
     """
     net, nodes, rows = build_network(g, node_ids, href_for, href_for_link, root)
     vis_nodes, vis_edges, _heading, _height, _width, options = net.get_network_data()
@@ -385,36 +421,49 @@ def render_network_view(g: nx.MultiDiGraph, node_ids: Iterable[str], *, title: s
     list_href = href_for_link(full_list) if note and full_list and href_for_link else None
     html = _environment().get_template("network/view.html").render(
         title=title, data=data, assets=assets_href.rstrip("/"), self_href=self_href, legend=legend(nodes, rows),
-        count_nodes=len(nodes), count_edges=len(rows), note=note, list_href=list_href)
+        count_nodes=len(nodes), count_edges=len(rows), note=note, list_href=list_href, header=header)
     return html, NetworkView(Path(), title, tuple(nodes), tuple(rows), note, full_list if note else None)
 
 
 def write_network_view(g: nx.MultiDiGraph, node_ids: Iterable[str], out_path: Path, *, title: str,
                        href_for: Callable[[str], str | None], assets_dir: Path,
                        href_for_link: Callable[[Link], str | None] | None = None,
-                       note: str = "", full_list: Link | None = None, root: str | None = None) -> NetworkView:
+                       note: str = "", full_list: Link | None = None, root: str | None = None,
+                       header: SiteHeader | None = None) -> NetworkView:
     """Write the standalone view page of *node_ids* to *out_path*; see the module docstring."""
     out_path = Path(out_path)
     assets_href = Path(os.path.relpath(Path(assets_dir), out_path.parent)).as_posix()
     html, view = render_network_view(g, node_ids, title=title, href_for=href_for, assets_href=assets_href,
                                      self_href=out_path.name, href_for_link=href_for_link, note=note,
-                                     full_list=full_list, root=root)
+                                     full_list=full_list, root=root, header=header)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(html, encoding="utf-8")
     return NetworkView(out_path, view.title, view.nodes, view.rows, view.note, view.full_list)
 
 
 def write_view_plan(plan: ViewPlan, out_path: Path, *, href_for_link: Callable[[Link], str | None],
-                    assets_dir: Path) -> NetworkView:
+                    assets_dir: Path, site_name: str | None = None) -> NetworkView:
     """Write the view *plan* (from :class:`site_builder.network.planner.ViewPlanner`) to *out_path*.
 
     *href_for_link* turns a link (``("item", id)``, ``("view", name)``, ``("list", None)``) into a
-    URL relative to *out_path*'s folder.
+    URL relative to *out_path*'s folder; with a *site_name*, the view opened full size has the
+    site's header, whose links are ``href_for_link(("home", None))``, ``(("views", None))`` and the
+    page of the item the view is about.
     """
+    header = None
+    if site_name is not None:
+        about = plan.graph.nodes[plan.root] if plan.root in plan.graph else None
+        link = (about.get("link") or ("item", plan.root)) if about else None
+        if link and link[0] == "view":  # a group: its view is this one; its priorities are listed
+            link = ("list", None)
+        label = "" if about is None else ("The list of priorities" if link[0] == "list" else
+                                          f"The page of this {KIND_STYLE[about['kind']]['label'].lower()}")
+        header = SiteHeader(site_name, href_for_link(("home", None)) or "", href_for_link(("views", None)),
+                            href_for_link(link) if link else None, label)
     return write_network_view(plan.graph, list(plan.graph.nodes), out_path, title=plan.title,
                               href_for=lambda node: href_for_link(("item", node)), assets_dir=assets_dir,
                               href_for_link=href_for_link, note=plan.note(), full_list=plan.full_list,
-                              root=plan.root)
+                              root=plan.root, header=header)
 
 
 def copy_network_assets(assets_dir: Path) -> list[Path]:

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import quote
+
+from goldenthread.model.graph import ACTION, INDICATOR, LEAD, OPERATIONAL_PLAN, OUTCOME, PLAN, PRIORITY, VISION
 
 from goldenthread.site_builder.markup import Href
 from goldenthread.site_builder.views.common import ItemLink, RagBadge, format_date, link_maker, one_line
@@ -152,4 +155,37 @@ def network_link(ctx: SiteContext, from_page: str, link: tuple[str, str | None])
         return ctx.urls.href(from_page, target)
     if kind == "view":
         return U.relative(from_page, ctx.urls.network_file(target))
+    if kind == "home":
+        return U.relative(from_page, U.HOME)
+    if kind == "views":
+        return U.relative(from_page, U.NETWORK_INDEX)
     return U.relative(from_page, U.PRIORITIES)
+
+
+def network_view_of(ctx: SiteContext, item: str) -> tuple[str, str | None] | None:
+    """The network view that is about *item* (its name, and the item to pick out in it), or ``None``.
+
+    A priority, an operational plan and a lead have a view each; an action has its thread; an
+    outcome or indicator is picked out in its action's thread (``#<ID>``), or has a thread of
+    its own when that view had no room for it; the vision is in the overview.
+    """
+    kind = ctx.g.nodes[item]["kind"]
+    names = {PRIORITY: item, OPERATIONAL_PLAN: f"plans/{item}", LEAD: f"leads/{item}", ACTION: f"thread/{item}",
+             VISION: "plan", PLAN: "plan"}
+    if kind in (OUTCOME, INDICATOR):
+        shared = ctx.networks.get(f"thread/{ctx.g.nodes[item].get('action')}")
+        if shared is not None and any(ref.id == item for ref in shared.nodes):
+            return f"thread/{ctx.g.nodes[item]['action']}", item
+        names[kind] = f"thread/{item}"
+    name = names.get(kind)
+    return (name, None) if name in ctx.networks else None
+
+
+def network_href(ctx: SiteContext, page: str, item: str) -> Href | None:
+    """A link from *page* to the network view about *item* (see :func:`network_view_of`), or ``None``."""
+    found = network_view_of(ctx, item)
+    if found is None:
+        return None
+    name, picked = found
+    href = U.relative(page, ctx.urls.network_file(name))
+    return Href(href + "#" + quote(picked, safe="")) if picked else href

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from goldenthread.site_builder.markup import Href
+from goldenthread.site_builder.views.items import network_href
 from goldenthread.site_builder.views.common import ItemLink, link_maker
 from goldenthread.site_builder.views.items import FindingRow, OutcomeRow, SourceLine, finding_rows, outcome_row, source_lines, \
     source_text
@@ -61,6 +63,7 @@ class OperationalPlanView:
     findings: list[FindingRow]
     source: str
     source_lines: list[SourceLine]
+    network_href: Href | None = None  # its network view, linked near the top of the page
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,7 @@ class LeadView:
     outcomes: list[PriorityOutcomes]
     findings: list[FindingRow]
     source: str
+    network_href: Href | None = None  # its network view, linked near the top of the page
 
 
 def _outcomes_of(ctx: SiteContext, page: str, priorities: list[str]) -> list[PriorityOutcomes]:
@@ -107,6 +111,7 @@ def operational_plan_view(ctx: SiteContext, op: str) -> OperationalPlanView:
         findings=finding_rows(ctx, page, ctx.findings_about({op})),
         source=source_text(data.get(Attr.SOURCE)),
         source_lines=source_lines(ctx, data.get(Attr.SOURCE)),
+        network_href=network_href(ctx, page, op),
     )
 
 
@@ -125,4 +130,5 @@ def lead_view(ctx: SiteContext, lead: str) -> LeadView:
         outcomes=_outcomes_of(ctx, page, priorities),
         findings=finding_rows(ctx, page, ctx.findings_about({lead})),
         source=source_text(g.nodes[lead].get(Attr.SOURCE)),
+        network_href=network_href(ctx, page, lead),
     )

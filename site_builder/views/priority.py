@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from goldenthread.site_builder.markup import Href
+from goldenthread.site_builder.views.items import network_href
 from goldenthread.site_builder.views.common import ItemLink, RagCount, link_maker, rag_counts
 from goldenthread.site_builder.views.items import (FindingRow, NetworkEmbed, OutcomeRow, finding_rows, network_embed,
                                       outcome_row)
@@ -86,6 +88,7 @@ class PriorityView:
     dependencies: list[Dependency]
     findings: list[FindingRow]
     network: NetworkEmbed | None
+    network_href: Href | None = None  # the view full size, linked near the top of the page
 
 
 def priority_view(ctx: SiteContext, priority: str) -> PriorityView:
@@ -121,6 +124,7 @@ def priority_view(ctx: SiteContext, priority: str) -> PriorityView:
         dependencies=dependencies_of(ctx, page, priority),
         findings=finding_rows(ctx, page, ctx.findings_about(subtree)),
         network=network_embed(ctx, page, priority),
+        network_href=network_href(ctx, page, priority),
     )
 
 

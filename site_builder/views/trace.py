@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from goldenthread.model.analysis.trace import trace
+from goldenthread.site_builder.markup import Href
+from goldenthread.site_builder.views.items import network_href
 from goldenthread.site_builder.views.common import ItemLink, RagBadge, format_date, link_maker, one_line
 from goldenthread.site_builder.views.items import FindingRow, SourceLine, finding_rows, source_lines, source_text
 from goldenthread.model.nodes import Attr
@@ -54,6 +56,7 @@ class TraceView:
     findings: list[FindingRow]
     #: The outcome in every version, when the site is built with ``--previous``.
     timeline: list[TimelineRow] = field(default_factory=list)
+    network_href: Href | None = None  # its thread as a network view, linked near the top of the page
 
 
 def trace_view(ctx: SiteContext, outcome: str) -> TraceView:
@@ -86,4 +89,5 @@ def trace_view(ctx: SiteContext, outcome: str) -> TraceView:
         source_lines=source_lines(ctx, t.source),
         findings=finding_rows(ctx, page, ctx.findings_about({outcome})),
         timeline=timeline(ctx, outcome),
+        network_href=network_href(ctx, page, outcome),
     )

@@ -341,3 +341,34 @@ def test_typing_each_payload_into_search_makes_nothing(visit, hostile_site):
         assert visit.injected() == {}, payload
     assert answered > 0  # some of them found something, so results were drawn and checked
     assert visit.troubles() == []
+
+
+def test_network_view_controls_keep_text_as_text(visit, hostile_site):
+    """The header, the keyboard's status line and its link, the filters, the layout switch and an
+    address naming an item, in a view of every kind (plan, lead, thread, overview): nothing runs."""
+    folder = hostile_site.folder / "network"
+    views = ["plan.html"] + [next(iter(sorted((folder / sub).glob("*.html")))).relative_to(folder).as_posix()
+                             for sub in ("plans", "leads", "thread")]
+    hostile_hash = quote("<img src=x onerror=alert(7)>", safe="")
+    for view in views:
+        visit.page.goto(f"{hostile_site.url}network/{view}#{hostile_hash}")
+        wait_for_network(visit.page)
+        header = visit.page.locator("header.gt-site-header").inner_text()
+        assert missing_payloads(header) == [], view  # the site's name is plan text too
+        count = visit.page.evaluate("window.gtNetwork.body.nodeIndices.length")
+        visit.page.locator("#gt-network").focus()
+        status_texts = []
+        for _ in range(count):
+            visit.page.locator("#gt-network").press("ArrowRight")
+            status_texts.append(visit.page.locator("#gt-network-status").inner_text()
+                                + visit.page.locator("#gt-network-open").inner_text())
+        assert visit.page.locator("#gt-network-open a").evaluate("a => a.children.length") == 0
+        for box in visit.page.locator("#gt-filters input").all():
+            if box.is_visible():
+                box.uncheck()
+                box.check()
+        visit.page.locator("#gt-layout-toggle").click()
+        visit.page.locator("#gt-layout-toggle").click()
+        assert visit.injected() == {}, view
+        assert any(missing_payloads(text) == [] for text in status_texts), view
+    assert visit.troubles() == []

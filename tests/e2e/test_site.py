@@ -78,7 +78,8 @@ def test_every_page_loads_offline_without_outside_requests_or_console_errors(bro
 
 PAGE_KINDS = ("home", "priorities", "priority", "operational plans", "operational plan", "lead",
               "outcomes dashboard", "findings", "dependencies", "trace index", "trace", "downloads",
-              "priority network view", "whole-plan network view", "not found")
+              "priority network view", "whole-plan network view", "network index", "operational plan network view",
+              "lead network view", "thread network view", "not found")
 
 
 @pytest.fixture(scope="session")
@@ -94,6 +95,10 @@ def kind_pages(graph, urls) -> dict[str, str]:
         "findings": U.FINDINGS, "dependencies": U.DEPENDENCIES, "trace index": U.TRACE_INDEX,
         "trace": urls.trace_page(outcome), "downloads": U.DOWNLOADS,
         "priority network view": urls.network_file(busiest), "whole-plan network view": urls.network_file("plan"),
+        "network index": U.NETWORK_INDEX,
+        "operational plan network view": urls.network_file(f"plans/{nodes_of_kind(graph, OPERATIONAL_PLAN)[0]}"),
+        "lead network view": urls.network_file(f"leads/{nodes_of_kind(graph, LEAD)[0]}"),
+        "thread network view": urls.network_file(f"thread/{graph.nodes[outcome]['action']}"),
         "not found": "404.html",
     }
 
