@@ -30,11 +30,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from goldenthread.model.analysis import CODES, SEVERITIES, at_or_above, run_all, summary
 from goldenthread.model.analysis.diff import diff
+from goldenthread.model.analysis.fixes import fix_of
 from goldenthread.model.analysis.impact import impact
 from goldenthread.model.analysis.trace import trace, trace_matrix
 from goldenthread.model.errors import relative
 from goldenthread.model.graph import build_graph
 from goldenthread.model.loader import load_plan
+from goldenthread.model.locations import locate_findings
 from goldenthread.site_builder.downloads import traceability_csv
 from goldenthread.cli.one_shot import without_cycle_collection
 from goldenthread.site_builder.pages import environment
@@ -87,6 +89,18 @@ def where(source: dict | None, directory: Path | str | None = None) -> str:
     return f"{path}:{lines}"
 
 
+def edit_where(location: dict, directory: Path | str | None = None) -> str:
+    """``plan_data/groups/leadership.yaml:12:7``: a finding's YAML location, as people type it to open the file.
+
+    >>> edit_where({"file": "groups/a.yaml", "line": 12, "column": 7})
+    'groups/a.yaml:12:7'
+    """
+    path = location["file"]
+    if directory is not None:
+        path = _relative_source(os.getcwd(), str(directory), path)
+    return f"{path}:{location['line']}:{location['column']}"
+
+
 @functools.lru_cache(maxsize=64)
 def _relative_source(cwd: str, directory: str, path: str) -> str:
     # resolving a path asks the file system: once per file (and working folder), not once per finding
@@ -116,9 +130,13 @@ def check_view(g, findings, *, as_of: dt.date | None, fail_on: str) -> dict:
         codes = []
         for code in dict.fromkeys(f.code for f in of_severity):
             rows = [{"message": f.message, "nodes": ", ".join(f.nodes),
-                     "where": where(f.source, g.graph.get("directory"))}
+                     "where": where(f.source, g.graph.get("directory")),
+                     "edit": "; ".join(edit_where(loc, g.graph.get("directory")) for loc in f.locations)
+                     or "no YAML position"}
                     for f in of_severity if f.code == code]
-            codes.append({"code": code, "meaning": CODES[code][1], "count": len(rows), "findings": rows})
+            fix = fix_of(code)
+            codes.append({"code": code, "name": fix.name, "fix": fix.fix, "meaning": CODES[code][1],
+                          "count": len(rows), "findings": rows})
         groups.append({"label": _SEVERITY_LABELS[severity], "count": len(of_severity), "codes": codes})
     return {
         "title": g.graph.get("title") or "Plan",
@@ -143,7 +161,7 @@ def check_command(plan_dir: Path | None, output_format: str, fail_on: str, as_of
     """Check a plan: coverage, references, duplicates and data quality."""
     g = _load(plan_dir)
     as_of_date = as_of or g.graph.get("last_updated")
-    findings = run_all(g, as_of=as_of_date)
+    findings = locate_findings(g, g.graph["directory"], run_all(g, as_of=as_of_date))
     if output_format == "json":
         report = {"findings": [f.to_dict() for f in findings],
                   "summary": {**summary(findings), "as_of": as_of_date.isoformat() if as_of_date else None,

@@ -21,6 +21,7 @@ from goldenthread.model.analysis import run_all
 from goldenthread.model.analysis.dependencies import dependency_matrix
 from goldenthread.model.analysis.trace import trace_matrix
 from goldenthread.model.graph import LEAD, OPERATIONAL_PLAN, OUTCOME, PRIORITY, build_graph, nodes_of_kind
+from goldenthread.model.locations import locate_findings
 from goldenthread.model.schema import PlanData
 from goldenthread.site_builder.network import render as network
 from goldenthread.site_builder import urls as U
@@ -72,7 +73,7 @@ class GeneratedDocs:
 def site_context(data: PlanData) -> SiteContext:
     """Load the graph, run the analyses, and gather what every view reads."""
     g = build_graph(data)
-    findings = run_all(g)
+    findings = locate_findings(g, data.directory, run_all(g))
     return SiteContext(g=g, urls=U.SiteUrls(g), findings=findings,
                        dependencies=dependency_matrix(g, findings), trace_rows=trace_matrix(g),
                        source_lines=list(data.source_lines or []),
