@@ -12,6 +12,7 @@ Markdown pages and static files, so the same pages build under either.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from dataclasses import dataclass
 from importlib.resources import files
@@ -28,14 +29,15 @@ from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.downloads import write_downloads
 from goldenthread.site_builder.network.planner import ViewPlanner
 from goldenthread.site_builder.pages import environment, render, write_page
-from goldenthread.site_builder.views.common import SiteContext, item_title, one_line
+from goldenthread.site_builder.views.common import SiteContext, format_date, item_title, one_line
 from goldenthread.site_builder.views.dependencies import dependencies_view
 from goldenthread.site_builder.views.downloads import downloads_view
 from goldenthread.site_builder.views.findings import findings_view
 from goldenthread.site_builder.views.home import home_view
 from goldenthread.site_builder.views.items import network_link
 from goldenthread.site_builder.views.lists import plans_index_view, priorities_index_view, trace_groups_view, trace_index_view
-from goldenthread.site_builder.views.outcomes import outcome_groups_view, outcomes_view
+from goldenthread.site_builder.views.outcomes import (SPLIT_OUTCOMES, outcome_groups_view, outcomes_view,  # noqa: F401
+                                                      split_by_group)
 from goldenthread.site_builder.views.owners import lead_view, operational_plan_view
 from goldenthread.site_builder.views.priority import priority_view
 from goldenthread.site_builder.views.trace import trace_view
@@ -53,11 +55,6 @@ NAV_TITLE_CHARS = 44
 #: build quadratic (2,000 pages with 2,000 entries took about 90 s, without them about 7 s).
 #: Above this, "Priorities" opens the priorities page, which lists them all.
 NAV_PRIORITIES_MAX = 30
-#: Above this many outcomes, the outcomes dashboard and the trace index get one page per group of
-#: priorities (see :func:`split_by_group`), so that no page holds a table of the whole plan.
-SPLIT_OUTCOMES = 2000
-
-
 @dataclass(frozen=True)
 class GeneratedDocs:
     """What :func:`generate_docs` wrote: the nav to build with and the facts the config needs."""
@@ -68,6 +65,7 @@ class GeneratedDocs:
     site_name: str
     build_date: dt.date | None
     pages: list[str]
+    footer: dict | None = None
 
 
 def site_context(data: PlanData) -> SiteContext:
@@ -134,17 +132,28 @@ def generate_docs(data: PlanData, docs_dir: Path) -> GeneratedDocs:
     return GeneratedDocs(docs_dir=docs_dir, nav=nav, not_in_nav=not_in_nav,
                          site_name=g.graph.get("title") or "Golden Thread",
                          build_date=g.graph.get("last_updated") or (g.graph.get("period") or {}).get("start"),
-                         pages=[p for p, _, _ in pages])
+                         pages=[p for p, _, _ in pages], footer=page_footer(g))
 
 
-def split_by_group(g) -> bool:
-    """Whether the outcomes dashboard and the trace index are split into a page per group.
+def build_day(environ=os.environ) -> dt.date:
+    """The day the site is built: ``SOURCE_DATE_EPOCH`` when set (for reproducible builds), else today (UTC).
 
-    They list every outcome, about 0.7 KB of page each: above
-    :data:`SPLIT_OUTCOMES` outcomes (and with more than one group) each group
-    gets its own dashboard and matrix, and the top pages list the groups.
+    >>> build_day({"SOURCE_DATE_EPOCH": "1611273600"})
+    datetime.date(2021, 1, 22)
     """
-    return len(nodes_of_kind(g, OUTCOME)) > SPLIT_OUTCOMES and len(g.graph.get("groups") or {}) > 1
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.datetime.now(dt.timezone.utc).date()
+
+
+def page_footer(g) -> dict:
+    """What every page's footer says: the plan and its last update, the build date, Golden Thread's version."""
+    from goldenthread import __version__
+
+    last = g.graph.get("last_updated")
+    return {"plan": g.graph.get("title") or "Plan", "last_updated": format_date(last) if last else "not given",
+            "built": format_date(build_day()), "version": __version__}
 
 
 def priorities_nav(g, urls: U.SiteUrls, priorities: list[str]) -> list | str:

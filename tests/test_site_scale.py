@@ -17,6 +17,7 @@ from goldenthread.site_builder.build import build_site, prepare_project
 from goldenthread.site_builder.generate import generate_docs, site_context
 from goldenthread.site_builder.views import dependencies
 from goldenthread.site_builder.views.common import outcomes_under
+from goldenthread.site_builder.views import outcomes
 from goldenthread.site_builder.views.dependencies import dependencies_view
 from site_fixtures import MINI_PLAN, hostile_plan
 
@@ -25,7 +26,7 @@ from site_fixtures import MINI_PLAN, hostile_plan
 def large(monkeypatch):
     """Every large-plan path on: priorities out of the navigation, split indexes, no matrix."""
     monkeypatch.setattr(generate, "NAV_PRIORITIES_MAX", 1)
-    monkeypatch.setattr(generate, "SPLIT_OUTCOMES", 1)
+    monkeypatch.setattr(outcomes, "SPLIT_OUTCOMES", 1)
     monkeypatch.setattr(dependencies, "MATRIX_MAX_PRIORITIES", 1)
 
 

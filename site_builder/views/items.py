@@ -1,8 +1,11 @@
 """Rows that several pages show: outcomes, findings, network views, source lines."""
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 
+from goldenthread.model.analysis.fixes import fix_of
 from goldenthread.site_builder.markup import Href
 from goldenthread.site_builder.views.common import ItemLink, RagBadge, SiteContext, format_date, link_maker, one_line
 from goldenthread.site_builder import urls as U
@@ -31,6 +34,8 @@ class FindingRow:
     message: str
     items: list[ItemLink]
     source: str
+    name: str = ""                                  # the code in plain words
+    edits: tuple[str, ...] = ()                     # "groups/leadership.yaml:12" of each place to edit
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,24 @@ class SourceLine:
 
     number: int
     text: str
+
+    @property
+    def clean(self) -> str:
+        """The line as a reader sees it: markup the export left in (``<ul style=...>``, ``<i>``) removed.
+
+        >>> SourceLine(3, 'Fewer <i>How to achieve:</i> <ul style="x"> referrals\t GREEN').clean
+        'Fewer How to achieve: referrals GREEN'
+        """
+        return " ".join(html.unescape(_TAG.sub(" ", self.text)).split())
+
+    @property
+    def has_markup(self) -> bool:
+        """Whether the raw line differs from :attr:`clean` by more than spacing (then it is offered too)."""
+        return self.clean != " ".join(self.text.split())
+
+
+#: An HTML or XML tag as the document's export leaves them in the text.
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,500}>")
 
 
 def outcome_row(ctx: SiteContext, page: str, outcome: str) -> OutcomeRow:
@@ -74,7 +97,9 @@ def finding_rows(ctx: SiteContext, page: str, findings: list) -> list[FindingRow
     """Findings as rows, their items linked from *page*."""
     link = link_maker(ctx, page)
     return [FindingRow(code=f.code, severity=f.severity, message=f.message,
-                       items=[link(n) for n in f.nodes if n in ctx.g], source=source_text(f.source))
+                       items=[link(n) for n in f.nodes if n in ctx.g], source=source_text(f.source),
+                       name=fix_of(f.code).name,
+                       edits=tuple(f"{loc['file']}:{loc['line']}" for loc in f.locations))
             for f in findings]
 
 

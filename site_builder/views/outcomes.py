@@ -12,15 +12,57 @@ shows the filter controls and hides rows that do not match; it reads only the
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from urllib.parse import quote
 
-from goldenthread.model.graph import OUTCOME, PRIORITY, nodes_of_kind
+from goldenthread.model.graph import LED_BY, OUTCOME, PRIORITY, SERVES, nodes_of_kind
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.markup import Href
-from goldenthread.site_builder.views.common import (RAG_ORDER, RagBadge, RagCount, SiteContext, format_date, item_title,
-                                       outcomes_under, rag_counts)
+from goldenthread.site_builder.views.common import (RAG_ORDER, ItemLink, RagBadge, RagCount, SiteContext, format_date,
+                                       item_title, link_maker, one_line, outcomes_under, rag_counts)
 from goldenthread.site_builder.views.items import OutcomeRow, outcome_row
+
+
+#: Above this many outcomes, the outcomes dashboard and the trace index get one page per group of
+#: priorities (see :func:`split_by_group`), so that no page holds a table of the whole plan.
+SPLIT_OUTCOMES = 2000
+
+
+def split_by_group(g) -> bool:
+    """Whether the outcomes dashboard and the trace index are split into a page per group.
+
+    They list every outcome, about 0.7 KB of page each: above
+    :data:`SPLIT_OUTCOMES` outcomes (and with more than one group) each group
+    gets its own dashboard and matrix, and the top pages list the groups.
+    """
+    return len(nodes_of_kind(g, OUTCOME)) > SPLIT_OUTCOMES and len(g.graph.get("groups") or {}) > 1
+
+
+def dashboard_href(ctx: SiteContext, page: str, *, rag: str | None = None, priority: str | None = None,
+                   action: str | None = None, plan: str | None = None, lead: str | None = None) -> Href:
+    """The outcomes dashboard, relative to *page*, already filtered (``outcomes.html#rag=red&priority=DP2``).
+
+    On a plan split by group (:func:`split_by_group`), a priority's outcomes are on its group's
+    dashboard; a filter that spans groups (the whole plan, a plan or a lead) opens the list of groups,
+    filtered by RAG nowhere (it has no table), so the link says only where to look.
+    """
+    target = U.OUTCOMES
+    if split_by_group(ctx.g):
+        if priority is None:
+            return U.relative(page, U.OUTCOMES)
+        target = U.group_outcomes_page(ctx.g.nodes[priority].get("group"))
+    filters = [(k, v) for k, v in (("rag", rag), ("priority", priority), ("action", action), ("plan", plan),
+                                   ("lead", lead)) if v]
+    state = "&".join(f"{k}={quote(v, safe='')}" for k, v in filters)
+    return Href(U.relative(page, target) + (f"#{state}" if state else ""))
+
+
+def linked_rag_counts(ctx: SiteContext, page: str, counts: list[RagCount], **filters: str) -> list[RagCount]:
+    """*counts* with each non-zero count linked to the dashboard filtered by its RAG and *filters*."""
+    return [dataclasses.replace(c, href=dashboard_href(ctx, page, rag=c.badge.css, **filters)) if c.count else c
+            for c in counts]
 
 
 @dataclass(frozen=True)
@@ -40,6 +82,29 @@ class DashboardRow:
     priority_id: str
     timescale_tokens: str
     overdue: bool
+    action_id: str = ""
+    plans: list[ItemLink] = dataclasses.field(default_factory=list)   # operational plans serving its priority
+    leads: list[ItemLink] = dataclasses.field(default_factory=list)   # and their leads
+
+    @property
+    def rag_rank(self) -> int:
+        """The RAG's place in :data:`RAG_ORDER` (best first), for sorting by RAG."""
+        return next((i for i, rag in enumerate(RAG_ORDER) if RagBadge.of(rag).css == self.rag_key), len(RAG_ORDER))
+
+    @property
+    def due_key(self) -> str:
+        """The due date as ``YYYY-MM-DD`` (empty when none), for sorting by timescale."""
+        return next((t[4:] for t in self.timescale_tokens.split() if t.startswith("due-")), "")
+
+    @property
+    def plan_ids(self) -> str:
+        """The plans' IDs, space-separated, for ``data-plan``."""
+        return " ".join(p.id for p in self.plans)
+
+    @property
+    def lead_ids(self) -> str:
+        """The leads' IDs, space-separated, for ``data-lead``."""
+        return " ".join(lead.id for lead in self.leads)
 
 
 @dataclass(frozen=True)
@@ -56,6 +121,9 @@ class OutcomesView:
     priority_options: list[Option]
     timescale_options: list[Option]
     as_of: str
+    plan_options: list[Option] = dataclasses.field(default_factory=list)
+    action_options: list[Option] = dataclasses.field(default_factory=list)
+    lead_options: list[Option] = dataclasses.field(default_factory=list)
 
 
 def timescale_tokens(parsed: dict | None, overdue: bool) -> list[str]:
@@ -136,13 +204,18 @@ def outcomes_view(ctx: SiteContext, group: str | None = None) -> OutcomesView:
         up = U.relative(page, U.OUTCOMES)
         priorities = ctx.priorities_of_group(group)
         outcomes = [o for p in priorities for o in outcomes_under(g, p)]
+    link = link_maker(ctx, page)
+    owners = {p: _plans_and_leads(g, p) for p in priorities}
     rows = []
     for o in outcomes:
         data = g.nodes[o]
         tokens = timescale_tokens(data.get("parsed_timescale"), o in overdue)
+        plans, leads = owners.get(data["priority"]) or _plans_and_leads(g, data["priority"])
         rows.append(DashboardRow(outcome=outcome_row(ctx, page, o), rag_key=RagBadge.of(data.get("rag")).css,
                                  priority_id=data["priority"], timescale_tokens=" ".join(tokens),
-                                 overdue=o in overdue))
+                                 overdue=o in overdue, action_id=data.get("action") or "",
+                                 plans=[link(p) for p in plans],
+                                 leads=[link(lead) for lead in leads]))
     present = {r.rag_key for r in rows}
     rag_options = [Option(b.css, b.word) for b in map(RagBadge.of, RAG_ORDER) if b.css in present]
     priority_options = [Option(p, f"{p}: {item_title(g, p)}") for p in priorities]
@@ -158,5 +231,31 @@ def outcomes_view(ctx: SiteContext, group: str | None = None) -> OutcomesView:
                          ("unparsed", "Not recognised as a date"), ("none", "No timescale")):
         if token in all_tokens:
             timescale_options.append(Option(token, label))
-    return OutcomesView(page=page, heading=heading, scope=scope, up=up, rows=rows, rag_counts=rag_counts(g, outcomes), rag_options=rag_options,
-                        priority_options=priority_options, timescale_options=timescale_options, as_of=as_of)
+    plan_ids = dict.fromkeys(p for plans, _ in owners.values() for p in plans)
+    lead_ids = dict.fromkeys(lead for _, leads in owners.values() for lead in leads)
+    return OutcomesView(page=page, heading=heading, scope=scope, up=up, rows=rows,
+                        rag_counts=rag_counts(g, outcomes), rag_options=rag_options,
+                        priority_options=priority_options, timescale_options=timescale_options, as_of=as_of,
+                        plan_options=sorted((Option(p, item_title(g, p)) for p in plan_ids), key=_by_label),
+                        lead_options=sorted((Option(x, item_title(g, x)) for x in lead_ids), key=_by_label),
+                        action_options=[Option(a, f"{a}: {_action_name(g, a)}")
+                                        for a in dict.fromkeys(r.action_id for r in rows if r.action_id)])
+
+
+def _action_name(g, action: str) -> str:
+    """An action or workstream as people know it: its label ("NEGLECT") and title, cut short."""
+    data = g.nodes[action]
+    label, title = (data.get("label") or "").strip(), item_title(g, action)
+    named = f"{label.title() if label.isupper() else label} · {title}" if label and label != title else title
+    return one_line(named, 70)
+
+
+def _by_label(option: Option) -> tuple[str, str]:
+    return option.label.lower(), option.value
+
+
+def _plans_and_leads(g, priority: str) -> tuple[list[str], list[str]]:
+    """The operational plans that serve *priority* (in the plan's order) and their leads."""
+    plans = [s for s, _, k in g.in_edges(priority, keys=True) if k == SERVES]
+    leads = list(dict.fromkeys(t for op in plans for _, t, k in g.out_edges(op, keys=True) if k == LED_BY))
+    return plans, leads

@@ -1,9 +1,10 @@
 """A trace page per outcome (its permalink): the golden thread up to the vision, owners, source."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from goldenthread.model.analysis.trace import trace
+from goldenthread.site_builder.views.search import indicators_of, outcome_tags
 from goldenthread.site_builder.views.common import ItemLink, RagBadge, SiteContext, format_date, link_maker, one_line
 from goldenthread.site_builder.views.items import FindingRow, SourceLine, finding_rows, source_lines, source_text
 
@@ -49,6 +50,10 @@ class TraceView:
     source: str
     source_lines: list[SourceLine]
     findings: list[FindingRow]
+    search_tags: list[str] = field(default_factory=list)    # see views.search.outcome_tags
+    indicators: list[str] = field(default_factory=list)     # what its action is measured by
+    action: ItemLink | None = None
+    priority: ItemLink | None = None
 
 
 def trace_view(ctx: SiteContext, outcome: str) -> TraceView:
@@ -80,4 +85,8 @@ def trace_view(ctx: SiteContext, outcome: str) -> TraceView:
         source=source_text(t["source"]),
         source_lines=source_lines(ctx, t["source"]),
         findings=finding_rows(ctx, page, ctx.findings_about({outcome})),
+        search_tags=outcome_tags(g, outcome),
+        indicators=[one_line(g.nodes[i].get("text")) for i in indicators_of(g, data.get("action"))],
+        action=link(data["action"]) if data.get("action") in g else None,
+        priority=link(data["priority"]) if data.get("priority") in g else None,
     )
