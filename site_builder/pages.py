@@ -68,8 +68,8 @@ def yaml_string(value: Any) -> Markup:
     """*value* as a double-quoted YAML string for front matter: every character but letters, digits and
     spaces written as a ``\\u`` escape, so plan text is never live YAML, Markdown, HTML or template syntax.
 
-    >>> yaml_string('RED <b>"x"</b> {{ y }}')
-    Markup('"RED \\u003cb\\u003e\\u0022x\\u0022\\u003c\\u002fb\\u003e \\u007b\\u007b y \\u007d\\u007d"')
+    >>> print(yaml_string('RED <b>"x"</b> {{ y }}'))
+    "RED \\u003cb\\u003e\\u0022x\\u0022\\u003c\\u002fb\\u003e \\u007b\\u007b y \\u007d\\u007d"
     """
     out = []
     for ch in " ".join(str(value).split()):
