@@ -66,7 +66,7 @@ def watched_page(browser, viewport=None) -> Watched:
 
     def route(route):
         url = route.request.url
-        if urlsplit(url).hostname == LOCAL_HOST:
+        if urlsplit(url).hostname == LOCAL_HOST or urlsplit(url).scheme == "file":  # the site, served or on disk
             route.continue_()
         else:
             watched.outside_requests.append(url)
