@@ -157,8 +157,8 @@ def test_findings_grouped_by_what_to_do_with_names_fixes_and_yaml_places(ctx):
     assert [(t.task, t.count, t.counts, [c.code for c in t.codes]) for t in view.tasks] == [
         ("Link plans, priorities and leads", 3, [("warnings", 3)],
          ["priority-without-plan", "plan-without-priority", "missing-document"]),
-        ("Correct references to priorities", 1, [("warnings", 1)], ["ambiguous-reference"]),
-        ("Resolve repeated text", 1, [("warnings", 1)], ["duplicate"]),
+        ("Correct references to priorities", 1, [("warning", 1)], ["ambiguous-reference"]),
+        ("Resolve repeated text", 1, [("warning", 1)], ["duplicate"]),
         ("Complete and correct outcomes' status", 2, [("warnings", 2)], ["missing-timescale", "missing-rag"]),
         ("Worth knowing", 2, [("for information", 2)], ["cross-reference", "recurring-timescale"])]
     assert sum(t.count for t in view.tasks) == view.total

@@ -98,11 +98,13 @@ def severity_counts(findings) -> list[tuple[str, int]]:
     >>> severity_counts([finding("cross-reference", "x", ["a"])])
     [('errors', 0), ('warnings', 0), ('for information', 1)]
     """
-    return [(SEVERITY_WORDS[s], sum(f.severity == s for f in findings)) for s in SEVERITIES]
+    counts = [(s, sum(f.severity == s for f in findings)) for s in SEVERITIES]
+    return [(SEVERITY_WORDS[s] if n != 1 else SEVERITY_WORD[s], n) for s, n in counts]
 
 
 #: How counts of each severity read in a sentence ("41 warnings, 22 for information").
 SEVERITY_WORDS = {"error": "errors", "warning": "warnings", "info": "for information"}
+SEVERITY_WORD = {"error": "error", "warning": "warning", "info": "for information"}
 
 
 def edit_places(f) -> list[str]:
