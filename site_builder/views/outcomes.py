@@ -13,6 +13,7 @@ shows the filter controls and hides rows that do not match; it reads only the
 from __future__ import annotations
 
 import dataclasses
+import weakref
 import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -36,8 +37,16 @@ def split_by_group(g) -> bool:
     They list every outcome, about 0.7 KB of page each: above
     :data:`SPLIT_OUTCOMES` outcomes (and with more than one group) each group
     gets its own dashboard and matrix, and the top pages list the groups.
+    Asked for every RAG link of every page, so the outcomes are counted once per graph.
     """
-    return len(nodes_of_kind(g, OUTCOME)) > SPLIT_OUTCOMES and len(g.graph.get("groups") or {}) > 1
+    outcomes = _OUTCOME_COUNTS.get(g)
+    if outcomes is None or outcomes[0] != g.number_of_nodes():
+        outcomes = _OUTCOME_COUNTS[g] = (g.number_of_nodes(), len(nodes_of_kind(g, OUTCOME)))
+    return outcomes[1] > SPLIT_OUTCOMES and len(g.graph.get("groups") or {}) > 1
+
+
+#: graph -> (its number of nodes, its number of outcomes), counted once per graph (remade if it grew)
+_OUTCOME_COUNTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def dashboard_href(ctx: SiteContext, page: str, *, rag: str | None = None, priority: str | None = None,
