@@ -15,6 +15,7 @@ One environment for every page template in ``site_builder/templates``:
 """
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from typing import Any
@@ -98,6 +99,9 @@ def environment(templates: Path | None = None) -> Environment:
     env.filters["count"] = count
     env.filters["code_spans"] = code_spans
     env.filters["yaml_string"] = yaml_string
+    # A tag is HTML to the engines' search (Material marks the words found inside it) and to Zensical's
+    # page template: escaped here, once, as the engines' own titles are.
+    env.filters["html_escape"] = lambda value: html.escape(str(value), quote=True)
     return env
 
 

@@ -15,9 +15,11 @@ title (an outcome is found by what it belongs to: "Leaving Care Strategy"
 finds the outcome of the action whose indicator is to develop one). Zensical's search reads the same front
 matter as far as it indexes tags (see docs/performance.md, search).
 
-Tags are plan text: :func:`site_builder.pages.yaml_string` writes them into
+Tags are plan text, and both engines treat them as HTML (Material marks the
+words found in them, Zensical prints them above the page): the templates
+HTML-escape them, then :func:`site_builder.pages.yaml_string` writes them into
 the front matter so that no character of theirs is live YAML, Markdown or
-HTML; the theme shows them as text.
+template syntax.
 """
 from __future__ import annotations
 

@@ -359,7 +359,7 @@ def test_dashboard_sorts_filters_by_plan_and_lead_and_downloads_guarded_csv(visi
         button.click()  # and the reverse order
         assert rows.count() == total and visit.injected() == {}
     for label in ("Operational plan", "Lead"):
-        select = page.get_by_label(label)
+        select = page.get_by_label(label, exact=True)
         names = select.locator("option").all_inner_texts()[1:]
         assert names and all(missing_payloads(name) == [] for name in names)
         for index in range(1, len(names) + 1):
