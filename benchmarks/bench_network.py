@@ -3,7 +3,7 @@
 Run: .venv/bin/python benchmarks/bench_network.py [SCALE | PLAN_DIR ...]   (default: 1 10 100)
 A PLAN_DIR (e.g. one written by ``goldenthread synth --scale 100 --out DIR``) is measured as it is.
 
-For the bundled plan and for council plans SCALE times its size (``tests/council_plan.py``; scale 100
+For the bundled plan and for council plans SCALE times its size (``model/synth/shapes.py``; scale 100
 is about 10,000 outcomes and 1,400 priorities) in each shape (many groups, two huge groups, a few
 huge priorities), it plans and writes every view as a site build does, then prints the seconds to
 write them all and, for the overview, the biggest group view and the biggest priority view: nodes,
@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "e2e")]
 
-from council_plan import council_plan  # noqa: E402
+from goldenthread.model.synth.shapes import shaped_plan  # noqa: E402
 from e2e_support import CHROMIUM, CHROMIUM_ARGS, serve_directory  # noqa: E402
 
 from goldenthread.model.graph import build_graph  # noqa: E402
@@ -94,7 +94,7 @@ def main(args: list[str]) -> None:
             for shape in ("directorates", "two-groups", "few-priorities"):
                 if scale == 1 and shape != "directorates":
                     continue  # at scale 1 the shapes are the same plan
-                measure(f"scale {scale} ({shape})", build_graph(council_plan(scale, shape)), browser)
+                measure(f"scale {scale} ({shape})", build_graph(shaped_plan(scale, shape)), browser)
     finally:
         if browser:
             browser.close()

@@ -29,13 +29,12 @@ import click
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from goldenthread.model.analysis import CODES, SEVERITIES, at_or_above, run_all, summary
-from goldenthread.model.analysis.diff import diff
+from goldenthread.model.analysis.diff import PlanDiff, diff
 from goldenthread.model.analysis.fixes import fix_of
 from goldenthread.model.analysis.impact import impact
-from goldenthread.model.analysis.trace import trace, trace_matrix
+from goldenthread.model.analysis.trace import Trace, trace, trace_matrix
 from goldenthread.model.errors import relative
-from goldenthread.model.graph import build_graph
-from goldenthread.model.loader import load_plan
+from goldenthread.model.graph import load_graph
 from goldenthread.model.locations import locate_findings
 from goldenthread.site_builder.downloads import traceability_csv
 from goldenthread.cli.one_shot import without_cycle_collection
@@ -72,7 +71,7 @@ def render(template: str, view: dict) -> str:
 
 def _load(plan_dir: Path | None):
     directory = resolve_plan_dir(plan_dir)
-    g = build_graph(load_plan(directory))
+    g = load_graph(directory)
     g.graph["directory"] = directory   # where the source references point, for the reports
     return g
 
@@ -174,19 +173,19 @@ def check_command(plan_dir: Path | None, output_format: str, fail_on: str, as_of
         sys.exit(EXIT_FINDINGS)
 
 
-def trace_view(result: dict, directory: Path | None = None) -> dict:
+def trace_view(result: Trace, directory: Path | None = None) -> dict:
     """What the trace text template prints."""
     via = {"hierarchy": "serves the chain's priority", "reference": "serves a priority the text names",
            "self": "the item itself", "led": "led by this lead"}
-    chain = result["chain"]
+    chain = result.chain
     return {
-        "id": result["id"], "kind": chain[0]["kind"],
+        "id": result.id, "kind": chain[0]["kind"],
         "chain": [{**s, "title": " ".join(str(s["title"] or "").split())} for s in chain],
         "kind_width": max(len(s["kind"]) for s in chain), "id_width": max(len(s["id"]) for s in chain),
         "plans": [{**p, "serves": ", ".join(p["serves"]) or "no priority", "via": via.get(p["via"], p["via"]),
-                   "document": p["document"] or "none (TBC)"} for p in result["operational_plans"]],
-        "leads": [{**lead, "plans": ", ".join(lead["plans"])} for lead in result["leads"]],
-        "where": where(result["source"], directory),
+                   "document": p["document"] or "none (TBC)"} for p in result.operational_plans],
+        "leads": [{**lead, "plans": ", ".join(lead["plans"])} for lead in result.leads],
+        "where": where(result.source, directory),
     }
 
 
@@ -211,7 +210,7 @@ def trace_command(item_id: str | None, all_outcomes: bool, output_format: str | 
         return
     result = trace(g, item_id)
     if output_format == "json":
-        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:
         click.echo(render("trace.txt", trace_view(result, g.graph.get("directory"))), nl=False)
 
@@ -223,10 +222,10 @@ def trace_command(item_id: str | None, all_outcomes: bool, output_format: str | 
 def impact_command(item_id: str, plan_dir: Path | None) -> None:
     """What removing or renumbering an item would orphan or unlink: read it before a revision."""
     result = impact(_load(plan_dir), item_id)
-    click.echo(render("impact.txt", {**result, "is_priority": result["kind"] == "priority"}), nl=False)
+    click.echo(render("impact.txt", result), nl=False)
 
 
-def diff_view(result: dict, old: Path, new: Path) -> dict:
+def diff_view(result: PlanDiff, old: Path, new: Path) -> dict:
     """What the diff templates print."""
     def show(value):
         if isinstance(value, list):
@@ -234,17 +233,17 @@ def diff_view(result: dict, old: Path, new: Path) -> dict:
         if isinstance(value, dict):
             return json.dumps(value, ensure_ascii=False)
         return "(none)" if value is None else " ".join(str(value).split())
-    s = result["summary"]
+    s = result.summary
     counts = ", ".join(f"{s[k]} {k}" for k in ("added", "removed", "renamed", "moved", "changed"))
     counts += f", {s['links']} link change{'' if s['links'] == 1 else 's'}"
     return {
         "old": relative(old), "new": relative(new), "counts": counts,
-        "plan": [{**c, "old": show(c["old"]), "new": show(c["new"])} for c in result["plan"]],
-        "added": result["added"], "removed": result["removed"], "renamed": result["renamed"],
-        "moved": result["moved"],
+        "plan": [{**c, "old": show(c["old"]), "new": show(c["new"])} for c in result.plan],
+        "added": result.added, "removed": result.removed, "renamed": result.renamed,
+        "moved": result.moved,
         "changed": [{**item, "changes": [{**c, "old": show(c["old"]), "new": show(c["new"])}
-                                         for c in item["changes"]]} for item in result["changed"]],
-        "links_added": result["links"]["added"], "links_removed": result["links"]["removed"],
+                                         for c in item["changes"]]} for item in result.changed],
+        "links_added": result.links["added"], "links_removed": result.links["removed"],
     }
 
 
@@ -256,9 +255,9 @@ def diff_view(result: dict, old: Path, new: Path) -> dict:
 @without_cycle_collection
 def diff_command(old_dir: Path, new_dir: Path, output_format: str) -> None:
     """List what changed between two versions of a plan: items, RAG, timescales, links."""
-    result = diff(load_plan(old_dir), load_plan(new_dir))
+    result = diff(load_graph(old_dir), load_graph(new_dir))
     if output_format == "json":
-        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:
         view = diff_view(result, old_dir, new_dir)
         click.echo(render("diff.md" if output_format == "markdown" else "diff.txt", view), nl=False)

@@ -17,9 +17,8 @@ import click
 
 from goldenthread.model.errors import GoldenThreadError, Location, relative
 from goldenthread.model.export import to_node_link
-from goldenthread.model.graph import build_graph
-from goldenthread.model.loader import load_plan
-from goldenthread.model.stats import plan_stats
+from goldenthread.model.graph import load_graph
+from goldenthread.model.stats import PlanStats, plan_stats
 from goldenthread.cli.paths import plan_dir_argument, resolve_plan_dir
 
 #: The node kinds a one-line summary names, with their plural.
@@ -29,28 +28,28 @@ _SUMMARY = (("priority", "priorities"), ("action", "actions"), ("indicator", "in
 
 def _load_graph(plan_dir: Path | None):
     directory = resolve_plan_dir(plan_dir)
-    return directory, build_graph(load_plan(directory))
+    return directory, load_graph(directory)
 
 
-def summary_line(directory: Path, stats: dict) -> str:
+def summary_line(directory: Path, stats: PlanStats) -> str:
     """``OK: plan_data: <title>: 14 priorities, 60 actions, ...``: what ``validate`` prints."""
-    counts = ", ".join(f"{stats['nodes'][kind]} {plural}" for kind, plural in _SUMMARY)
-    return f"OK: {relative(directory)}: {stats['title']}: {counts}"
+    counts = ", ".join(f"{stats.nodes[kind]} {plural}" for kind, plural in _SUMMARY)
+    return f"OK: {relative(directory)}: {stats.title}: {counts}"
 
 
-def format_stats(stats: dict) -> str:
+def format_stats(stats: PlanStats) -> str:
     """The statistics as aligned plain text."""
-    lines = [f"{stats['title']} ({stats['period']})", "", "Items"]
-    lines += [f"  {kind:<18}{count:>5}" for kind, count in stats["nodes"].items()]
+    lines = [f"{stats.title} ({stats.period})", "", "Items"]
+    lines += [f"  {kind:<18}{count:>5}" for kind, count in stats.nodes.items()]
     lines += ["", "Outcomes by RAG rating"]
-    lines += [f"  {value:<18}{count:>5}" for value, count in stats["rag"].items()]
+    lines += [f"  {value:<18}{count:>5}" for value, count in stats.rag.items()]
     lines += ["", "Groups"]
-    for key, group in stats["groups"].items():
+    for key, group in stats.groups.items():
         lines.append(f"  {key} ({group['name']})")
         lines += [f"    {name:<16}{group[name]:>5}" for name in ("priorities", "actions", "indicators", "outcomes")]
     lines += ["", "Links"]
-    lines += [f"  {kind:<18}{count:>5}" for kind, count in stats["links"].items()]
-    unresolved = stats["unresolved"]
+    lines += [f"  {kind:<18}{count:>5}" for kind, count in stats.links.items()]
+    unresolved = stats.unresolved
     reasons = ", ".join(f"{reason} {count}" for reason, count in unresolved["by_reason"].items())
     lines += ["", f"Unresolved references: {unresolved['total']}" + (f" ({reasons})" if reasons else "")]
     return "\n".join(lines)
@@ -72,7 +71,8 @@ def stats_command(plan_dir: Path | None, output_format: str) -> None:
     """Count a plan's items by kind, outcomes by RAG rating, groups and links."""
     _directory, g = _load_graph(plan_dir)
     stats = plan_stats(g)
-    click.echo(json.dumps(stats, indent=2, ensure_ascii=False) if output_format == "json" else format_stats(stats))
+    click.echo(json.dumps(stats.to_dict(), indent=2, ensure_ascii=False) if output_format == "json"
+               else format_stats(stats))
 
 
 @click.command("export")

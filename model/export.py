@@ -31,6 +31,7 @@ import datetime as dt
 from typing import Any
 
 import networkx as nx
+from goldenthread.model.nodes import Attr
 
 #: Keys that lead every node, in this order; the kind's own attributes follow.
 _LEADING = ("id", "kind", "title", "text", "source")
@@ -40,7 +41,7 @@ def to_node_link(g: nx.MultiDiGraph) -> dict:
     """The node-link form of the plan graph *g*, JSON-ready (dates as ISO strings)."""
     nodes = []
     for node, attrs in g.nodes(data=True):
-        item = {"id": node, "kind": attrs.get("kind")}
+        item = {"id": node, "kind": attrs.get(Attr.KIND)}
         for key in _LEADING[2:]:
             if key in attrs:
                 item[key] = attrs[key]

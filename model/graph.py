@@ -17,32 +17,23 @@ text names a priority points at that priority.
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 from typing import Any, Iterator
 
 import networkx as nx
 
-from goldenthread.model.errors import GoldenThreadError
+from goldenthread.model.loader import load_plan
 from goldenthread.model.references import GroupIndex, find_references
 from goldenthread.model.schema import Action, PlanData, Priority, PriorityGroup
 from goldenthread.model.timescale import parse_timescale
 
-# Node kinds.
-PLAN = "plan"
-VISION = "vision"
-PRIORITY = "priority"
-ACTION = "action"
-INDICATOR = "indicator"
-OUTCOME = "outcome"
-OPERATIONAL_PLAN = "operational_plan"
-LEAD = "lead"
-NODE_KINDS = (PLAN, VISION, PRIORITY, ACTION, INDICATOR, OUTCOME, OPERATIONAL_PLAN, LEAD)
-
-# Edge kinds.
-PART_OF = "part_of"            # child -> parent in the plan's hierarchy
-SERVES = "serves"              # operational plan -> priority it is connected to
-LED_BY = "led_by"              # operational plan -> its lead
-REFERENCES = "references"      # item -> priority its text names ("as departmental priority 4")
-EDGE_KINDS = (PART_OF, SERVES, LED_BY, REFERENCES)
+# The kinds of node and edge live in model.nodes (with each kind's attributes); the hierarchy's queries
+# (parent, chain_to_top, nodes_of_kind) in model.queries. Both are imported here too, by their old names,
+# so code written against this module keeps working.
+from goldenthread.model.nodes import (ACTION, EDGE_KINDS, INDICATOR, LEAD, LED_BY, NODE_KINDS,  # noqa: F401
+                                      OPERATIONAL_PLAN, OUTCOME, PART_OF, PLAN, PRIORITY, REFERENCES, SERVES,
+                                      VISION)
+from goldenthread.model.queries import chain_to_top, nodes_of_kind, parent  # noqa: F401
 
 
 def build_graph(data: PlanData) -> nx.MultiDiGraph:
@@ -98,6 +89,14 @@ def build_graph(data: PlanData) -> nx.MultiDiGraph:
     return g
 
 
+def load_graph(directory: str | Path) -> nx.MultiDiGraph:
+    """The graph of the plan folder *directory*: :func:`model.loader.load_plan`, then :func:`build_graph`.
+
+    Raises :class:`model.errors.PlanLoadError` (with every error found) when the folder is not a valid plan.
+    """
+    return build_graph(load_plan(directory))
+
+
 def _add_action(g, add, link, action: Action, priority: Priority) -> None:
     add(action.id, ACTION, action.lines, title=action.title, text=action.text,
         label=action.label, steps=list(action.steps), priority=priority.id)
@@ -147,41 +146,3 @@ def _add_text_references(g: nx.MultiDiGraph, groups: GroupIndex) -> None:
                 for target in ref.ids:
                     if target != data.get("priority"):
                         g.add_edge(node, target, key=REFERENCES, kind=REFERENCES, text=ref.text)
-
-
-def nodes_of_kind(g: nx.MultiDiGraph, kind: str) -> list[str]:
-    """Node IDs of one kind, in insertion (reading) order."""
-    return [n for n, k in g.nodes(data="kind") if k == kind]
-
-
-def parent(g: nx.MultiDiGraph, node: str) -> str | None:
-    """The node *node* is part of, or ``None`` at the top (the plan)."""
-    for _, target, kind in g.out_edges(node, keys=True):
-        if kind == PART_OF:
-            return target
-    return None
-
-
-def chain_to_top(g: nx.MultiDiGraph, node: str) -> list[str]:
-    """*node* and every node above it through part-of edges, ending at the plan.
-
-    A graph built from a loaded plan has no loop (the hierarchy is nesting and
-    IDs are unique); a graph made any other way that has one gets an error
-    naming the loop, not an endless walk:
-
-    >>> g = nx.MultiDiGraph(); _ = g.add_edge("a", "b", key=PART_OF), g.add_edge("b", "a", key=PART_OF)
-    >>> chain_to_top(g, "a")
-    Traceback (most recent call last):
-    ...
-    goldenthread.model.errors.GoldenThreadError: error: the plan's hierarchy loops: a -> b -> a
-      hint: each item is part of one item above it, up to the plan; check how this graph was made
-    """
-    chain, seen = [node], {node}
-    while (up := parent(g, chain[-1])) is not None:
-        chain.append(up)
-        if up in seen:
-            raise GoldenThreadError(f"the plan's hierarchy loops: {' -> '.join(chain[chain.index(up):])}",
-                                    hint="each item is part of one item above it, up to the plan; "
-                                         "check how this graph was made")
-        seen.add(up)
-    return chain

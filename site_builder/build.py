@@ -28,6 +28,7 @@ from goldenthread.model.errors import Location, relative
 from goldenthread.model.loader import load_plan
 from goldenthread.site_builder.engine import ENGINES, REPO_CONFIG, SiteBuildError, run_engine, write_project_config
 from goldenthread.site_builder.generate import GeneratedDocs, generate_docs
+from goldenthread.site_builder.options import SiteOptions
 
 #: Written into every site we build; its presence says the folder may be replaced.
 MARKER = ".goldenthread-site"
@@ -50,10 +51,10 @@ class BuildResult:
 
 
 def prepare_project(plan_dir: str | Path, project_dir: Path, *, config: Path = REPO_CONFIG,
-                    site_url: str | None = None) -> GeneratedDocs:
+                    site_url: str | None = None, options: SiteOptions = SiteOptions()) -> GeneratedDocs:
     """Generate the pages of the plan in *plan_dir* and the engine configuration into *project_dir*."""
     data = load_plan(plan_dir)
-    docs = generate_docs(data, project_dir / "docs")
+    docs = generate_docs(data, project_dir / "docs", options=options)
     write_project_config(config, project_dir, site_name=docs.site_name, nav=docs.nav, not_in_nav=docs.not_in_nav,
                          site_url=site_url, footer=docs.footer)
     return docs
@@ -73,7 +74,8 @@ def drop_sitemap(site: Path) -> None:
 
 
 def build_site(plan_dir: str | Path, out_dir: str | Path, *, engine: str = "mkdocs",
-               config: Path = REPO_CONFIG, site_url: str | None = None) -> BuildResult:
+               config: Path = REPO_CONFIG, site_url: str | None = None,
+               options: SiteOptions = SiteOptions()) -> BuildResult:
     """Build the site of the plan in *plan_dir* into *out_dir* with *engine* (see the module docstring)."""
     if engine not in ENGINES:
         raise SiteBuildError(f"unknown site engine {engine!r}", None, f"use one of: {', '.join(ENGINES)}")
@@ -82,7 +84,7 @@ def build_site(plan_dir: str | Path, out_dir: str | Path, *, engine: str = "mkdo
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
-        docs = prepare_project(plan_dir, work, config=Path(config), site_url=site_url)
+        docs = prepare_project(plan_dir, work, config=Path(config), site_url=site_url, options=options)
         try:
             warnings = run_engine(engine, work / "mkdocs.yml", docs.build_date)
         except SiteBuildError as error:
@@ -100,7 +102,7 @@ def build_site(plan_dir: str | Path, out_dir: str | Path, *, engine: str = "mkdo
 
 
 def write_pages(plan_dir: str | Path, out_dir: str | Path, *, config: Path = REPO_CONFIG,
-                site_url: str | None = None) -> GeneratedDocs:
+                site_url: str | None = None, options: SiteOptions = SiteOptions()) -> GeneratedDocs:
     """Write the generated pages and their ``mkdocs.yml`` into *out_dir*, replacing it whole.
 
     The folder then builds with either engine directly: ``mkdocs build -f
@@ -112,7 +114,8 @@ def write_pages(plan_dir: str | Path, out_dir: str | Path, *, config: Path = REP
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.writing-", dir=out.parent))
     try:
-        docs = prepare_project(plan_dir, work / "project", config=Path(config), site_url=site_url)
+        docs = prepare_project(plan_dir, work / "project", config=Path(config), site_url=site_url,
+                               options=options)
         (work / "project" / PAGES_MARKER).write_text(PAGES_MARKER_TEXT, encoding="utf-8")
         replace_folder(work / "project", out)
     finally:

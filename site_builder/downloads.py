@@ -18,10 +18,11 @@ import shutil
 from pathlib import Path
 
 from goldenthread.model.analysis import summary
-from goldenthread.model.analysis.trace import MATRIX_COLUMNS
+from goldenthread.model.analysis.trace import MATRIX_COLUMNS, TraceRow
 from goldenthread.model.export import to_node_link
 from goldenthread.model.schema import PlanData
-from goldenthread.site_builder.views.common import SiteContext
+from goldenthread.site_builder.context import SiteContext
+
 
 GRAPH_JSON = "graph.json"
 FINDINGS_JSON = "findings.json"
@@ -46,13 +47,13 @@ def csv_cell(value) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def traceability_csv(rows: list[dict]) -> str:
+def traceability_csv(rows: list[TraceRow]) -> str:
     """The traceability matrix as CSV text, one row per outcome, columns in a fixed order."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(MATRIX_COLUMNS)
     for row in rows:
-        writer.writerow([csv_cell(row.get(column)) for column in MATRIX_COLUMNS])
+        writer.writerow([csv_cell(getattr(row, column)) for column in MATRIX_COLUMNS])
     return out.getvalue()
 
 

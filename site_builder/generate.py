@@ -21,7 +21,7 @@ from pathlib import Path
 from goldenthread.model.analysis import run_all
 from goldenthread.model.analysis.dependencies import dependency_matrix
 from goldenthread.model.analysis.trace import trace_matrix
-from goldenthread.model.graph import LEAD, OPERATIONAL_PLAN, OUTCOME, PRIORITY, build_graph, nodes_of_kind
+from goldenthread.model.graph import build_graph
 from goldenthread.model.locations import locate_findings
 from goldenthread.model.schema import PlanData
 from goldenthread.site_builder.network import render as network
@@ -29,18 +29,21 @@ from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.downloads import write_downloads
 from goldenthread.site_builder.network.planner import ViewPlanner
 from goldenthread.site_builder.pages import environment, render, write_page
-from goldenthread.site_builder.views.common import SiteContext, format_date, item_title, one_line
+from goldenthread.site_builder.views.common import format_date, one_line
 from goldenthread.site_builder.views.dependencies import dependencies_view
 from goldenthread.site_builder.views.downloads import downloads_view
 from goldenthread.site_builder.views.findings import findings_view
 from goldenthread.site_builder.views.home import home_view
 from goldenthread.site_builder.views.items import network_link
 from goldenthread.site_builder.views.lists import plans_index_view, priorities_index_view, trace_groups_view, trace_index_view
-from goldenthread.site_builder.views.outcomes import (SPLIT_OUTCOMES, outcome_groups_view, outcomes_view,  # noqa: F401
-                                                      split_by_group)
+from goldenthread.site_builder.views.outcomes import outcome_groups_view, outcomes_view
 from goldenthread.site_builder.views.owners import lead_view, operational_plan_view
 from goldenthread.site_builder.views.priority import priority_view
 from goldenthread.site_builder.views.trace import trace_view
+from goldenthread.model.queries import item_title, nodes_of_kind
+from goldenthread.model.nodes import LEAD, OPERATIONAL_PLAN, OUTCOME, PRIORITY
+from goldenthread.site_builder.context import SiteContext
+from goldenthread.site_builder.options import SiteOptions
 
 #: Our own static files, copied into ``docs/assets/`` (the network views' files are copied by
 #: :func:`site_builder.network.render.copy_network_assets`). Never a README.md: the engine would
@@ -50,11 +53,8 @@ OWN_ASSETS = ("goldenthread.css", "outcomes-filter.js", "favicon.svg", "iframe-w
 ASSETS = Path(str(files("goldenthread.site_builder") / "assets"))
 #: Priority titles in the navigation are cut here (the page itself has the whole title).
 NAV_TITLE_CHARS = 44
-#: The navigation lists each priority only while the plan has at most this many. MkDocs writes
-#: the whole navigation into every page, so a navigation that grows with the plan makes the
-#: build quadratic (2,000 pages with 2,000 entries took about 90 s, without them about 7 s).
-#: Above this, "Priorities" opens the priorities page, which lists them all.
-NAV_PRIORITIES_MAX = 30
+
+
 @dataclass(frozen=True)
 class GeneratedDocs:
     """What :func:`generate_docs` wrote: the nav to build with and the facts the config needs."""
@@ -68,24 +68,24 @@ class GeneratedDocs:
     footer: dict | None = None
 
 
-def site_context(data: PlanData) -> SiteContext:
+def site_context(data: PlanData, options: SiteOptions = SiteOptions()) -> SiteContext:
     """Load the graph, run the analyses, and gather what every view reads."""
     g = build_graph(data)
     findings = locate_findings(g, data.directory, run_all(g))
-    return SiteContext(g=g, urls=U.SiteUrls(g), findings=findings,
+    return SiteContext(g=g, urls=U.SiteUrls(g), options=options, findings=findings,
                        dependencies=dependency_matrix(g, findings), trace_rows=trace_matrix(g),
                        source_lines=list(data.source_lines or []),
                        as_of=g.graph.get("last_updated"))
 
 
-def generate_docs(data: PlanData, docs_dir: Path) -> GeneratedDocs:
+def generate_docs(data: PlanData, docs_dir: Path, *, options: SiteOptions = SiteOptions()) -> GeneratedDocs:
     """Write every page of the site for *data* into *docs_dir* (which must be empty or absent)."""
     docs_dir = Path(docs_dir)
     docs_dir.mkdir(parents=True, exist_ok=True)
-    ctx = site_context(data)
+    ctx = site_context(data, options)
     g = ctx.g
     copy_assets(docs_dir / U.ASSETS_DIR)
-    write_network_views(ctx, docs_dir)
+    ctx = ctx.with_networks(write_network_views(ctx, docs_dir))
 
     downloads = write_downloads(ctx, data, docs_dir / U.DOWNLOADS_DIR)
     env = environment()
@@ -97,7 +97,7 @@ def generate_docs(data: PlanData, docs_dir: Path) -> GeneratedDocs:
         (U.DEPENDENCIES, "dependencies.md", dependencies_view(ctx)),
         (U.DOWNLOADS, "downloads.md", downloads_view(ctx, downloads, docs_dir)),
     ]
-    split = split_by_group(g)
+    split = split_by_group(g, options)
     if split:
         pages += [(U.OUTCOMES, "outcome_groups.md", outcome_groups_view(ctx)),
                   (U.TRACE_INDEX, "trace_groups.md", trace_groups_view(ctx))]
@@ -118,7 +118,7 @@ def generate_docs(data: PlanData, docs_dir: Path) -> GeneratedDocs:
 
     nav = [
         {"Home": U.HOME},
-        {"Priorities": priorities_nav(g, ctx.urls, priorities)},
+        {"Priorities": priorities_nav(g, ctx.urls, priorities, options)},
         {"Outcomes dashboard": U.OUTCOMES},
         {"Plans and leads": U.PLANS},
         {"Findings": U.FINDINGS},
@@ -127,7 +127,7 @@ def generate_docs(data: PlanData, docs_dir: Path) -> GeneratedDocs:
         {"Downloads": U.DOWNLOADS},
     ]
     not_in_nav = ["/plans/*.md", "/leads/*.md", "/trace/*.md", "/trace/groups/*.md", "/outcomes/*.md"]
-    if len(priorities) > NAV_PRIORITIES_MAX:
+    if len(priorities) > options.nav_priorities_max:
         not_in_nav.append("/priorities/*.md")
     return GeneratedDocs(docs_dir=docs_dir, nav=nav, not_in_nav=not_in_nav,
                          site_name=g.graph.get("title") or "Golden Thread",
@@ -156,17 +156,27 @@ def page_footer(g) -> dict:
             "built": format_date(build_day()), "version": __version__}
 
 
-def priorities_nav(g, urls: U.SiteUrls, priorities: list[str]) -> list | str:
+def split_by_group(g, options: SiteOptions = SiteOptions()) -> bool:
+    """Whether the outcomes dashboard and the trace index are split into a page per group.
+
+    They list every outcome, about 0.7 KB of page each: above
+    ``options.split_outcomes`` outcomes (and with more than one group) each group
+    gets its own dashboard and matrix, and the top pages list the groups.
+    """
+    return len(nodes_of_kind(g, OUTCOME)) > options.split_outcomes and len(g.graph.get("groups") or {}) > 1
+
+
+def priorities_nav(g, urls: U.SiteUrls, priorities: list[str], options: SiteOptions = SiteOptions()) -> list | str:
     """The "Priorities" entry of the navigation: the index, and each priority while there are few.
 
     >>> import networkx as nx
     >>> g = nx.MultiDiGraph(); g.add_node("LP1", kind="priority", title="Stable services")
     >>> priorities_nav(g, U.SiteUrls(g), ["LP1"])
     ['priorities/index.md', {'LP1: Stable services': 'priorities/LP1.md'}]
-    >>> priorities_nav(g, U.SiteUrls(g), ["LP1"] * (NAV_PRIORITIES_MAX + 1))
+    >>> priorities_nav(g, U.SiteUrls(g), ["LP1"], SiteOptions(nav_priorities_max=0))
     'priorities/index.md'
     """
-    if len(priorities) > NAV_PRIORITIES_MAX:
+    if len(priorities) > options.nav_priorities_max:
         return U.PRIORITIES
     return [U.PRIORITIES] + [{f"{p}: {one_line(item_title(g, p), NAV_TITLE_CHARS)}": urls.priority_page(p)}
                              for p in priorities]
@@ -181,12 +191,14 @@ def copy_assets(assets_dir: Path) -> None:
     network.copy_network_assets(assets_dir)
 
 
-def write_network_views(ctx: SiteContext, docs_dir: Path) -> None:
+def write_network_views(ctx: SiteContext, docs_dir: Path) -> dict[str, network.NetworkView]:
     """Write the overview, one view per group and one per priority, each within
-    :data:`site_builder.network.planner.MAX_NODES`; remember them in ``ctx.networks``."""
-    for plan in ViewPlanner(ctx.g).all_views():
+    ``ctx.options.max_network_nodes``; return them by view name."""
+    networks = {}
+    for plan in ViewPlanner(ctx.g, ctx.options.max_network_nodes).all_views():
         file = ctx.urls.network_file(plan.name)
-        ctx.networks[plan.name] = network.write_view_plan(
+        networks[plan.name] = network.write_view_plan(
             plan, docs_dir / file, href_for_link=lambda link, file=file: network_link(ctx, file, link),
             assets_dir=docs_dir / U.ASSETS_DIR)
+    return networks
 

@@ -37,8 +37,8 @@ import posixpath
 
 import networkx as nx
 
-from goldenthread.model.graph import ACTION, INDICATOR, LEAD, OPERATIONAL_PLAN, OUTCOME, PLAN, PRIORITY, VISION
 from goldenthread.site_builder.markup import Href
+from goldenthread.model.nodes import ACTION, Attr, INDICATOR, LEAD, OPERATIONAL_PLAN, OUTCOME, PLAN, PRIORITY, VISION
 
 # Fixed pages (Markdown sources, relative to the docs folder).
 HOME = "index.md"
@@ -105,7 +105,7 @@ class SiteUrls:
     def item_page(self, node: str) -> str:
         """The docs-relative location of *node*, with its anchor when it shares a page."""
         data = self._g.nodes[node]
-        kind = data["kind"]
+        kind = data[Attr.KIND]
         if kind in (PLAN, VISION):
             return f"{HOME}#vision"
         if kind == PRIORITY:

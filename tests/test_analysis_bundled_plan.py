@@ -87,12 +87,12 @@ def test_no_error_in_the_bundled_plan(findings):
 def test_every_outcome_traces_to_the_vision_with_the_plans_of_its_priority(graph):
     for outcome in nodes_of_kind(graph, OUTCOME):
         t = trace(graph, outcome)
-        assert t["chain"][0]["id"] == outcome and t["chain"][-1]["kind"] == "vision"
+        assert t.chain[0]["id"] == outcome and t.chain[-1]["kind"] == "vision"
         priority = graph.nodes[outcome]["priority"]
         serving = {u for u, _, k in graph.in_edges(priority, keys=True) if k == SERVES}
-        assert serving <= {p["id"] for p in t["operational_plans"]}
-        leads = {graph.nodes[p["id"]]["lead"] for p in t["operational_plans"]} - {None}
-        assert {lead["id"] for lead in t["leads"]} == leads
+        assert serving <= {p["id"] for p in t.operational_plans}
+        leads = {graph.nodes[p["id"]]["lead"] for p in t.operational_plans} - {None}
+        assert {lead["id"] for lead in t.leads} == leads
 
 
 def test_diff_against_an_edited_copy_lists_exactly_the_edits(tmp_path):
@@ -113,15 +113,15 @@ def test_diff_against_an_edited_copy_lists_exactly_the_edits(tmp_path):
                                                   "    priorities: [LP7, DP1]\n"), encoding="utf-8")
 
     result = diff(load_plan(BUNDLED_PLAN_DIR), load_plan(copy))
-    assert result["summary"] == {"added": 0, "removed": 0, "renamed": 0, "moved": 0, "changed": 2, "links": 1,
+    assert result.summary == {"added": 0, "removed": 0, "renamed": 0, "moved": 0, "changed": 2, "links": 1,
                                  "plan": 0}
-    assert [(c["id"], c["changes"]) for c in result["changed"]] == [
+    assert [(c["id"], c["changes"]) for c in result.changed] == [
         ("LP5.a.o-strategy-place-outcomes-based", [{"field": "timescale", "old": "August 2020", "new": "October 2020"},
                                                    {"field": "rag", "old": "GREEN", "new": "AMBER"}]),
         ("education-plan", [{"field": "connected", "old": "Leadership Priority 7",
                              "new": "Leadership Priority 7 Departmental Priority 1"}]),
     ]
-    assert result["links"] == {"added": [{"plan": "education-plan", "priority": "DP1"}], "removed": []}
+    assert result.links == {"added": [{"plan": "education-plan", "priority": "DP1"}], "removed": []}
 
 
 def test_every_operational_plan_is_checked(graph, findings):

@@ -48,18 +48,18 @@ def finding_rows(findings) -> list[dict]:
 def actual_outputs(folder: Path, options: dict) -> dict:
     """Everything the scenario's ``options`` ask for, computed by the library."""
     if (folder / "old").is_dir():
-        return {"diff": diff(load_plan(folder / "old"), load_plan(folder / "new"))}
+        return {"diff": diff(load_plan(folder / "old"), load_plan(folder / "new")).to_dict()}
     g = build_graph(load_plan(folder))
     as_of = dt.date.fromisoformat(options["as_of"]) if options.get("as_of") else None
     out = {"findings": finding_rows(locate_findings(g, folder, run_all(g, as_of=as_of)))}
     if options.get("trace"):
-        out["trace"] = {item: trace(g, item) for item in options["trace"]}
+        out["trace"] = {item: trace(g, item).to_dict() for item in options["trace"]}
     if options.get("trace_matrix"):
-        out["trace_matrix"] = trace_matrix(g)
+        out["trace_matrix"] = [row.to_dict() for row in trace_matrix(g)]
     if options.get("impact"):
-        out["impact"] = {item: impact(g, item) for item in options["impact"]}
+        out["impact"] = {item: impact(g, item).to_dict() for item in options["impact"]}
     if options.get("dependencies"):
-        out["dependencies"] = dependency_matrix(g)
+        out["dependencies"] = dependency_matrix(g).to_dict()
     return json.loads(json.dumps(out, default=str))  # dates and tuples as JSON would have them
 
 

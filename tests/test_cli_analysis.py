@@ -98,7 +98,7 @@ def test_plan_text_is_escaped_in_markdown_and_stripped_of_control_characters_in_
 
 def test_trace_json_is_the_library_result():
     result = run("trace", "LP1.a.o1", "--plan-dir", CHAIN, "--format", "json")
-    assert json.loads(result.output) == trace(build_graph(load_plan(CHAIN)), "LP1.a.o1")
+    assert json.loads(result.output) == trace(build_graph(load_plan(CHAIN)), "LP1.a.o1").to_dict()
 
 
 def test_trace_text_shows_the_chain_plans_leads_and_source():
@@ -169,7 +169,7 @@ def test_diff_json_is_the_library_result(scenario):
     old, new = SCENARIOS / scenario / "old", SCENARIOS / scenario / "new"
     result = run("diff", old, new, "--format", "json")
     assert result.exit_code == 0
-    assert json.loads(result.output) == json.loads(json.dumps(diff(load_plan(old), load_plan(new))))
+    assert json.loads(result.output) == json.loads(json.dumps(diff(load_plan(old), load_plan(new)).to_dict()))
 
 
 def test_diff_text_and_markdown_list_the_edits():

@@ -165,8 +165,3 @@ def test_only_network_module_imports_pyvis():
                  if re.search(r"^\s*(from|import)\s+pyvis", p.read_text(encoding="utf-8"), re.M)]
     assert importers == ["site_builder/network/render.py"]
 
-
-def test_docstring_examples():
-    import doctest
-    result = doctest.testmod(network, optionflags=doctest.ELLIPSIS)
-    assert result.failed == 0 and result.attempted >= 3

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from council_plan import council_plan
+from goldenthread.model.synth.shapes import shaped_plan
 from goldenthread.model.graph import ACTION, OUTCOME, PRIORITY, build_graph, nodes_of_kind
 from goldenthread.site_builder.network import planner as network_views
 from goldenthread.site_builder.network.render import copy_network_assets, write_view_plan
@@ -18,7 +18,7 @@ SCALE = 20  # about 2,100 outcomes: big enough that every kind of view folds, qu
 
 @pytest.fixture(scope="module", params=["directorates", "two-groups", "few-priorities"])
 def big(request):
-    g = build_graph(council_plan(SCALE, request.param))
+    g = build_graph(shaped_plan(SCALE, request.param))
     return g, ViewPlanner(g).all_views()
 
 
@@ -62,7 +62,7 @@ def test_summary_nodes_count_what_they_stand_for(big):
 
 
 def test_a_priority_with_hundreds_of_outcomes_counts_them_under_each_action():
-    g = build_graph(council_plan(SCALE, "few-priorities"))
+    g = build_graph(shaped_plan(SCALE, "few-priorities"))
     priority = nodes_of_kind(g, PRIORITY)[0]
     view = ViewPlanner(g).priority_view(priority)
     actions = [n for n in view.graph if view.graph.nodes[n]["kind"] == ACTION
@@ -76,14 +76,14 @@ def test_a_priority_with_hundreds_of_outcomes_counts_them_under_each_action():
 
 
 def test_a_small_plan_is_drawn_whole():
-    g = build_graph(council_plan(1))
+    g = build_graph(shaped_plan(1))
     overview = ViewPlanner(g).overview()
     assert drawn_items(overview) == set(g.nodes) - {"plan"}
     assert overview.hidden == () and overview.note() == ""
 
 
 def test_written_views_link_groups_and_summaries_and_show_the_note(tmp_path):
-    g = build_graph(council_plan(SCALE, "two-groups"))
+    g = build_graph(shaped_plan(SCALE, "two-groups"))
     planner = ViewPlanner(g)
     copy_network_assets(tmp_path / "assets")
     links = []
@@ -115,7 +115,7 @@ def test_docstring_examples():
 def test_under_the_cap_a_priority_view_draws_its_whole_neighbourhood():
     from goldenthread.site_builder.network.render import priority_neighbourhood
 
-    g = build_graph(council_plan(2))
+    g = build_graph(shaped_plan(2))
     planner = ViewPlanner(g)
     for priority in nodes_of_kind(g, PRIORITY):
         view = planner.priority_view(priority)
@@ -124,7 +124,7 @@ def test_under_the_cap_a_priority_view_draws_its_whole_neighbourhood():
 
 
 def test_group_names_are_escaped_in_the_overview(tmp_path):
-    g = build_graph(council_plan(1))
+    g = build_graph(shaped_plan(1))
     key = next(iter(g.graph["groups"]))
     g.graph["groups"][key] = "</script><script>alert(1)</script>"
     view = write_view_plan(ViewPlanner(g).overview(), tmp_path / "plan.html", assets_dir=tmp_path,
@@ -135,7 +135,7 @@ def test_group_names_are_escaped_in_the_overview(tmp_path):
 
 
 def test_items_that_refer_to_a_priority_are_counted_once_each():
-    g = build_graph(council_plan(SCALE, "two-groups"))
+    g = build_graph(shaped_plan(SCALE, "two-groups"))
     priority = max(nodes_of_kind(g, PRIORITY), key=lambda p: g.in_degree(p))
     referrers = {s for s, _, k in g.in_edges(priority, keys=True) if k == "references"}
     view = ViewPlanner(g, cap=40).priority_view(priority)
@@ -148,7 +148,7 @@ def test_items_that_refer_to_a_priority_are_counted_once_each():
 def test_a_group_label_keeps_its_count_however_long_its_name():
     from goldenthread.site_builder.network.render import render_network_view
 
-    g = build_graph(council_plan(1))
+    g = build_graph(shaped_plan(1))
     key = next(iter(g.graph["groups"]))
     g.graph["groups"][key] = "Potholes Departmental Priorities, Highways and Transport and Everything Else"
     plan = ViewPlanner(g).overview()

@@ -1,7 +1,7 @@
 """The site of a large plan: a bounded navigation, no page that lists the whole plan, and the
 per-page look-ups that keep page generation linear.
 
-The thresholds are lowered (monkeypatched) so that the mini plan takes the large-plan paths;
+The thresholds are lowered (a SiteOptions passed to the build) so that the mini plan takes the large-plan paths;
 the timings themselves are in benchmarks/bench_build.py, not here.
 """
 from __future__ import annotations
@@ -11,23 +11,19 @@ import pytest
 
 from goldenthread.model.graph import OUTCOME, PRIORITY, nodes_of_kind
 from goldenthread.model.loader import load_plan
-from goldenthread.site_builder import generate
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.build import build_site, prepare_project
 from goldenthread.site_builder.generate import generate_docs, site_context
-from goldenthread.site_builder.views import dependencies
-from goldenthread.site_builder.views.common import outcomes_under
-from goldenthread.site_builder.views import outcomes
+from goldenthread.site_builder.options import SiteOptions
+from goldenthread.model.queries import outcomes_under
 from goldenthread.site_builder.views.dependencies import dependencies_view
 from site_fixtures import MINI_PLAN, hostile_plan
 
 
 @pytest.fixture()
-def large(monkeypatch):
+def large() -> SiteOptions:
     """Every large-plan path on: priorities out of the navigation, split indexes, no matrix."""
-    monkeypatch.setattr(generate, "NAV_PRIORITIES_MAX", 1)
-    monkeypatch.setattr(outcomes, "SPLIT_OUTCOMES", 1)
-    monkeypatch.setattr(dependencies, "MATRIX_MAX_PRIORITIES", 1)
+    return SiteOptions(nav_priorities_max=1, split_outcomes=1, matrix_max_priorities=1)
 
 
 def _priorities_entry(nav: list):
@@ -44,7 +40,7 @@ def test_few_priorities_are_listed_in_the_navigation(tmp_path):
 
 
 def test_many_priorities_leave_the_navigation_bounded(tmp_path, large):
-    docs = generate_docs(load_plan(MINI_PLAN), tmp_path / "docs")
+    docs = generate_docs(load_plan(MINI_PLAN), tmp_path / "docs", options=large)
     assert _priorities_entry(docs.nav) == U.PRIORITIES
     assert "/priorities/*.md" in docs.not_in_nav
     flat = str(docs.nav)
@@ -53,8 +49,8 @@ def test_many_priorities_leave_the_navigation_bounded(tmp_path, large):
 
 def test_a_large_plan_gets_a_dashboard_and_a_trace_matrix_per_group(tmp_path, large):
     data = load_plan(MINI_PLAN)
-    docs = generate_docs(data, tmp_path / "docs")
-    g = site_context(data).g
+    docs = generate_docs(data, tmp_path / "docs", options=large)
+    g = site_context(data, large).g
     groups = list(g.graph["groups"])
     for key in groups:
         assert U.group_outcomes_page(key) in docs.pages and U.group_trace_page(key) in docs.pages
@@ -72,7 +68,7 @@ def test_a_large_plan_gets_a_dashboard_and_a_trace_matrix_per_group(tmp_path, la
 
 
 def test_a_split_site_builds_without_warnings_and_links_back(tmp_path, large):
-    result = build_site(MINI_PLAN, tmp_path / "site")
+    result = build_site(MINI_PLAN, tmp_path / "site", options=large)
     assert result.warnings == []
     page = (tmp_path / "site" / "trace" / "groups" / "leadership.html").read_text(encoding="utf-8")
     assert 'href="../index.html"' in page and 'href="../LP1.main.o-fewer-referrals.html"' in page
@@ -82,7 +78,7 @@ def test_a_split_site_builds_without_warnings_and_links_back(tmp_path, large):
 
 def test_split_pages_escape_group_names(tmp_path, large):
     project = tmp_path / "project"
-    prepare_project(hostile_plan(tmp_path / "plan"), project)
+    prepare_project(hostile_plan(tmp_path / "plan"), project, options=large)
     for name in ("outcomes.md", "trace/index.md", "outcomes/leadership.md", "trace/groups/leadership.md"):
         markdown = (project / "docs" / name).read_text(encoding="utf-8")
         assert "Leadership Priorities &lt;script&gt;alert(1)&lt;/script&gt;" in markdown, name
@@ -90,10 +86,10 @@ def test_split_pages_escape_group_names(tmp_path, large):
 
 
 def test_no_priority_matrix_above_the_limit_but_every_linked_pair(large):
-    ctx = site_context(load_plan(MINI_PLAN))
+    ctx = site_context(load_plan(MINI_PLAN), large)
     view = dependencies_view(ctx)
     assert (view.rows, view.columns, view.matrix_shown, view.priority_count) == ([], [], False, 3)
-    assert [(p.a.id, p.b.id) for p in view.pairs] == [(c["a"], c["b"]) for c in ctx.dependencies["cells"]] != []
+    assert [(p.a.id, p.b.id) for p in view.pairs] == [(c["a"], c["b"]) for c in ctx.dependencies.cells] != []
 
 
 def test_indexed_look_ups_agree_with_scanning_the_plan():
@@ -106,13 +102,12 @@ def test_indexed_look_ups_agree_with_scanning_the_plan():
         nodes = {node} | below
         assert ctx.findings_about(nodes) == [f for f in ctx.findings if nodes.intersection(f.nodes)]
     for p in nodes_of_kind(g, PRIORITY):
-        assert ctx.dependency_cells_of(p) == [c for c in ctx.dependencies["cells"] if p in (c["a"], c["b"])]
+        assert ctx.dependency_cells_of(p) == [c for c in ctx.dependencies.cells if p in (c["a"], c["b"])]
         assert ctx.items_of_priority(p) == [n for n in g.nodes if g.nodes[n].get("priority") == p]
 
 
-def test_home_names_the_groups_only_while_there_are_few(monkeypatch):
+def test_home_names_the_groups_only_while_there_are_few():
     from goldenthread.site_builder.views import home
-    ctx = site_context(load_plan(MINI_PLAN))
-    assert home.home_view(ctx).figures[0].note == "2 leadership, 1 departmental"
-    monkeypatch.setattr(home, "HOME_GROUPS_NAMED", 1)
-    assert home.home_view(ctx).figures[0].note == "in 2 groups"
+    data = load_plan(MINI_PLAN)
+    assert home.home_view(site_context(data)).figures[0].note == "2 leadership, 1 departmental"
+    assert home.home_view(site_context(data, SiteOptions(home_groups_named=1))).figures[0].note == "in 2 groups"

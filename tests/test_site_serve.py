@@ -135,8 +135,8 @@ def test_live_pages_outlive_a_bug_met_by_an_edit(plan, tmp_path, monkeypatch):
     before = {p: p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
     generate_docs = site_builder.build.generate_docs
 
-    def crash(data, docs_dir):
-        generate_docs(data, docs_dir)  # half the work done, in the scratch folder
+    def crash(data, docs_dir, **options):
+        generate_docs(data, docs_dir, **options)  # half the work done, in the scratch folder
         raise ZeroDivisionError("division by zero")
 
     monkeypatch.setattr(site_builder.build, "generate_docs", crash)

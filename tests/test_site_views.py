@@ -9,6 +9,7 @@ the ambiguous 'Strategic Priority 1') and two leads.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 
 import pytest
@@ -31,8 +32,7 @@ from goldenthread.site_builder.views.trace import trace_view
 @pytest.fixture(scope="module")
 def ctx(tmp_path_factory):
     context = site_context(load_plan(MINI_PLAN))
-    write_network_views(context, tmp_path_factory.mktemp("docs"))
-    return context
+    return context.with_networks(write_network_views(context, tmp_path_factory.mktemp("docs")))
 
 
 def test_home_figures_and_rag_overview(ctx):
@@ -216,11 +216,11 @@ def test_dependency_matrix_links_each_count_to_its_evidence(ctx):
 
 
 def test_traceability_csv_guards_against_spreadsheet_formulas(ctx):
-    rows = [dict(r, outcome="=HYPERLINK(\"http://x\")") for r in ctx.trace_rows]
+    rows = [dataclasses.replace(r, outcome="=HYPERLINK(\"http://x\")") for r in ctx.trace_rows]
     text = traceability_csv(rows)
     parsed = list(csv.DictReader(io.StringIO(text)))
     assert parsed[0]["outcome"] == "'=HYPERLINK(\"http://x\")"
-    assert [r["outcome_id"] for r in parsed] == [r["outcome_id"] for r in ctx.trace_rows]
+    assert [r["outcome_id"] for r in parsed] == [r.outcome_id for r in ctx.trace_rows]
     assert csv_cell("+1") == "'+1" and csv_cell("@x") == "'@x" and csv_cell("plain") == "plain"
 
 

@@ -55,8 +55,8 @@ def test_the_command_writes_a_valid_plan_and_its_manifest(tmp_path):
     assert result.exit_code == 0, result.output
     manifest = json.loads((out / MANIFEST_FILE).read_text(encoding="utf-8"))
     stats = plan_stats(build_graph(load_plan(out)))
-    assert stats["nodes"]["priority"] == manifest["counts"]["priorities"] == 14
-    assert stats["nodes"]["outcome"] == manifest["counts"]["outcomes"]
+    assert stats.nodes["priority"] == manifest["counts"]["priorities"] == 14
+    assert stats.nodes["outcome"] == manifest["counts"]["outcomes"]
     assert f"{manifest['counts']['outcomes']} outcomes" in result.output
 
 

@@ -16,56 +16,104 @@ many priorities they connect.
 
 >>> from goldenthread.model.analysis._examples import tiny_graph
 >>> m = dependency_matrix(tiny_graph())
->>> [p["id"] for p in m["priorities"]], m["matrix"]
+>>> [p["id"] for p in m.priorities], m.matrix
 (['LP1', 'LP2', 'DP1'], [[0, 0, 3], [0, 0, 0], [3, 0, 0]])
->>> [e["kind"] for e in m["cells"][0]["evidence"]]
+>>> [e["kind"] for e in m.cells[0]["evidence"]]
 ['reference', 'shared-lead', 'duplicate']
->>> [(b["id"], b["priorities"]) for b in m["bridges"]]
+>>> [(b["id"], b["priorities"]) for b in m.bridges]
 [('jo', ['LP1', 'DP1']), ('DP1.cp', ['DP1', 'LP1'])]
 """
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass, field
 from itertools import combinations
-from typing import Iterable
+from typing import Iterable, TypedDict
 
 import networkx as nx
 
-from goldenthread.model.analysis._edges import sources_of, targets_of
+from goldenthread.model.queries import nodes_of_kind, reading_order, sources_of, targets_of
 from goldenthread.model.analysis.duplicates import duplicates
 from goldenthread.model.analysis.findings import Finding, short_title
-from goldenthread.model.graph import LEAD, LED_BY, OPERATIONAL_PLAN, PRIORITY, REFERENCES, SERVES, nodes_of_kind
+from goldenthread.model.nodes import Attr, LEAD, LED_BY, OPERATIONAL_PLAN, PRIORITY, REFERENCES, SERVES
+
 
 EVIDENCE_KINDS = ("reference", "shared-plan", "shared-lead", "duplicate", "near-duplicate")
 _BRIDGE_KIND_ORDER = {OPERATIONAL_PLAN: 0, LEAD: 1}
 
 
-def dependency_matrix(g: nx.MultiDiGraph, findings: Iterable[Finding] | None = None) -> dict:
-    """The priority x priority matrix, its evidence and the bridge items, as plain data.
+class MatrixPriority(TypedDict):
+    """A row (and column) of the matrix: a priority."""
 
-    ``{"priorities": [{"id", "title", "group", "number"}], "matrix": [[n, ...]]
-    (evidence counts, symmetric, in the order of "priorities"),
-    "cells": [{"a", "b", "weight", "evidence": [{"kind", "nodes", "text"}]}]
-    (non-empty cells, a before b), "bridges": [{"id", "kind", "title",
-    "priorities", "count"}]}``. *findings* supplies the duplicate findings;
-    when ``None`` the duplicates analysis is run.
+    id: str
+    title: str | None
+    group: str | None
+    number: int | None
+
+
+class Evidence(TypedDict):
+    """One piece of evidence that two priorities depend on each other (``kind``: see the module docstring)."""
+
+    kind: str
+    nodes: list[str]
+    text: str
+
+
+class Cell(TypedDict):
+    """A non-empty cell: priorities ``a`` before ``b`` in the matrix' order, and their evidence."""
+
+    a: str
+    b: str
+    weight: int
+    evidence: list[Evidence]
+
+
+class Bridge(TypedDict):
+    """An item that connects two or more priorities on its own."""
+
+    id: str
+    kind: str
+    title: str
+    priorities: list[str]
+    count: int
+
+
+@dataclass(frozen=True)
+class DependencyMatrix:
+    """The priority x priority matrix: ``matrix[i][j]`` counts the evidence linking ``priorities`` i and j
+    (symmetric); ``cells`` holds the evidence of each non-empty cell; ``bridges`` the connecting items."""
+
+    priorities: list[MatrixPriority] = field(default_factory=list)
+    matrix: list[list[int]] = field(default_factory=list)
+    cells: list[Cell] = field(default_factory=list)
+    bridges: list[Bridge] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """JSON-ready: ``{"priorities", "matrix", "cells", "bridges"}``."""
+        return asdict(self)
+
+
+def dependency_matrix(g: nx.MultiDiGraph, findings: Iterable[Finding] | None = None) -> DependencyMatrix:
+    """The priority x priority matrix of *g*, its evidence and the bridge items.
+
+    *findings* supplies the duplicate findings; when ``None`` the duplicates analysis is run.
     """
     priorities = nodes_of_kind(g, PRIORITY)
     position = {p: i for i, p in enumerate(priorities)}
-    evidence: dict[tuple[str, str], list[dict]] = {}
+    evidence: dict[tuple[str, str], list[Evidence]] = {}
 
     def add(a: str, b: str, kind: str, nodes: list[str], text: str) -> None:
         if a == b or a not in position or b not in position:
             return
         pair = tuple(sorted((a, b), key=position.get))
         items = evidence.setdefault(pair, [])
-        entry = {"kind": kind, "nodes": nodes, "text": text}
+        entry: Evidence = {"kind": kind, "nodes": nodes, "text": text}
         if entry not in items:
             items.append(entry)
 
-    for node, kind in g.nodes(data="kind"):
+    for node, kind in g.nodes(data=Attr.KIND):
         for _, target, key, data in g.out_edges(node, keys=True, data=True):
-            if key == REFERENCES and g.nodes[node].get("priority"):
-                add(g.nodes[node]["priority"], target, "reference", [node, target],
+            if key == REFERENCES and g.nodes[node].get(Attr.PRIORITY):
+                add(g.nodes[node][Attr.PRIORITY], target, "reference", [node, target],
                     f"{node} names {target} ('{data.get('text', target)}')")
     for op in nodes_of_kind(g, OPERATIONAL_PLAN):
         served = targets_of(g, op, SERVES)
@@ -87,25 +135,25 @@ def dependency_matrix(g: nx.MultiDiGraph, findings: Iterable[Finding] | None = N
                 add(a, b, f.code, list(f.nodes), f.message)
 
     matrix = [[0] * len(priorities) for _ in priorities]
-    cells = []
+    cells: list[Cell] = []
     for (a, b), items in sorted(evidence.items(), key=lambda kv: (position[kv[0][0]], position[kv[0][1]])):
         items.sort(key=lambda e: EVIDENCE_KINDS.index(e["kind"]))
         matrix[position[a]][position[b]] = matrix[position[b]][position[a]] = len(items)
         cells.append({"a": a, "b": b, "weight": len(items), "evidence": items})
-    return {
-        "priorities": [{"id": p, "title": g.nodes[p].get("title"), "group": g.nodes[p].get("group"),
-                        "number": g.nodes[p].get("number")} for p in priorities],
-        "matrix": matrix,
-        "cells": cells,
-        "bridges": bridges(g),
-    }
+    return DependencyMatrix(
+        priorities=[{"id": p, "title": g.nodes[p].get(Attr.TITLE), "group": g.nodes[p].get(Attr.GROUP),
+                     "number": g.nodes[p].get(Attr.NUMBER)} for p in priorities],
+        matrix=matrix,
+        cells=cells,
+        bridges=bridges(g),
+    )
 
 
-def bridges(g: nx.MultiDiGraph) -> list[dict]:
+def bridges(g: nx.MultiDiGraph) -> list[Bridge]:
     """Items that connect two or more priorities on their own, most connected first."""
-    order = {n: i for i, n in enumerate(g.nodes)}
-    found = []
-    for node, kind in g.nodes(data="kind"):
+    order = reading_order(g)
+    found: list[Bridge] = []
+    for node, kind in g.nodes(data=Attr.KIND):
         if kind == OPERATIONAL_PLAN:
             connected = targets_of(g, node, SERVES)
         elif kind == LEAD:
@@ -115,7 +163,7 @@ def bridges(g: nx.MultiDiGraph) -> list[dict]:
                 continue  # one of the lead's plans bridges the same priorities already
         else:
             named = targets_of(g, node, REFERENCES)
-            own = [g.nodes[node]["priority"]] if named and g.nodes[node].get("priority") else []
+            own = [g.nodes[node][Attr.PRIORITY]] if named and g.nodes[node].get(Attr.PRIORITY) else []
             connected = own + named
         connected = list(dict.fromkeys(connected))
         if len(connected) >= 2:

@@ -17,12 +17,14 @@ from operational plans to priorities are compared as a set: ``links``.
 >>> old, new = tiny_plan(), tiny_plan()
 >>> new.groups[0].priorities[0].actions[0].outcomes[0].rag = "GREEN"
 >>> d = diff(old, new)
->>> d["changed"][0]["id"], d["changed"][0]["changes"]
-('LP1.a.o1', [{'field': 'rag', 'old': 'AMBER', 'new': 'GREEN'}])
+>>> d.changed[0]["id"], d.changed[0]["changes"], d.is_empty()
+('LP1.a.o1', [{'field': 'rag', 'old': 'AMBER', 'new': 'GREEN'}], False)
 """
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict, dataclass
+from typing import Any, TypedDict
 
 import networkx as nx
 from rapidfuzz import process
@@ -30,7 +32,9 @@ from rapidfuzz import process
 from goldenthread.model.analysis.findings import short_title
 from goldenthread.model.analysis.similarity import DEFAULT_THRESHOLD, score
 from goldenthread.model.analysis.wording import normalise
-from goldenthread.model.graph import SERVES, build_graph, item_texts, parent
+from goldenthread.model.graph import build_graph, item_texts
+from goldenthread.model.queries import kind_of, parent, reading_order
+from goldenthread.model.nodes import SERVES
 
 #: The fields compared, per node kind (graph attribute names).
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -56,23 +60,101 @@ def _as_graph(plan) -> nx.MultiDiGraph:
     return plan if isinstance(plan, nx.MultiDiGraph) else build_graph(plan)
 
 
-def _item(g: nx.MultiDiGraph, node: str) -> dict:
-    return {"id": node, "kind": g.nodes[node]["kind"], "title": short_title(g, node, 80),
+class FieldChange(TypedDict):
+    """One field that differs: its name and both values (dates as ISO text)."""
+
+    field: str
+    old: Any
+    new: Any
+
+
+class DiffItem(TypedDict):
+    """An item a diff names: ID, kind, short title and the item it is part of."""
+
+    id: str
+    kind: str
+    title: str
+    parent: str | None
+
+
+class Renamed(TypedDict):
+    """An item matched across a change of ID, by kind and text similarity (``score``, 0-100)."""
+
+    old_id: str
+    new_id: str
+    kind: str
+    score: float
+
+
+#: An item now part of another item: ``from`` and ``to`` are the old and new parents ("from" is a keyword).
+Moved = TypedDict("Moved", {"id": str, "kind": str, "title": str, "parent": "str | None", "old_id": str,
+                            "from": "str | None", "to": "str | None"})
+
+
+class Changed(DiffItem):
+    """A matched item with fields that differ."""
+
+    old_id: str
+    changes: list[FieldChange]
+
+
+class LinkChange(TypedDict):
+    """An operational plan's SERVES link to a priority, added or removed."""
+
+    plan: str
+    priority: str
+
+
+class LinkChanges(TypedDict):
+    """The SERVES links added and removed."""
+
+    added: list[LinkChange]
+    removed: list[LinkChange]
+
+
+@dataclass(frozen=True)
+class PlanDiff:
+    """What changed from one version of a plan to another (see the module docstring).
+
+    Lists follow the reading order of the new plan (``removed``: of the old
+    one); ``summary`` counts each list, the link changes and the plan-wide changes.
+    """
+
+    plan: list[FieldChange]
+    added: list[DiffItem]
+    removed: list[DiffItem]
+    renamed: list[Renamed]
+    moved: list[Moved]
+    changed: list[Changed]
+    links: LinkChanges
+    summary: dict[str, int]
+
+    def is_empty(self) -> bool:
+        """Whether the diff records no difference at all."""
+        return not any(self.summary.values())
+
+    def to_dict(self) -> dict:
+        """JSON-ready: ``{"plan", "added", "removed", "renamed", "moved", "changed", "links", "summary"}``."""
+        return asdict(self)
+
+
+def _item(g: nx.MultiDiGraph, node: str) -> DiffItem:
+    return {"id": node, "kind": kind_of(g, node), "title": short_title(g, node, 80),
             "parent": parent(g, node)}
 
 
 def match_items(old: nx.MultiDiGraph, new: nx.MultiDiGraph, *,
-                threshold: float = DEFAULT_THRESHOLD) -> tuple[dict[str, str], list[dict]]:
+                threshold: float = DEFAULT_THRESHOLD) -> tuple[dict[str, str], list[Renamed]]:
     """``({old id: new id}, renamed)``: by ID, then by kind and text similarity for the rest."""
-    matched = {n: n for n in old if n in new and old.nodes[n]["kind"] == new.nodes[n]["kind"]}
+    matched = {n: n for n in old if n in new and kind_of(old, n) == kind_of(new, n)}
     taken = set(matched.values())
     left_old = [n for n in old if n not in matched]
     left_new = [n for n in new if n not in taken]
     text = lambda g, n: normalise(" ".join(item_texts(g, n)))
     scored = []
-    for kind in dict.fromkeys(old.nodes[n]["kind"] for n in left_old):
-        olds = [n for n in left_old if old.nodes[n]["kind"] == kind]
-        news = [n for n in left_new if new.nodes[n]["kind"] == kind]
+    for kind in dict.fromkeys(kind_of(old, n) for n in left_old):
+        olds = [n for n in left_old if kind_of(old, n) == kind]
+        news = [n for n in left_new if kind_of(new, n) == kind]
         if not news:
             continue
         choices = [text(new, n) for n in news]
@@ -85,8 +167,8 @@ def match_items(old: nx.MultiDiGraph, new: nx.MultiDiGraph, *,
         if a not in matched and b not in taken:
             matched[a] = b
             taken.add(b)
-            renamed.append({"old_id": a, "new_id": b, "kind": old.nodes[a]["kind"], "score": round(-neg, 1)})
-    order = {n: i for i, n in enumerate(new)}
+            renamed.append({"old_id": a, "new_id": b, "kind": kind_of(old, a), "score": round(-neg, 1)})
+    order = reading_order(new)
     return matched, sorted(renamed, key=lambda r: order[r["new_id"]])
 
 
@@ -100,52 +182,40 @@ def _plain(value):
     return value
 
 
-def diff(old_plan, new_plan, *, threshold: float = DEFAULT_THRESHOLD) -> dict:
-    """The differences from *old_plan* to *new_plan* (graphs or loaded :class:`PlanData`), JSON-ready.
-
-    ``{"plan": [changes], "added", "removed", "renamed", "moved", "changed",
-    "links": {"added", "removed"}, "summary": {counts}}``; lists follow the
-    reading order of the new plan (``removed``: of the old one).
-    """
+def diff(old_plan, new_plan, *, threshold: float = DEFAULT_THRESHOLD) -> PlanDiff:
+    """The differences from *old_plan* to *new_plan* (graphs or loaded :class:`PlanData`)."""
     old, new = _as_graph(old_plan), _as_graph(new_plan)
     matched, renamed = match_items(old, new, threshold=threshold)
     back = {b: a for a, b in matched.items()}
-    result: dict = {
-        "plan": [{"field": f, "old": _plain(old.graph.get(f)), "new": _plain(new.graph.get(f))}
-                 for f in PLAN_FIELDS if _plain(old.graph.get(f)) != _plain(new.graph.get(f))],
-        "added": [_item(new, n) for n in new if n not in back],
-        "removed": [_item(old, n) for n in old if n not in matched],
-        "renamed": renamed,
-        "moved": [],
-        "changed": [],
-    }
+    plan: list[FieldChange] = [{"field": f, "old": _plain(old.graph.get(f)), "new": _plain(new.graph.get(f))}
+                               for f in PLAN_FIELDS if _plain(old.graph.get(f)) != _plain(new.graph.get(f))]
+    added = [_item(new, n) for n in new if n not in back]
+    removed = [_item(old, n) for n in old if n not in matched]
+    moved: list[Moved] = []
+    changed: list[Changed] = []
     for b in new:
         if b not in back:
             continue
         a = back[b]
         old_parent, new_parent = parent(old, a), parent(new, b)
         if matched.get(old_parent, old_parent) != new_parent:
-            result["moved"].append({**_item(new, b), "old_id": a, "from": old_parent, "to": new_parent})
-        changes = [{"field": f, "old": _plain(old.nodes[a].get(f)), "new": _plain(new.nodes[b].get(f))}
-                   for f in FIELDS.get(new.nodes[b]["kind"], ())
-                   if _plain(old.nodes[a].get(f)) != _plain(new.nodes[b].get(f))]
+            moved.append({**_item(new, b), "old_id": a, "from": old_parent, "to": new_parent})
+        changes: list[FieldChange] = [
+            {"field": f, "old": _plain(old.nodes[a].get(f)), "new": _plain(new.nodes[b].get(f))}
+            for f in FIELDS.get(kind_of(new, b), ()) if _plain(old.nodes[a].get(f)) != _plain(new.nodes[b].get(f))]
         if changes:
-            result["changed"].append({**_item(new, b), "old_id": a, "changes": changes})
+            changed.append({**_item(new, b), "old_id": a, "changes": changes})
     old_links = {(matched.get(u, u), matched.get(v, v)) for u, v, k in old.edges(keys=True) if k == SERVES}
     new_links = {(u, v) for u, v, k in new.edges(keys=True) if k == SERVES}
-    order = {n: i for i, n in enumerate(new)}
+    order = reading_order(new)
     old_order = {matched.get(n, n): i for i, n in enumerate(old)}
     key = lambda link: (order.get(link[0], old_order.get(link[0], 0)), order.get(link[1], old_order.get(link[1], 0)))
-    result["links"] = {
+    links: LinkChanges = {
         "added": [{"plan": u, "priority": v} for u, v in sorted(new_links - old_links, key=key)],
         "removed": [{"plan": u, "priority": v} for u, v in sorted(old_links - new_links, key=key)],
     }
-    result["summary"] = {k: len(result[k]) for k in ("added", "removed", "renamed", "moved", "changed")}
-    result["summary"]["links"] = len(result["links"]["added"]) + len(result["links"]["removed"])
-    result["summary"]["plan"] = len(result["plan"])
-    return result
+    summary = {"added": len(added), "removed": len(removed), "renamed": len(renamed), "moved": len(moved),
+               "changed": len(changed), "links": len(links["added"]) + len(links["removed"]), "plan": len(plan)}
+    return PlanDiff(plan=plan, added=added, removed=removed, renamed=renamed, moved=moved, changed=changed,
+                    links=links, summary=summary)
 
-
-def is_empty(result: dict) -> bool:
-    """Whether a :func:`diff` result records no difference at all."""
-    return not any(result["summary"].values())

@@ -54,7 +54,9 @@ from goldenthread.model.analysis.similarity import (
     similar_pairs,
 )
 from goldenthread.model.analysis.wording import STOPWORDS, Wording
-from goldenthread.model.graph import ACTION, INDICATOR, OUTCOME, PART_OF, PRIORITY
+
+from goldenthread.model.queries import children, kind_of, reading_order
+from goldenthread.model.nodes import ACTION, Attr, INDICATOR, OUTCOME, PRIORITY
 
 #: From this many statements, the similar-statement search runs in a second process when it can.
 FORK_FROM = 2000
@@ -110,10 +112,10 @@ def plan_wording(g: nx.MultiDiGraph) -> Wording:
     """A :class:`Wording` with the acronyms the plan spells out, one passage per priority."""
     passages: dict[str, list[str]] = {}
     for node, data in g.nodes(data=True):
-        key = node if data["kind"] == PRIORITY else data.get("priority") or node
+        key = node if data[Attr.KIND] == PRIORITY else data.get(Attr.PRIORITY) or node
         texts = passages.setdefault(key, [])
         texts += [data[name] for name in ("title", "text") if data.get(name)]   # graph.item_texts, inline
-        texts += data.get("steps") or ()
+        texts += data.get(Attr.STEPS) or ()
     return Wording.from_texts(passages.values())
 
 
@@ -125,11 +127,11 @@ def statements(g: nx.MultiDiGraph, wording: Wording | None = None) -> list[State
     wording = wording or plan_wording(g)
     found: list[Statement] = []
     for node, data in g.nodes(data=True):
-        if data["kind"] not in _KINDS:
+        if data[Attr.KIND] not in _KINDS:
             continue
-        pieces = [("title", data.get("title"))] if data["kind"] == ACTION else []
-        pieces += [("text", line) for line in (data.get("text") or "").splitlines()]
-        pieces += [("steps", step) for step in data.get("steps") or ()]
+        pieces = [("title", data.get(Attr.TITLE))] if data[Attr.KIND] == ACTION else []
+        pieces += [("text", line) for line in (data.get(Attr.TEXT) or "").splitlines()]
+        pieces += [("steps", step) for step in data.get(Attr.STEPS) or ()]
         seen: set[tuple[str, ...]] = set()
         for field, text in pieces:
             if not text:
@@ -145,7 +147,7 @@ def statements(g: nx.MultiDiGraph, wording: Wording | None = None) -> list[State
 def _thread(g: nx.MultiDiGraph, node: str) -> str:
     """The action a node belongs to (an action is its own)."""
     data = g.nodes[node]
-    return node if data["kind"] == ACTION else data.get("action") or node
+    return node if data[Attr.KIND] == ACTION else data.get(Attr.ACTION) or node
 
 
 def comparable(g: nx.MultiDiGraph, a: str, b: str) -> bool:
@@ -160,7 +162,7 @@ def comparable(g: nx.MultiDiGraph, a: str, b: str) -> bool:
 
 def _standing(g: nx.MultiDiGraph, node: str) -> tuple[str, str, str]:
     """What :func:`comparable` needs to know of a node: itself, its thread and its kind."""
-    return node, _thread(g, node), g.nodes[node]["kind"]
+    return node, _thread(g, node), kind_of(g, node)
 
 
 def _comparable(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
@@ -187,7 +189,7 @@ class _Evidence:
 
 def duplicates(g: nx.MultiDiGraph, *, threshold: float = DEFAULT_THRESHOLD) -> Iterator[Finding]:
     """``duplicate``, ``near-duplicate`` and ``status-conflict`` findings, in reading order."""
-    order = {n: i for i, n in enumerate(g.nodes)}
+    order = reading_order(g)
     stmts = statements(g)
     standing = {node: _standing(g, node) for node in dict.fromkeys(s.node for s in stmts)}
     of_statement = [standing[s.node] for s in stmts]          # looked up once, not once per pair
@@ -279,7 +281,7 @@ def _places(g: nx.MultiDiGraph, stmts: list[Statement], indices: list[int]) -> s
     places = []
     for i in indices:
         s, data = stmts[i], g.nodes[stmts[i].node]
-        what = {"title": "action", "text": data["kind"], "steps": "action step"}[s.field]
+        what = {"title": "action", "text": data[Attr.KIND], "steps": "action step"}[s.field]
         places.append(f"{s.node} ({what}, {data.get('priority') or s.node})")
     places = list(dict.fromkeys(places))
     return places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1]
@@ -291,7 +293,7 @@ def _cut(text: str, width: int = 90) -> str:
 
 
 def _priorities(g: nx.MultiDiGraph, nodes: list[str]) -> list[str]:
-    return list(dict.fromkeys(g.nodes[n].get("priority") or n for n in nodes))
+    return list(dict.fromkeys(g.nodes[n].get(Attr.PRIORITY) or n for n in nodes))
 
 
 def _outcome_of(g: nx.MultiDiGraph, statement: Statement) -> str | None:
@@ -304,13 +306,12 @@ def _outcome_of(g: nx.MultiDiGraph, statement: Statement) -> str | None:
     action does, so no outcome stands for it.
     """
     node = statement.node
-    if g.nodes[node]["kind"] == OUTCOME:
+    if kind_of(g, node) == OUTCOME:
         return node
     if statement.field == "steps":
         return None
-    outcomes = [u for u, _, k in g.in_edges(_thread(g, node), keys=True)
-                if k == PART_OF and g.nodes[u]["kind"] == OUTCOME]
-    if g.nodes[node]["kind"] == INDICATOR:
+    outcomes = children(g, _thread(g, node), OUTCOME)
+    if kind_of(g, node) == INDICATOR:
         same_row = [o for o in outcomes if _overlap(g, node, o)]
         if len(same_row) == 1:
             return same_row[0]
@@ -319,7 +320,7 @@ def _outcome_of(g: nx.MultiDiGraph, statement: Statement) -> str | None:
 
 def _overlap(g: nx.MultiDiGraph, a: str, b: str) -> bool:
     """Whether two nodes come from overlapping lines of the same source document."""
-    sa, sb = g.nodes[a].get("source") or {}, g.nodes[b].get("source") or {}
+    sa, sb = g.nodes[a].get(Attr.SOURCE) or {}, g.nodes[b].get(Attr.SOURCE) or {}
     la, lb = sa.get("lines"), sb.get("lines")
     return bool(la and lb) and sa.get("file") == sb.get("file") and la[0] <= lb[-1] and lb[0] <= la[-1]
 
@@ -330,7 +331,7 @@ def _status_conflicts(g: nx.MultiDiGraph, members: list[Statement], code: str,
     outcomes = sorted({o for o in (_outcome_of(g, s) for s in members) if o}, key=order.get)
     if len(outcomes) < 2:
         return []
-    rags = {g.nodes[o].get("rag") for o in outcomes} - {None}
+    rags = {g.nodes[o].get(Attr.RAG) for o in outcomes} - {None}
     dues = {_timescale_key(g, o) for o in outcomes} - {None}
     disagree = [name for name, values in (("RAG", rags), ("timescale", dues)) if len(values) > 1]
     if not disagree:
@@ -343,7 +344,7 @@ def _status_conflicts(g: nx.MultiDiGraph, members: list[Statement], code: str,
 
 
 def _timescale_key(g: nx.MultiDiGraph, outcome: str) -> str | None:
-    parsed = g.nodes[outcome].get("parsed_timescale") or {}
+    parsed = g.nodes[outcome].get(Attr.PARSED_TIMESCALE) or {}
     if parsed.get("due") or parsed.get("recurrence"):
         return parsed.get("due") or parsed["recurrence"]
     return " ".join(parsed["raw"].lower().split()) if parsed.get("raw") else None

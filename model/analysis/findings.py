@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Iterable
+from goldenthread.model.queries import item_title
+from goldenthread.model.nodes import Attr
 
 #: Severities, most serious first.
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
@@ -95,7 +97,7 @@ def finding(code: str, message: str, nodes: Iterable[str], source: dict | None =
 
 def source_of(g, node: str) -> dict | None:
     """The ``{"file", "lines"}`` a node came from, or ``None``."""
-    return g.nodes[node].get("source") if node in g else None
+    return g.nodes[node].get(Attr.SOURCE) if node in g else None
 
 
 def severity_rank(severity: str) -> int:
@@ -132,11 +134,13 @@ def summary(findings: Iterable[Finding]) -> dict[str, Any]:
 
 
 def short_title(g, node: str, width: int = 70) -> str:
-    """A one-line name for a node: its title, else the first line of its text, shortened.
+    """:func:`model.queries.item_title`, cut to *width* characters with an ellipsis.
 
     Used in messages, so a finding reads on its own without looking the ID up.
+
+    >>> from goldenthread.model.analysis._examples import tiny_graph
+    >>> short_title(tiny_graph(), "LP1.a", 20)
+    'Develop a Leaving C…'
     """
-    data = g.nodes[node]
-    text = data.get("title") or data.get("text") or node
-    first = " ".join(str(text).splitlines()[0].split()) if str(text).strip() else node
+    first = item_title(g, node)
     return first if len(first) <= width else first[: width - 1].rstrip() + "…"

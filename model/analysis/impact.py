@@ -21,39 +21,82 @@ if the priority is renumbered.
 
 >>> from goldenthread.model.analysis._examples import tiny_graph
 >>> result = impact(tiny_graph(), "LP1")
->>> [r["id"] for r in result["removed"]]
+>>> [r["id"] for r in result.removed]
 ['LP1.a', 'LP1.a.o1']
->>> [(e["id"], e["effect"]) for e in result["effects"]]
+>>> [(e["id"], e["effect"]) for e in result.effects]
 [('DP1.cp', 'reference-dangles'), ('care-plan', 'left-without-priority')]
->>> [r["id"] for r in result["renumber"]]
+>>> [r["id"] for r in result.renumber]
 ['DP1.cp', 'care-plan']
 """
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
+from typing import TypedDict
+
 import networkx as nx
 
-from goldenthread.model.analysis._edges import sources_of, subgraph_of_kind, targets_of
+from goldenthread.model.queries import kind_of, nodes_of_kind, reading_order, sources_of, subgraph_of_kind, targets_of
 from goldenthread.model.analysis.findings import short_title
 from goldenthread.model.analysis.lookup import require_node
-from goldenthread.model.graph import LED_BY, OPERATIONAL_PLAN, PART_OF, PRIORITY, REFERENCES, SERVES, nodes_of_kind
+from goldenthread.model.nodes import Attr, LED_BY, OPERATIONAL_PLAN, PART_OF, PRIORITY, REFERENCES, SERVES
 
 
-def _item(g: nx.MultiDiGraph, node: str) -> dict:
+class ImpactItem(TypedDict):
+    """An item an impact report names: ID, kind, short title and source reference."""
+
+    id: str
+    kind: str
+    title: str
+    source: dict | None
+
+
+class Effect(ImpactItem):
+    """An item that would be left without a link: ``effect`` is the code, ``message`` says it in words."""
+
+    effect: str
+    message: str
+
+
+class NamingText(ImpactItem):
+    """An item whose words name a priority by its number: ``text`` is those words."""
+
+    text: str | None
+
+
+@dataclass(frozen=True)
+class Impact:
+    """What removing or renumbering one item would orphan or unlink; every list in reading order."""
+
+    id: str
+    kind: str
+    title: str
+    source: dict | None
+    removed: list[ImpactItem]
+    effects: list[Effect]
+    renumber: list[NamingText]
+
+    @property
+    def is_priority(self) -> bool:
+        """Whether the item is a priority (only a priority is renumbered, so only it has ``renumber``)."""
+        return self.kind == PRIORITY
+
+    def to_dict(self) -> dict:
+        """JSON-ready: ``{"id", "kind", "title", "source", "removed", "effects", "renumber"}``."""
+        return asdict(self)
+
+
+def _item(g: nx.MultiDiGraph, node: str) -> ImpactItem:
     data = g.nodes[node]
-    return {"id": node, "kind": data["kind"], "title": short_title(g, node, 80), "source": data.get("source")}
+    return {"id": node, "kind": data[Attr.KIND], "title": short_title(g, node, 80), "source": data.get(Attr.SOURCE)}
 
 
-def impact(g: nx.MultiDiGraph, item_id: str) -> dict:
-    """What removing or renumbering *item_id* would orphan or unlink, JSON-ready.
-
-    ``{"id", "kind", "title", "removed": [...], "effects": [{..., "effect", "message"}],
-    "renumber": [{..., "text"}]}``, every list in reading order.
-    """
+def impact(g: nx.MultiDiGraph, item_id: str) -> Impact:
+    """What removing or renumbering *item_id* would orphan or unlink (see the module docstring)."""
     node = require_node(g, item_id)
-    order = {n: i for i, n in enumerate(g.nodes)}
+    order = reading_order(g)
     removed = nx.ancestors(subgraph_of_kind(g, PART_OF), node)  # children point at parents
     gone = removed | {node}
-    effects: dict[tuple[str, str], dict] = {}
+    effects: dict[tuple[str, str], Effect] = {}
 
     def effect(target: str, code: str, message: str) -> None:
         effects.setdefault((target, code), {**_item(g, target), "effect": code, "message": message})
@@ -77,33 +120,33 @@ def impact(g: nx.MultiDiGraph, item_id: str) -> dict:
         if led and set(led) <= gone:
             effect(other, "lead-without-plan", f"would lead no operational plan (only {', '.join(led)})")
         children = sources_of(g, other, PART_OF)
-        for kind in dict.fromkeys(g.nodes[c]["kind"] for c in children if c in gone):
-            same_kind = [c for c in children if g.nodes[c]["kind"] == kind]
+        for kind in dict.fromkeys(kind_of(g, c) for c in children if c in gone):
+            same_kind = [c for c in children if kind_of(g, c) == kind]
             if set(same_kind) <= gone:
                 effect(other, f"left-without-{kind}", f"would have no {kind.replace('_', ' ')} left")
         for target in targets_of(g, other, REFERENCES):
             if target in gone:
                 effect(other, "reference-dangles", f"its text names {target}, which would no longer exist")
 
-    return {
+    return Impact(
         **_item(g, node),
-        "removed": [_item(g, n) for n in sorted(removed, key=order.get)],
-        "effects": sorted(effects.values(), key=lambda e: (order[e["id"]], e["effect"])),
-        "renumber": _naming_texts(g, node) if g.nodes[node]["kind"] == PRIORITY else [],
-    }
+        removed=[_item(g, n) for n in sorted(removed, key=order.get)],
+        effects=sorted(effects.values(), key=lambda e: (order[e["id"]], e["effect"])),
+        renumber=_naming_texts(g, node) if kind_of(g, node) == PRIORITY else [],
+    )
 
 
-def _naming_texts(g: nx.MultiDiGraph, priority: str) -> list[dict]:
+def _naming_texts(g: nx.MultiDiGraph, priority: str) -> list[NamingText]:
     """Every item whose words name *priority* by its number, with the words."""
-    named: dict[str, dict] = {}
+    named: dict[str, NamingText] = {}
     for source, _, key, data in g.in_edges(priority, keys=True, data=True):
         if key == REFERENCES:
             named[source] = {**_item(g, source), "text": data.get("text")}
         elif key == SERVES:
-            named[source] = {**_item(g, source), "text": g.nodes[source].get("connected")}
+            named[source] = {**_item(g, source), "text": g.nodes[source].get(Attr.CONNECTED)}
     for op in nodes_of_kind(g, OPERATIONAL_PLAN):
-        for entry in g.nodes[op].get("unresolved") or []:
+        for entry in g.nodes[op].get(Attr.UNRESOLVED) or []:
             if priority in (entry.get("candidates") or []) and op not in named:
                 named[op] = {**_item(g, op), "text": entry["text"]}
-    order = {n: i for i, n in enumerate(g.nodes)}
+    order = reading_order(g)
     return sorted(named.values(), key=lambda e: order[e["id"]])

@@ -21,10 +21,11 @@ from typing import Iterator
 
 import networkx as nx
 
-from goldenthread.model.analysis._edges import sources_of, subgraph_of_kind, targets_of
+from goldenthread.model.queries import kind_of, nodes_of_kind, sources_of, subgraph_of_kind, targets_of
 from goldenthread.model.analysis.findings import Finding, finding, short_title, source_of
-from goldenthread.model.graph import (ACTION, INDICATOR, LEAD, LED_BY, OPERATIONAL_PLAN, OUTCOME, PART_OF, PRIORITY,
-                         SERVES, VISION, nodes_of_kind)
+from goldenthread.model.nodes import (ACTION, Attr, INDICATOR, LEAD, LED_BY, OPERATIONAL_PLAN, OUTCOME, PART_OF,
+                                      PRIORITY, SERVES, VISION)
+
 
 _HIERARCHY_KINDS = (PRIORITY, ACTION, INDICATOR, OUTCOME)
 
@@ -46,7 +47,7 @@ def priorities_without_plan(g: nx.MultiDiGraph) -> Iterator[Finding]:
     """
     possibly: dict[str, list[str]] = {}  # priority -> plans whose ambiguous references name it
     for op in nodes_of_kind(g, OPERATIONAL_PLAN):
-        for candidate in dict.fromkeys(c for u in g.nodes[op].get("unresolved") or []
+        for candidate in dict.fromkeys(c for u in g.nodes[op].get(Attr.UNRESOLVED) or []
                                        for c in u.get("candidates", [])):
             possibly.setdefault(candidate, []).append(op)
     for priority in nodes_of_kind(g, PRIORITY):
@@ -64,7 +65,7 @@ def actions_without_outcome(g: nx.MultiDiGraph) -> Iterator[Finding]:
     """``action-without-outcome`` for each action with no outcome under it."""
     for action in nodes_of_kind(g, ACTION):
         children = sources_of(g, action, PART_OF)
-        if not any(g.nodes[c]["kind"] == OUTCOME for c in children):
+        if not any(kind_of(g, c) == OUTCOME for c in children):
             yield finding("action-without-outcome",
                           f"{action} '{short_title(g, action)}' has no outcome",
                           [action], source_of(g, action))
@@ -73,9 +74,9 @@ def actions_without_outcome(g: nx.MultiDiGraph) -> Iterator[Finding]:
 def plans_without_priority_or_lead(g: nx.MultiDiGraph) -> Iterator[Finding]:
     """``plan-without-priority`` and ``plan-without-lead``, plan by plan."""
     for op in nodes_of_kind(g, OPERATIONAL_PLAN):
-        name = g.nodes[op].get("title") or op
+        name = g.nodes[op].get(Attr.TITLE) or op
         if not targets_of(g, op, SERVES):
-            unresolved = [u["text"] for u in g.nodes[op].get("unresolved") or []]
+            unresolved = [u["text"] for u in g.nodes[op].get(Attr.UNRESOLVED) or []]
             message = f"{op} '{name}' serves no priority"
             if unresolved:
                 message += f"; its unresolved references: {', '.join(repr(t) for t in unresolved)}"
@@ -99,7 +100,7 @@ def unreachable_items(g: nx.MultiDiGraph) -> Iterator[Finding]:
     reaching: set[str] = set()
     for vision in visions:
         reaching |= nx.ancestors(part_of, vision)
-    for node, kind in g.nodes(data="kind"):
+    for node, kind in g.nodes(data=Attr.KIND):
         if kind in _HIERARCHY_KINDS and node not in reaching:
             yield finding("unreachable-item",
                           f"{kind} {node} '{short_title(g, node)}' does not reach the vision",

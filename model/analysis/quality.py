@@ -38,7 +38,9 @@ from typing import Iterator
 import networkx as nx
 
 from goldenthread.model.analysis.findings import Finding, finding, short_title, source_of
-from goldenthread.model.graph import ACTION, INDICATOR, OUTCOME, PRIORITY, nodes_of_kind
+from goldenthread.model.nodes import Attr, ACTION, INDICATOR, OUTCOME, PRIORITY
+from goldenthread.model.queries import nodes_of_kind
+
 
 #: Statuses that say an outcome is done.
 DONE_STATUSES = ("Achieved", "Complete", "Completed")
@@ -129,8 +131,8 @@ def outcome_quality(g: nx.MultiDiGraph, outcome: str, *, period: dict,
                     as_of: dt.date | None) -> Iterator[Finding]:
     """The data-quality findings of one outcome."""
     data = g.nodes[outcome]
-    raw, rag = data.get("timescale"), data.get("rag")
-    parsed = data.get("parsed_timescale") or {}
+    raw, rag = data.get(Attr.TIMESCALE), data.get(Attr.RAG)
+    parsed = data.get(Attr.PARSED_TIMESCALE) or {}
     name = f"{outcome} '{short_title(g, outcome, 50)}'"
     where = source_of(g, outcome)
     if not raw:

@@ -28,8 +28,10 @@ from typing import Iterator
 import networkx as nx
 
 from goldenthread.model.analysis.findings import Finding, finding, short_title, source_of
-from goldenthread.model.graph import OPERATIONAL_PLAN, PRIORITY, REFERENCES, item_texts, nodes_of_kind
+from goldenthread.model.graph import item_texts
 from goldenthread.model.references import GroupIndex, find_references
+from goldenthread.model.nodes import Attr, OPERATIONAL_PLAN, PRIORITY, REFERENCES
+from goldenthread.model.queries import nodes_of_kind
 
 #: Node kinds whose prose the graph scans for references (as model.graph does).
 _PROSE_KINDS = ("action", "indicator", "outcome")
@@ -46,7 +48,7 @@ def graph_group_index(g: nx.MultiDiGraph) -> GroupIndex:
     index: GroupIndex = {key: (name, {}) for key, name in (g.graph.get("groups") or {}).items()}
     for node in nodes_of_kind(g, PRIORITY):
         data = g.nodes[node]
-        index.setdefault(data["group"], (data["group"], {}))[1][data["number"]] = node
+        index.setdefault(data[Attr.GROUP], (data[Attr.GROUP], {}))[1][data[Attr.NUMBER]] = node
     return index
 
 
@@ -68,18 +70,18 @@ def plan_references(g: nx.MultiDiGraph) -> Iterator[Finding]:
     """Unresolved connected-priority entries and missing documents, plan by plan."""
     for op in nodes_of_kind(g, OPERATIONAL_PLAN):
         data = g.nodes[op]
-        name = data.get("title") or op
-        for entry in data.get("unresolved") or []:
+        name = data.get(Attr.TITLE) or op
+        for entry in data.get(Attr.UNRESOLVED) or []:
             yield _unresolved_finding(g, op, entry["text"], entry["reason"], entry.get("candidates") or [],
                                       f"{op} '{name}': connected priority")
-        if not data.get("document"):
+        if not data.get(Attr.DOCUMENT):
             yield finding("missing-document", f"{op} '{name}' has no linked document", [op], source_of(g, op))
 
 
 def text_references(g: nx.MultiDiGraph) -> Iterator[Finding]:
     """References found in the prose of actions, indicators and outcomes, in reading order."""
     groups = graph_group_index(g)
-    for node, kind in g.nodes(data="kind"):
+    for node, kind in g.nodes(data=Attr.KIND):
         if kind not in _PROSE_KINDS:
             continue
         seen: set[tuple[str, tuple[str, ...]]] = set()

@@ -11,7 +11,8 @@ It is deterministic: the same scale and seed give the same files.
 * :mod:`~model.synth.background`: directorates, groups, priorities, actions, indicators, outcomes;
 * :mod:`~model.synth.operational`: operational plans and leads;
 * :mod:`~model.synth.plant`: the planted problems and their record;
-* :mod:`~model.synth.dump`: fast YAML text.
+* :mod:`~model.synth.dump`: fast YAML text;
+* :mod:`~model.synth.shapes`: clean plans in memory, in three layouts, for the network views at scale.
 
 >>> plan = synthesize(1, seed=3)
 >>> sorted(plan.files)[:2], plan.manifest["counts"]["priorities"]

@@ -17,6 +17,7 @@ import math
 from collections import deque
 
 import networkx as nx
+from goldenthread.model.queries import reading_order
 
 RING = 180      # px between rings
 SPACING = 70    # px of arc each node of a ring needs at least
@@ -28,7 +29,7 @@ def radial_positions(g: nx.MultiDiGraph, root: str) -> dict[str, tuple[float, fl
     Nodes that *root* cannot reach are laid out the same way around the first of
     them, on a ring outside the rest.
     """
-    order = {n: i for i, n in enumerate(g.nodes)}
+    order = reading_order(g)
     neighbours = {n: sorted(set(g.predecessors(n)) | set(g.successors(n)), key=order.__getitem__) for n in g}
     positions: dict[str, tuple[float, float]] = {}
     offset = 0.0

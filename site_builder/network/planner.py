@@ -40,8 +40,10 @@ from typing import Callable, Iterable
 
 import networkx as nx
 
-from goldenthread.model.graph import (ACTION, INDICATOR, LEAD, LED_BY, OPERATIONAL_PLAN, OUTCOME, PART_OF, PRIORITY,
-                         REFERENCES, SERVES, VISION, chain_to_top)
+from goldenthread.model.nodes import (ACTION, INDICATOR, LEAD, LED_BY, OPERATIONAL_PLAN, OUTCOME, PART_OF, PRIORITY,
+                                      REFERENCES, SERVES, VISION, Attr)
+from goldenthread.model.queries import (chain_to_top, children, edges_from, item_title, kind_of, rag_worst_first,
+                                        reading_order, sources_of, targets_of)
 
 #: The most items any view draws (summary and group nodes included).
 MAX_NODES = 200
@@ -57,7 +59,6 @@ KIND_WORDS = {
     OPERATIONAL_PLAN: ("operational plan", "operational plans"), LEAD: ("lead", "leads"),
     VISION: ("vision", "visions"),
 }
-RAG_ORDER = ("RED", "AMBER", "AMBER/GREEN", "GREEN", "N/A", None)
 
 PARTIAL, PER_ANCHOR, DROP = "partial", "per_anchor", "drop"
 
@@ -135,26 +136,24 @@ class ViewPlanner:
             raise ValueError("a view needs room for at least three nodes")
         self.g = g
         self.cap = cap
-        self.order = {n: i for i, n in enumerate(g.nodes)}
+        self.order = reading_order(g)
         self.groups: dict[str, list[str]] = defaultdict(list)
-        for node, kind in g.nodes(data="kind"):
+        for node, kind in g.nodes(data=Attr.KIND):
             if kind == PRIORITY:
-                self.groups[g.nodes[node].get("group") or ""].append(node)
+                self.groups[g.nodes[node].get(Attr.GROUP) or ""].append(node)
         self.group_names = dict(g.graph.get("groups") or {})
-        self.vision = next((n for n, kind in g.nodes(data="kind") if kind == VISION), None)
+        self.vision = next((n for n, kind in g.nodes(data=Attr.KIND) if kind == VISION), None)
 
     # -- the graph, read through its edges ------------------------------------------------------
     def parts(self, node: str, kind: str | None = None) -> list[str]:
         """The items directly part of *node* (of *kind*), in reading order."""
-        found = [s for s, _, k in self.g.in_edges(node, keys=True)
-                 if k == PART_OF and (kind is None or self.g.nodes[s]["kind"] == kind)]
-        return sorted(found, key=self.order.__getitem__)
+        return sorted(children(self.g, node, kind), key=self.order.__getitem__)
 
     def sources(self, node: str, edge: str) -> list[str]:
-        return sorted((s for s, _, k in self.g.in_edges(node, keys=True) if k == edge), key=self.order.__getitem__)
+        return sorted(sources_of(self.g, node, edge), key=self.order.__getitem__)
 
     def targets(self, node: str, edge: str) -> list[str]:
-        return sorted((t for _, t, k in self.g.out_edges(node, keys=True) if k == edge), key=self.order.__getitem__)
+        return sorted(targets_of(self.g, node, edge), key=self.order.__getitem__)
 
     def plans_and_leads(self, priorities: Iterable[str]) -> list[list[str]]:
         """One unit per operational plan serving any of *priorities*: the plan and its lead."""
@@ -180,8 +179,8 @@ class ViewPlanner:
             Tier([[p] for p in priorities]),
             Tier(self.plans_and_leads(priorities)),
             Tier([[a] for a in actions]),
-            Tier([[n] for n in leaves if self.g.nodes[n]["kind"] == INDICATOR]),
-            Tier([[n] for n in leaves if self.g.nodes[n]["kind"] == OUTCOME]),
+            Tier([[n] for n in leaves if kind_of(self.g, n) == INDICATOR]),
+            Tier([[n] for n in leaves if kind_of(self.g, n) == OUTCOME]),
         ]
         core = [self.vision] if self.vision else []
         return self._plan(OVERVIEW, "Network view of the whole plan", core, tiers, ("list", None))
@@ -196,8 +195,8 @@ class ViewPlanner:
             Tier(self.plans_and_leads(priorities), PARTIAL, anchor=lambda _: group_node(key),
                  edge=SERVES, words="more operational plans serve them"),
             Tier([[a] for a in actions], PER_ANCHOR, anchor=self._parent),
-            Tier([[n] for n in leaves if self.g.nodes[n]["kind"] == INDICATOR]),
-            Tier([[n] for n in leaves if self.g.nodes[n]["kind"] == OUTCOME]),
+            Tier([[n] for n in leaves if kind_of(self.g, n) == INDICATOR]),
+            Tier([[n] for n in leaves if kind_of(self.g, n) == OUTCOME]),
         ]
         name = self.group_names.get(key) or key
         return self._plan(group_view_name(key), f"Network view of the group {name}", [group_node(key)], tiers,
@@ -209,7 +208,7 @@ class ViewPlanner:
         leaves = [n for a in actions for n in self.parts(a)]
         own = {priority, *actions, *leaves}
         referred = sorted({t for n in own - {priority} for t in self.targets(n, REFERENCES)
-                           if self.g.nodes[t]["kind"] == PRIORITY} - own, key=self.order.__getitem__)
+                           if kind_of(self.g, t) == PRIORITY} - own, key=self.order.__getitem__)
         referrers = []
         for source in self.sources(priority, REFERENCES):
             if source in own:
@@ -217,7 +216,7 @@ class ViewPlanner:
             chain = []
             for up in chain_to_top(self.g, source):
                 chain.append(up)
-                if self.g.nodes[up]["kind"] == PRIORITY:
+                if kind_of(self.g, up) == PRIORITY:
                     break
             referrers.append(chain)
         tiers = [
@@ -225,18 +224,18 @@ class ViewPlanner:
             Tier([[p] for p in referred]),  # the priorities it is linked with: few, and worth seeing
             Tier(self.plans_and_leads([priority]), PARTIAL, anchor=lambda _: priority, edge=SERVES,
                  words="more operational plans serve it"),
-            Tier([[n] for n in leaves if self.g.nodes[n]["kind"] == INDICATOR], PER_ANCHOR, anchor=self._parent),
-            Tier([[n] for n in leaves if self.g.nodes[n]["kind"] == OUTCOME], PER_ANCHOR, anchor=self._parent),
+            Tier([[n] for n in leaves if kind_of(self.g, n) == INDICATOR], PER_ANCHOR, anchor=self._parent),
+            Tier([[n] for n in leaves if kind_of(self.g, n) == OUTCOME], PER_ANCHOR, anchor=self._parent),
             Tier(referrers, PARTIAL, anchor=lambda _: priority, edge=REFERENCES, words="more items refer to it"),
         ]
-        title = f"Network view of {priority}: {_one_line(self.g, priority)}"
+        title = f"Network view of {priority}: {item_title(self.g, priority)}"
         return self._plan(priority, title, [priority], tiers, ("item", priority))
 
     # -- fitting tiers under the cap ------------------------------------------------------------
     def _parent(self, node: str) -> str | None:
-        up = [t for _, t, k in self.g.out_edges(node, keys=True) if k == PART_OF]
-        if up and self.g.nodes[node]["kind"] == PRIORITY:
-            return group_node(self.g.nodes[node].get("group") or "")
+        up = targets_of(self.g, node, PART_OF)
+        if up and kind_of(self.g, node) == PRIORITY:
+            return group_node(self.g.nodes[node].get(Attr.GROUP) or "")
         return up[0] if up else None
 
     def _plan(self, name: str, title: str, core: list[str], tiers: list[Tier],
@@ -282,7 +281,7 @@ class ViewPlanner:
                         core[0] if core else None)
 
     def _kind(self, node: str) -> str:
-        return GROUP if node.startswith("group:") else self.g.nodes[node]["kind"]
+        return GROUP if node.startswith("group:") else kind_of(self.g, node)
 
     def _view_graph(self, chosen: dict[str, None], summaries) -> nx.MultiDiGraph:
         g = self.g
@@ -290,7 +289,7 @@ class ViewPlanner:
         drawn_groups = {n for n in chosen if n.startswith("group:")}
         real = sorted((n for n in chosen if n not in drawn_groups), key=self.order.__getitem__)
         # Groups first after the vision, so that reading order runs from the top of the thread down.
-        for node in real[:1] if real and g.nodes[real[0]]["kind"] == VISION else []:
+        for node in real[:1] if real and kind_of(g, real[0]) == VISION else []:
             vg.add_node(node, **g.nodes[node])
         for node in sorted(drawn_groups, key=lambda n: list(self.groups).index(n[len("group:"):])):
             vg.add_node(node, **self._group_data(node[len("group:"):]))
@@ -298,23 +297,22 @@ class ViewPlanner:
             if node not in vg:
                 vg.add_node(node, **g.nodes[node])
         for node in real:
-            for _, target, kind in g.out_edges(node, keys=True):
+            for target, kind, data in edges_from(g, node):
                 if target not in vg:
                     continue
-                parent_group = group_node(g.nodes[node].get("group") or "")
-                if kind == PART_OF and g.nodes[node]["kind"] == PRIORITY and parent_group in vg:
+                parent_group = group_node(g.nodes[node].get(Attr.GROUP) or "")
+                if kind == PART_OF and kind_of(g, node) == PRIORITY and parent_group in vg:
                     continue  # drawn through its group instead
-                vg.add_edge(node, target, key=kind, **g.edges[node, target, kind])
-            if g.nodes[node]["kind"] == PRIORITY and group_node(g.nodes[node].get("group") or "") in vg:
-                vg.add_edge(node, group_node(g.nodes[node].get("group") or ""), key=PART_OF, kind=PART_OF)
+                vg.add_edge(node, target, key=kind, **data)
+            if kind_of(g, node) == PRIORITY and group_node(g.nodes[node].get(Attr.GROUP) or "") in vg:
+                vg.add_edge(node, group_node(g.nodes[node].get(Attr.GROUP) or ""), key=PART_OF, kind=PART_OF)
         for group in drawn_groups:
             if self.vision in vg:
                 vg.add_edge(group, self.vision, key=PART_OF, kind=PART_OF)
         summarised = {(anchor, kind) for anchor, kind, _, _ in summaries}
         for node in real:
-            if g.nodes[node]["kind"] in (PRIORITY, ACTION):
-                left = Counter(g.nodes[s]["kind"] for s, _, k in g.in_edges(node, keys=True)
-                               if k == PART_OF and s not in vg)
+            if kind_of(g, node) in (PRIORITY, ACTION):
+                left = Counter(kind_of(g, s) for s in sources_of(g, node, PART_OF) if s not in vg)
                 words = [count_words(n, k) for k, n in left.items() if (node, k) not in summarised]
                 if words:
                     vg.nodes[node]["not_drawn"] = f"Not drawn here: {', '.join(words)}."
@@ -354,16 +352,8 @@ class ViewPlanner:
 
 def _rag_words(g: nx.MultiDiGraph, outcomes: list[str], short: bool = False) -> str:
     """`` 2 RED, 3 GREEN`` (or ``" RAG: ..."``): outcomes by rating, worst first."""
-    counts = Counter(g.nodes[o].get("rag") for o in outcomes)
-    parts = [f"{counts[r]} {r or 'no rating'}" for r in RAG_ORDER if counts[r]]
+    counts = Counter(g.nodes[o].get(Attr.RAG) for o in outcomes)
+    parts = [f"{counts[r]} {r or 'no rating'}" for r in rag_worst_first(counts) if counts[r]]
     if not parts:
         return ""
     return " " + ", ".join(parts) if short else " RAG: " + ", ".join(parts) + "."
-
-
-def _one_line(g: nx.MultiDiGraph, node: str) -> str:
-    data = g.nodes[node]
-    if (data.get("title") or "").strip():
-        return " ".join(data["title"].split())
-    lines = (data.get("text") or "").strip().splitlines()
-    return lines[0].strip() if lines else node

@@ -60,8 +60,9 @@ import networkx as nx
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from pyvis.network import Network
 
-from goldenthread.model.graph import (ACTION, INDICATOR, LEAD, LED_BY, OPERATIONAL_PLAN, OUTCOME, PART_OF,
-                         PLAN, PRIORITY, REFERENCES, SERVES, VISION, chain_to_top)
+from goldenthread.model.nodes import (ACTION, INDICATOR, LEAD, LED_BY, OPERATIONAL_PLAN, OUTCOME, PART_OF, PLAN,
+                                      PRIORITY, REFERENCES, SERVES, VISION, Attr)
+from goldenthread.model.queries import chain_to_top, edges_from, item_title, kind_of, sources_of, targets_of
 from goldenthread.site_builder.network.layout import radial_positions
 from goldenthread.site_builder.network.planner import GROUP, SUMMARY, ViewPlan
 
@@ -154,24 +155,10 @@ class NetworkView:
     full_list: Link | None = None  # where every item it leaves out is listed
 
 
-def node_title(g: nx.MultiDiGraph, node: str) -> str:
-    """A one-line name for *node*: its title, else the first line of its text, else its ID.
-
-    >>> g = nx.MultiDiGraph(); g.add_node("o1", kind="outcome", text="Fewer referrals\\nFaster")
-    >>> node_title(g, "o1")
-    'Fewer referrals'
-    """
-    data = g.nodes[node]
-    if (data.get("title") or "").strip():
-        return " ".join(data["title"].split())
-    lines = (data.get("text") or "").strip().splitlines()
-    return lines[0].strip() if lines else node
-
-
 def whole_plan_nodes(g: nx.MultiDiGraph, kinds: Iterable[str] = WHOLE_PLAN_KINDS) -> list[str]:
     """Every node of the given kinds, in the graph's reading order."""
     wanted = set(kinds)
-    return [n for n, kind in g.nodes(data="kind") if kind in wanted]
+    return [n for n, kind in g.nodes(data=Attr.KIND) if kind in wanted]
 
 
 def priority_neighbourhood(g: nx.MultiDiGraph, priority: str) -> list[str]:
@@ -184,18 +171,16 @@ def priority_neighbourhood(g: nx.MultiDiGraph, priority: str) -> list[str]:
     """
     parts = nx.ancestors(_part_of_view(g), priority)  # edges point up, so ancestors are the parts
     chosen = {priority} | parts
-    for source, _, kind in g.in_edges(priority, keys=True):
-        if kind == SERVES:
-            chosen.add(source)
-            chosen.update(t for _, t, k in g.out_edges(source, keys=True) if k == LED_BY)
+    for plan in sources_of(g, priority, SERVES):
+        chosen.add(plan)
+        chosen.update(targets_of(g, plan, LED_BY))
     for part in parts:
-        chosen.update(t for _, t, k in g.out_edges(part, keys=True)
-                      if k == REFERENCES and g.nodes[t]["kind"] == PRIORITY)
-    for source, target, kind in g.in_edges(priority, keys=True):
-        if kind == REFERENCES and source not in chosen:
+        chosen.update(t for t in targets_of(g, part, REFERENCES) if kind_of(g, t) == PRIORITY)
+    for source in sources_of(g, priority, REFERENCES):
+        if source not in chosen:
             for up in chain_to_top(g, source):
                 chosen.add(up)
-                if g.nodes[up]["kind"] == PRIORITY:
+                if kind_of(g, up) == PRIORITY:
                     break
     return [n for n in g.nodes if n in chosen]
 
@@ -212,11 +197,11 @@ def node_ref(g: nx.MultiDiGraph, node: str, href_for: Callable[[str], str | None
     *href_for_link*; an item's href is ``href_for(node)``.
     """
     data = g.nodes[node]
-    kind = data["kind"]
+    kind = data[Attr.KIND]
     link = data.get("link")
     href = href_for(node) if link is None else (href_for_link(link) if href_for_link else None)
-    return NodeRef(id=node, kind=kind, kind_label=KIND_STYLE[kind]["label"], title=node_title(g, node),
-                   rag=data.get("rag") if kind == OUTCOME else None, href=href, link=link)
+    return NodeRef(id=node, kind=kind, kind_label=KIND_STYLE[kind]["label"], title=item_title(g, node),
+                   rag=data.get(Attr.RAG) if kind == OUTCOME else None, href=href, link=link)
 
 
 def build_network(g: nx.MultiDiGraph, node_ids: Iterable[str], href_for: Callable[[str], str | None],
@@ -239,7 +224,7 @@ def build_network(g: nx.MultiDiGraph, node_ids: Iterable[str], href_for: Callabl
         net.add_node(node, **options)
     rows = []
     edges = g.edges(keys=True) if len(order) * 4 > g.number_of_nodes() else \
-        ((s, t, k) for n in order for s, t, k in g.out_edges(n, keys=True))
+        ((n, t, k) for n in order for t, k, _ in edges_from(g, n))
     for source, target, kind in edges:
         if source in refs and target in refs:
             style = EDGE_STYLE[kind]
@@ -266,7 +251,7 @@ def _node_options(g: nx.MultiDiGraph, node: str, ref: NodeRef, big: bool) -> dic
         label = ref.title  # its count: never cut, so no "…" hides the number
     elif ref.kind == GROUP and data.get("count"):  # a long name is cut, never its count
         label = _shorten(data["name"], LABEL_CHARS - len(data["count"]) - 1) + " " + data["count"]
-    elif ref.kind == ACTION and data.get("label") and data["label"].lower() not in ref.title.lower():
+    elif ref.kind == ACTION and data.get(Attr.LABEL) and data[Attr.LABEL].lower() not in ref.title.lower():
         label = f"{data['label']}: {ref.title}"  # "2a: Leaving care strategy"
     if ref.kind == OUTCOME:
         rag = RAG_STYLE.get(ref.rag, RAG_STYLE[None])
@@ -304,14 +289,14 @@ def _font_size(kind: str, big: bool) -> int:
 def _tooltip(data: dict, ref: NodeRef) -> str:
     """Plain text (vis-network shows a string title as text): kind, ID, full text, RAG, timescale."""
     lines = [ref.kind_label if ref.link else f"{ref.kind_label} {ref.id}", ref.title]
-    text = (data.get("text") or "").strip()
+    text = (data.get(Attr.TEXT) or "").strip()
     if text and text != ref.title:
         lines.append(text)
     if ref.kind == OUTCOME:
         lines.append(f"RAG: {RAG_STYLE.get(ref.rag, RAG_STYLE[None])['label']}")
         lines.append(f"Timescale: {data.get('timescale') or 'not given'}")
-    if ref.kind == LEAD and data.get("role"):
-        lines.append(data["role"])
+    if ref.kind == LEAD and data.get(Attr.ROLE):
+        lines.append(data[Attr.ROLE])
     if data.get("not_drawn"):  # set by network_views on an item whose parts the view leaves out
         lines.append(data["not_drawn"])
     if ref.href:

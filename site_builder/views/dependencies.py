@@ -5,9 +5,11 @@ from dataclasses import dataclass
 
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.markup import Href
-from goldenthread.site_builder.views.common import KIND_LABELS, ItemLink, SiteContext, link_maker
+from goldenthread.site_builder.views.common import KIND_LABELS, ItemLink, link_maker
 from goldenthread.site_builder.views.items import NetworkEmbed, network_embed
 from goldenthread.site_builder.views.priority import Evidence, evidence_list
+from goldenthread.model.analysis.dependencies import DependencyMatrix
+from goldenthread.site_builder.context import SiteContext
 
 
 @dataclass(frozen=True)
@@ -61,12 +63,6 @@ class DependenciesView:
     matrix_shown: bool
 
 
-#: The priority x priority matrix is drawn only up to this many priorities: it grows with the
-#: square of their number (1,400 priorities would be two million cells). Above it the page lists
-#: the linked pairs only, and each priority's page lists its own links.
-MATRIX_MAX_PRIORITIES = 40
-
-
 def pair_anchor(a: str, b: str) -> str:
     """The anchor of the evidence list of priorities *a* and *b*.
 
@@ -80,17 +76,17 @@ def dependencies_view(ctx: SiteContext) -> DependenciesView:
     """Build the dependencies page."""
     page = U.DEPENDENCIES
     link = link_maker(ctx, page)
-    deps = ctx.dependencies or {"priorities": [], "matrix": [], "cells": [], "bridges": []}
-    ids = [p["id"] for p in deps["priorities"]]
+    deps = ctx.dependencies or DependencyMatrix()
+    ids = [p["id"] for p in deps.priorities]
     cell_of = {}
-    for cell in deps["cells"]:
+    for cell in deps.cells:
         cell_of[(cell["a"], cell["b"])] = cell_of[(cell["b"], cell["a"])] = pair_anchor(cell["a"], cell["b"])
     rows = []
-    matrix_shown = len(ids) <= MATRIX_MAX_PRIORITIES
+    matrix_shown = len(ids) <= ctx.options.matrix_max_priorities
     for i, a in enumerate(ids if matrix_shown else []):
         cells = []
         for j, b in enumerate(ids):
-            count = deps["matrix"][i][j]
+            count = deps.matrix[i][j]
             anchor = cell_of.get((a, b))
             label = (f"{a} and {b}: {count} piece{'s' if count != 1 else ''} of evidence" if count
                      else f"{a} and {b}: none")
@@ -98,9 +94,9 @@ def dependencies_view(ctx: SiteContext) -> DependenciesView:
                                     label, i == j))
         rows.append(MatrixRow(link(a), cells))
     pairs = [PairEvidence(pair_anchor(c["a"], c["b"]), link(c["a"]), link(c["b"]),
-                          evidence_list(ctx, page, c["evidence"])) for c in deps["cells"]]
+                          evidence_list(ctx, page, c["evidence"])) for c in deps.cells]
     bridges = [BridgeRow(link(b["id"]), KIND_LABELS.get(b["kind"], b["kind"]),
-                         [link(p) for p in b["priorities"] if p in ctx.g]) for b in deps["bridges"]]
+                         [link(p) for p in b["priorities"] if p in ctx.g]) for b in deps.bridges]
     return DependenciesView(page=page, columns=[link(p) for p in ids] if matrix_shown else [], rows=rows,
                             pairs=pairs, bridges=bridges, network=network_embed(ctx, page, "plan"),
                             priority_count=len(ids), matrix_shown=matrix_shown)

@@ -7,7 +7,8 @@ from pathlib import Path
 from goldenthread.site_builder import downloads as D
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.markup import Href
-from goldenthread.site_builder.views.common import SiteContext
+from goldenthread.site_builder.context import SiteContext
+
 
 #: What each download is for, in words, by file name.
 DESCRIPTIONS = {

@@ -22,10 +22,12 @@ from goldenthread.model.analysis import CODES, SEVERITIES
 from goldenthread.model.analysis.fixes import TASKS, fix_of
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.markup import Href
-from goldenthread.model.graph import OUTCOME, item_texts
-from goldenthread.site_builder.views.common import (ItemLink, RagBadge, SiteContext, format_date, link_maker, one_line,
-                                       priority_of)
+from goldenthread.model.graph import item_texts
+from goldenthread.site_builder.views.common import ItemLink, RagBadge, format_date, link_maker, one_line
 from goldenthread.site_builder.views.items import FindingRow, finding_rows
+from goldenthread.model.queries import priority_of
+from goldenthread.model.nodes import Attr, OUTCOME
+from goldenthread.site_builder.context import SiteContext
 
 SEVERITY_LABELS = {"error": "Errors", "warning": "Warnings", "info": "For information"}
 #: Codes whose items are compared side by side (when a finding names two or more).
@@ -165,11 +167,11 @@ def compared_items(ctx: SiteContext, page: str, f) -> list[ComparedItem]:
         if f.code != "duplicate":  # only a duplicate shares an exact passage worth marking
             before, passage, after = before + passage + after, "", ""
         data = g.nodes[node]
-        is_outcome = data["kind"] == OUTCOME
+        is_outcome = data[Attr.KIND] == OUTCOME
         priority = priority_of(g, node)
         items.append(ComparedItem(link(node), before, passage, after, link(priority) if priority else None,
-                                  RagBadge.of(data.get("rag")) if is_outcome else None,
-                                  one_line(data.get("timescale")) if is_outcome else ""))
+                                  RagBadge.of(data.get(Attr.RAG)) if is_outcome else None,
+                                  one_line(data.get(Attr.TIMESCALE)) if is_outcome else ""))
     return items
 
 

@@ -4,18 +4,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from goldenthread.model.graph import ACTION, INDICATOR, LEAD, OPERATIONAL_PLAN, OUTCOME, PRIORITY, nodes_of_kind
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.markup import Href
 from goldenthread.site_builder.views.charts import BarChart, bar_chart
+from goldenthread.site_builder.views.common import (ItemLink, RagCount, count, format_date, link_maker, noun,
+                                                    rag_counts)
 from goldenthread.site_builder.views.findings import severity_counts
 from goldenthread.site_builder.views.outcomes import linked_rag_counts
-from goldenthread.site_builder.views.common import (ItemLink, RagCount, SiteContext, count, format_date, link_maker, noun,
-                                       outcomes_under, rag_counts)
+from goldenthread.model.queries import nodes_of_kind, outcomes_under
+from goldenthread.model.nodes import ACTION, Attr, INDICATOR, LEAD, OPERATIONAL_PLAN, OUTCOME, PRIORITY, VISION
+from goldenthread.site_builder.context import SiteContext
 
-
-#: The priorities figure names the groups' counts up to this many groups.
-HOME_GROUPS_NAMED = 6
 
 @dataclass(frozen=True)
 class Figure:
@@ -74,16 +73,16 @@ def home_view(ctx: SiteContext) -> HomeView:
     outcomes = nodes_of_kind(g, OUTCOME)
     counts = linked_rag_counts(ctx, page, rag_counts(g, outcomes))
     priorities = nodes_of_kind(g, PRIORITY)
-    vision = next((n for n, k in g.nodes(data="kind") if k == "vision"), None)
+    vision = next((n for n, k in g.nodes(data=Attr.KIND) if k == VISION), None)
     vision_data = g.nodes[vision] if vision else {}
 
     def to(target: str) -> Href:
         return U.relative(page, target)
 
     groups = info.get("groups") or {}
-    per_group = Counter(g.nodes[p].get("group") for p in priorities)
+    per_group = Counter(g.nodes[p].get(Attr.GROUP) for p in priorities)
     # A council plan may have hundreds of groups (directorates): then only how many.
-    by_group = (", ".join(f"{per_group[key]} {key}" for key in groups) if len(groups) <= HOME_GROUPS_NAMED
+    by_group = (", ".join(f"{per_group[key]} {key}" for key in groups) if len(groups) <= ctx.options.home_groups_named
                 else f"in {len(groups)} groups")
     def figure(items: list, singular: str, plural: str | None, target: str, note: str = "") -> Figure:
         return Figure(len(items), noun(len(items), singular, plural), to(target), note)
@@ -122,8 +121,8 @@ def home_view(ctx: SiteContext) -> HomeView:
         period_range=(f"{format_date(period.get('start'))} to {format_date(period.get('end'))}"
                       if period.get("start") else ""),
         last_updated=format_date(info.get("last_updated")),
-        vision_heading=vision_data.get("title") or "Vision",
-        vision_text=vision_data.get("text") or "",
+        vision_heading=vision_data.get(Attr.TITLE) or "Vision",
+        vision_text=vision_data.get(Attr.TEXT) or "",
         figures=figures,
         outcome_total=len(outcomes),
         rag_counts=counts,

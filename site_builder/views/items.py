@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 from goldenthread.model.analysis.fixes import fix_of
 from goldenthread.site_builder.markup import Href
-from goldenthread.site_builder.views.common import ItemLink, RagBadge, SiteContext, format_date, link_maker, one_line
+from goldenthread.site_builder.views.common import ItemLink, RagBadge, format_date, link_maker, one_line
 from goldenthread.site_builder import urls as U
+from goldenthread.model.nodes import Attr
+from goldenthread.site_builder.context import SiteContext
 
 
 @dataclass(frozen=True)
@@ -80,16 +82,16 @@ def outcome_row(ctx: SiteContext, page: str, outcome: str) -> OutcomeRow:
     """The row of *outcome* as seen from *page*."""
     data = ctx.g.nodes[outcome]
     link = link_maker(ctx, page)
-    due = (data.get("parsed_timescale") or {}).get("due")
+    due = (data.get(Attr.PARSED_TIMESCALE) or {}).get("due")
     return OutcomeRow(
         id=outcome,
-        text=data.get("text") or "",
-        timescale=one_line(data.get("timescale")),
+        text=data.get(Attr.TEXT) or "",
+        timescale=one_line(data.get(Attr.TIMESCALE)),
         due=format_date(due) if due else "",
-        rag=RagBadge.of(data.get("rag")),
+        rag=RagBadge.of(data.get(Attr.RAG)),
         trace_href=ctx.urls.href(page, outcome),
-        action=link(data["action"]),
-        priority=link(data["priority"]),
+        action=link(data[Attr.ACTION]),
+        priority=link(data[Attr.PRIORITY]),
     )
 
 

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from goldenthread.model.graph import ACTION, LEAD, LED_BY, OPERATIONAL_PLAN, SERVES, nodes_of_kind
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.markup import Href
-from goldenthread.site_builder.views.common import (ItemLink, RagBadge, RagCount, SiteContext, link_maker, one_line,
-                                       outcomes_under, rag_counts)
+from goldenthread.site_builder.views.common import ItemLink, RagBadge, RagCount, link_maker, one_line, rag_counts
 from goldenthread.site_builder.views.outcomes import linked_rag_counts, priorities_by_group
-from goldenthread.site_builder.views.priority import Workstream, children, workstreams
+from goldenthread.site_builder.views.priority import Workstream, workstreams
+from goldenthread.model.queries import children, nodes_of_kind, outcomes_under, sources_of, targets_of
+from goldenthread.model.nodes import ACTION, Attr, LEAD, LED_BY, OPERATIONAL_PLAN, SERVES
+from goldenthread.site_builder.context import SiteContext
 
 
 @dataclass(frozen=True)
@@ -116,14 +117,6 @@ class TraceGroupsView:
     csv_href: Href
 
 
-def _targets(g, node: str, kind: str) -> list[str]:
-    return [t for _, t, k in g.out_edges(node, keys=True) if k == kind]
-
-
-def _sources(g, node: str, kind: str) -> list[str]:
-    return [s for s, _, k in g.in_edges(node, keys=True) if k == kind]
-
-
 def priorities_index_view(ctx: SiteContext) -> PrioritiesIndexView:
     """Every priority, group by group, with its size and RAG summary."""
     g, page = ctx.g, U.PRIORITIES
@@ -134,10 +127,10 @@ def priorities_index_view(ctx: SiteContext) -> PrioritiesIndexView:
         for p in ctx.priorities_of_group(key):
             outcomes = outcomes_under(g, p)
             cards.append(PriorityCard(
-                priority=link(p), description=one_line(g.nodes[p].get("text"), 240),
+                priority=link(p), description=one_line(g.nodes[p].get(Attr.TEXT), 240),
                 actions=len(children(g, p, ACTION)), outcomes=len(outcomes),
                 rag_counts=linked_rag_counts(ctx, page, [c for c in rag_counts(g, outcomes) if c.count], priority=p),
-                plans=[link(op) for op in _sources(g, p, SERVES)],
+                plans=[link(op) for op in sources_of(g, p, SERVES)],
                 workstreams=workstreams(ctx, page, p)))
         groups.append(PriorityGroupView(name=name, priorities=cards))
     return PrioritiesIndexView(page=page, groups=groups)
@@ -150,15 +143,15 @@ def plans_index_view(ctx: SiteContext) -> PlansIndexView:
     plans = []
     for op in nodes_of_kind(g, OPERATIONAL_PLAN):
         data = g.nodes[op]
-        leads = _targets(g, op, LED_BY)
+        leads = targets_of(g, op, LED_BY)
         plans.append(PlanRow(
             plan=link(op), lead=link(leads[0]) if leads else None,
-            priorities=[link(p) for p in _targets(g, op, SERVES)],
-            connected=data.get("connected") or "",
-            unresolved=[u["text"] for u in data.get("unresolved") or []],
-            document=data.get("document") or ""))
-    leads = [LeadRow(lead=link(lead), role=g.nodes[lead].get("role") or "",
-                     plans=[link(op) for op in _sources(g, lead, LED_BY)])
+            priorities=[link(p) for p in targets_of(g, op, SERVES)],
+            connected=data.get(Attr.CONNECTED) or "",
+            unresolved=[u["text"] for u in data.get(Attr.UNRESOLVED) or []],
+            document=data.get(Attr.DOCUMENT) or ""))
+    leads = [LeadRow(lead=link(lead), role=g.nodes[lead].get(Attr.ROLE) or "",
+                     plans=[link(op) for op in sources_of(g, lead, LED_BY)])
              for lead in nodes_of_kind(g, LEAD)]
     return PlansIndexView(page=page, plans=plans, leads=leads)
 
@@ -186,18 +179,18 @@ def trace_index_view(ctx: SiteContext, group: str | None = None) -> TraceIndexVi
         up = U.relative(page, U.TRACE_INDEX)
         # Each priority's rows, not a scan of the whole matrix per group (200 groups x 10,000 rows).
         members = set(ctx.priorities_of_group(group))
-        rows = [r for r in rows if r.get("priority_id") in members]
+        rows = [r for r in rows if r.priority_id in members]
     link = link_maker(ctx, page)
 
     def links(joined: str | None) -> list[ItemLink]:
         return [link(n) for n in (joined or "").split("; ") if n in g]
 
     rows = [TraceRow(
-        outcome=link(r["outcome_id"]),
-        action=link(r["action_id"]) if r.get("action_id") else None,
-        priority=link(r["priority_id"]) if r.get("priority_id") else None,
-        plans=links(r.get("operational_plans")), leads=links(r.get("leads")),
-        timescale=r.get("timescale") or "", rag=RagBadge.of(r.get("rag")),
-        source_lines=r.get("source_lines") or "") for r in rows]
+        outcome=link(r.outcome_id),
+        action=link(r.action_id) if r.action_id else None,
+        priority=link(r.priority_id) if r.priority_id else None,
+        plans=links(r.operational_plans), leads=links(r.leads),
+        timescale=r.timescale or "", rag=RagBadge.of(r.rag),
+        source_lines=r.source_lines or "") for r in rows]
     return TraceIndexView(page=page, heading=heading, up=up, rows=rows,
                           csv_href=U.relative(page, f"{U.DOWNLOADS_DIR}/traceability.csv"))

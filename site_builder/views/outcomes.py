@@ -18,31 +18,24 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from goldenthread.model.graph import LED_BY, OUTCOME, PRIORITY, SERVES, nodes_of_kind
+from goldenthread.model.nodes import LED_BY, SERVES
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.markup import Href
-from goldenthread.site_builder.views.common import (RAG_ORDER, ItemLink, RagBadge, RagCount, SiteContext, format_date,
-                                       item_title, link_maker, one_line, outcomes_under, rag_counts)
+from goldenthread.site_builder.views.common import ItemLink, RagBadge, RagCount, format_date, link_maker, one_line, rag_counts
 from goldenthread.site_builder.views.items import OutcomeRow, outcome_row
+from goldenthread.model.queries import RAG_ORDER, item_title, nodes_of_kind, outcomes_under
+from goldenthread.model.nodes import Attr, OUTCOME, PRIORITY
+from goldenthread.site_builder.context import SiteContext
 
 
-#: Above this many outcomes, the outcomes dashboard and the trace index get one page per group of
-#: priorities (see :func:`split_by_group`), so that no page holds a table of the whole plan.
-SPLIT_OUTCOMES = 2000
-
-
-def split_by_group(g) -> bool:
-    """Whether the outcomes dashboard and the trace index are split into a page per group.
-
-    They list every outcome, about 0.7 KB of page each: above
-    :data:`SPLIT_OUTCOMES` outcomes (and with more than one group) each group
-    gets its own dashboard and matrix, and the top pages list the groups.
-    Asked for every RAG link of every page, so the outcomes are counted once per graph.
-    """
-    outcomes = _OUTCOME_COUNTS.get(g)
-    if outcomes is None or outcomes[0] != g.number_of_nodes():
-        outcomes = _OUTCOME_COUNTS[g] = (g.number_of_nodes(), len(nodes_of_kind(g, OUTCOME)))
-    return outcomes[1] > SPLIT_OUTCOMES and len(g.graph.get("groups") or {}) > 1
+def _split(ctx: SiteContext) -> bool:
+    """Whether the dashboard is split into a page per group (as :func:`site_builder.generate.split_by_group`
+    decides), asked for every RAG link of every page: the outcomes are counted once per graph."""
+    g = ctx.g
+    counted = _OUTCOME_COUNTS.get(g)
+    if counted is None or counted[0] != g.number_of_nodes():
+        counted = _OUTCOME_COUNTS[g] = (g.number_of_nodes(), len(nodes_of_kind(g, OUTCOME)))
+    return counted[1] > ctx.options.split_outcomes and len(g.graph.get("groups") or {}) > 1
 
 
 #: graph -> (its number of nodes, its number of outcomes), counted once per graph (remade if it grew)
@@ -53,12 +46,12 @@ def dashboard_href(ctx: SiteContext, page: str, *, rag: str | None = None, prior
                    action: str | None = None, plan: str | None = None, lead: str | None = None) -> Href:
     """The outcomes dashboard, relative to *page*, already filtered (``outcomes.html#rag=red&priority=DP2``).
 
-    On a plan split by group (:func:`split_by_group`), a priority's outcomes are on its group's
+    On a plan split by group (``ctx.options.split_outcomes``), a priority's outcomes are on its group's
     dashboard; a filter that spans groups (the whole plan, a plan or a lead) opens the list of groups,
     filtered by RAG nowhere (it has no table), so the link says only where to look.
     """
     target = U.OUTCOMES
-    if split_by_group(ctx.g):
+    if _split(ctx):
         if priority is None:
             return U.relative(page, U.OUTCOMES)
         target = U.group_outcomes_page(ctx.g.nodes[priority].get("group"))
@@ -195,7 +188,7 @@ def priorities_by_group(g) -> list[tuple[str, str, list[str]]]:
     """``(key, name, priorities)`` of every group of priorities, in the plan's order."""
     members: dict[str, list[str]] = {}
     for p in nodes_of_kind(g, PRIORITY):
-        members.setdefault(g.nodes[p].get("group"), []).append(p)
+        members.setdefault(g.nodes[p].get(Attr.GROUP), []).append(p)
     return [(key, name, members.get(key, [])) for key, name in (g.graph.get("groups") or {}).items()]
 
 
@@ -218,10 +211,10 @@ def outcomes_view(ctx: SiteContext, group: str | None = None) -> OutcomesView:
     rows = []
     for o in outcomes:
         data = g.nodes[o]
-        tokens = timescale_tokens(data.get("parsed_timescale"), o in overdue)
-        plans, leads = owners.get(data["priority"]) or _plans_and_leads(g, data["priority"])
-        rows.append(DashboardRow(outcome=outcome_row(ctx, page, o), rag_key=RagBadge.of(data.get("rag")).css,
-                                 priority_id=data["priority"], timescale_tokens=" ".join(tokens),
+        tokens = timescale_tokens(data.get(Attr.PARSED_TIMESCALE), o in overdue)
+        plans, leads = owners.get(data[Attr.PRIORITY]) or _plans_and_leads(g, data[Attr.PRIORITY])
+        rows.append(DashboardRow(outcome=outcome_row(ctx, page, o), rag_key=RagBadge.of(data.get(Attr.RAG)).css,
+                                 priority_id=data[Attr.PRIORITY], timescale_tokens=" ".join(tokens),
                                  overdue=o in overdue, action_id=data.get("action") or "",
                                  plans=[link(p) for p in plans],
                                  leads=[link(lead) for lead in leads]))

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from goldenthread.model.graph import LED_BY, SERVES
-from goldenthread.site_builder.views.common import (ItemLink, RagCount, SiteContext, item_title, link_maker,
-                                                    outcomes_under, rag_counts)
+from goldenthread.site_builder.views.common import ItemLink, RagCount, link_maker, rag_counts
 from goldenthread.site_builder.views.outcomes import linked_rag_counts
 from goldenthread.site_builder.views.items import FindingRow, OutcomeRow, SourceLine, finding_rows, outcome_row, source_lines, \
     source_text
+from goldenthread.model.queries import item_title, outcomes_under, sources_of, targets_of
+from goldenthread.model.nodes import Attr, LED_BY, SERVES
+from goldenthread.site_builder.context import SiteContext
 
 #: How the reason of an unresolved reference reads on a page.
 REASONS = {
@@ -89,10 +90,6 @@ def _rag_summary(ctx: SiteContext, page: str, priorities: list[str], **owner: st
     return len(outcomes), linked_rag_counts(ctx, page, counts, **owner)
 
 
-def _targets(g, node: str, kind: str) -> list[str]:
-    return [t for _, t, k in g.out_edges(node, keys=True) if k == kind]
-
-
 def _outcomes_of(ctx: SiteContext, page: str, priorities: list[str]) -> list[PriorityOutcomes]:
     link = link_maker(ctx, page)
     return [PriorityOutcomes(link(p), [outcome_row(ctx, page, o) for o in outcomes_under(ctx.g, p)])
@@ -105,25 +102,25 @@ def operational_plan_view(ctx: SiteContext, op: str) -> OperationalPlanView:
     page = ctx.urls.item_page(op)
     link = link_maker(ctx, page)
     data = g.nodes[op]
-    leads = _targets(g, op, LED_BY)
-    priorities = _targets(g, op, SERVES)
+    leads = targets_of(g, op, LED_BY)
+    priorities = targets_of(g, op, SERVES)
     unresolved = [UnresolvedRef(u["text"], REASONS.get(u["reason"], u["reason"]),
                                 [link(c) for c in u.get("candidates") or [] if c in g])
-                  for u in data.get("unresolved") or []]
+                  for u in data.get(Attr.UNRESOLVED) or []]
     total, counts = _rag_summary(ctx, page, priorities, plan=op)
     return OperationalPlanView(
         outcome_total=total, rag_counts=counts,
         page=page, id=op, heading=f"Operational plan: {item_title(g, op)}",
         lead=link(leads[0]) if leads else None,
         lead_role=(g.nodes[leads[0]].get("role") or "") if leads else "",
-        document=data.get("document") or "",
-        connected=data.get("connected") or "",
+        document=data.get(Attr.DOCUMENT) or "",
+        connected=data.get(Attr.CONNECTED) or "",
         priorities=[link(p) for p in priorities],
         unresolved=unresolved,
         outcomes=_outcomes_of(ctx, page, priorities),
         findings=finding_rows(ctx, page, ctx.findings_about({op})),
-        source=source_text(data.get("source")),
-        source_lines=source_lines(ctx, data.get("source")),
+        source=source_text(data.get(Attr.SOURCE)),
+        source_lines=source_lines(ctx, data.get(Attr.SOURCE)),
     )
 
 
@@ -132,16 +129,16 @@ def lead_view(ctx: SiteContext, lead: str) -> LeadView:
     g = ctx.g
     page = ctx.urls.item_page(lead)
     link = link_maker(ctx, page)
-    plans = [s for s, _, k in g.in_edges(lead, keys=True) if k == LED_BY]
-    priorities = list(dict.fromkeys(p for op in plans for p in _targets(g, op, SERVES)))
+    plans = sources_of(g, lead, LED_BY)
+    priorities = list(dict.fromkeys(p for op in plans for p in targets_of(g, op, SERVES)))
     total, counts = _rag_summary(ctx, page, priorities, lead=lead)
     return LeadView(
         outcome_total=total, rag_counts=counts,
         page=page, id=lead, name=item_title(g, lead), heading=f"Lead: {item_title(g, lead)}",
-        role=g.nodes[lead].get("role") or "",
-        plans=[PlanSummary(link(op), g.nodes[op].get("document") or "",
-                           [link(p) for p in _targets(g, op, SERVES)]) for op in plans],
+        role=g.nodes[lead].get(Attr.ROLE) or "",
+        plans=[PlanSummary(link(op), g.nodes[op].get(Attr.DOCUMENT) or "",
+                           [link(p) for p in targets_of(g, op, SERVES)]) for op in plans],
         outcomes=_outcomes_of(ctx, page, priorities),
         findings=finding_rows(ctx, page, ctx.findings_about({lead})),
-        source=source_text(g.nodes[lead].get("source")),
+        source=source_text(g.nodes[lead].get(Attr.SOURCE)),
     )

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from goldenthread.model.graph import ACTION, INDICATOR, LED_BY, OUTCOME, PART_OF, SERVES
-from goldenthread.site_builder.views.common import (ItemLink, RagCount, SiteContext, item_title, link_maker, outcomes_under,
-                                       rag_counts)
+from goldenthread.site_builder.views.common import ItemLink, RagCount, link_maker, rag_counts
 from goldenthread.site_builder.views.search import priority_tags
 from goldenthread.site_builder.views.items import (FindingRow, NetworkEmbed, OutcomeRow, finding_rows, network_embed,
                                       outcome_row)
+from goldenthread.model.queries import children, item_title, outcomes_under, sources_of, targets_of
+from goldenthread.model.nodes import ACTION, Attr, INDICATOR, LED_BY, OUTCOME, SERVES
+from goldenthread.site_builder.context import SiteContext
 
 #: How each kind of dependency evidence reads on a page.
 EVIDENCE_LABELS = {
@@ -115,11 +116,6 @@ class PriorityView:
     search_tags: list[str] = field(default_factory=list)
 
 
-def children(g, node: str, kind: str) -> list[str]:
-    """The items of *kind* that are part of *node*, in reading order."""
-    return [u for u, _, k in g.in_edges(node, keys=True) if k == PART_OF and g.nodes[u]["kind"] == kind]
-
-
 def priority_view(ctx: SiteContext, priority: str) -> PriorityView:
     """Build the page of *priority*."""
     from goldenthread.site_builder.views.outcomes import linked_rag_counts
@@ -132,24 +128,22 @@ def priority_view(ctx: SiteContext, priority: str) -> PriorityView:
     for action in children(g, priority, ACTION):
         a = g.nodes[action]
         actions.append(ActionSection(
-            id=action, label=a.get("label") or "", title=a.get("title") or "", text=a.get("text") or "",
-            steps=list(a.get("steps") or []),
-            indicators=[IndicatorRow(i, g.nodes[i].get("text") or "") for i in children(g, action, INDICATOR)],
+            id=action, label=a.get(Attr.LABEL) or "", title=a.get(Attr.TITLE) or "", text=a.get(Attr.TEXT) or "",
+            steps=list(a.get(Attr.STEPS) or []),
+            indicators=[IndicatorRow(i, g.nodes[i].get(Attr.TEXT) or "") for i in children(g, action, INDICATOR)],
             outcomes=[outcome_row(ctx, page, o) for o in children(g, action, OUTCOME)]))
     serving = []
-    for op, _, kind in g.in_edges(priority, keys=True):
-        if kind == SERVES:
-            leads = [t for _, t, k in g.out_edges(op, keys=True) if k == LED_BY]
-            serving.append(ServingPlan(link(op), link(leads[0]) if leads else None,
-                                       g.nodes[op].get("document") or ""))
+    for op in sources_of(g, priority, SERVES):
+        leads = targets_of(g, op, LED_BY)
+        serving.append(ServingPlan(link(op), link(leads[0]) if leads else None, g.nodes[op].get(Attr.DOCUMENT) or ""))
     outcomes = outcomes_under(g, priority)
     subtree = {priority, *outcomes, *ctx.items_of_priority(priority)}
     return PriorityView(
         page=page, id=priority, title=item_title(g, priority),
         heading=f"{priority}: {item_title(g, priority)}",
-        group_name=(g.graph.get("groups") or {}).get(data.get("group"), data.get("group") or ""),
-        number=data.get("number") or 0,
-        description=data.get("text") or "",
+        group_name=(g.graph.get("groups") or {}).get(data.get(Attr.GROUP), data.get(Attr.GROUP) or ""),
+        number=data.get(Attr.NUMBER) or 0,
+        description=data.get(Attr.TEXT) or "",
         outcome_total=len(outcomes),
         rag_counts=linked_rag_counts(ctx, page, [c for c in rag_counts(g, outcomes) if c.count], priority=priority),
         workstreams=workstreams(ctx, page, priority),

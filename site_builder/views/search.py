@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import networkx as nx
 
-from goldenthread.model.graph import ACTION, INDICATOR, PART_OF
-from goldenthread.site_builder.views.common import RagBadge, item_title, one_line
+from goldenthread.model.nodes import ACTION, INDICATOR
+from goldenthread.model.queries import children, item_title
+from goldenthread.site_builder.views.common import RagBadge, one_line
 
 #: A tag is cut to this many characters (between words): it is a label under a result, not the text.
 TAG_CHARS = 48
@@ -36,7 +37,7 @@ def indicators_of(g: nx.MultiDiGraph, action: str | None) -> list[str]:
     """The indicators of success of *action*, in reading order (none for ``None``)."""
     if not action or action not in g:
         return []
-    return [u for u, _, k in g.in_edges(action, keys=True) if k == PART_OF and g.nodes[u]["kind"] == INDICATOR]
+    return children(g, action, INDICATOR)
 
 
 def priority_tag(g: nx.MultiDiGraph, priority: str) -> str:

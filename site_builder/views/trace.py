@@ -5,8 +5,10 @@ from dataclasses import dataclass, field
 
 from goldenthread.model.analysis.trace import trace
 from goldenthread.site_builder.views.search import indicators_of, outcome_tags
-from goldenthread.site_builder.views.common import ItemLink, RagBadge, SiteContext, format_date, link_maker, one_line
+from goldenthread.site_builder.views.common import ItemLink, RagBadge, format_date, link_maker, one_line
 from goldenthread.site_builder.views.items import FindingRow, SourceLine, finding_rows, source_lines, source_text
+from goldenthread.model.nodes import Attr
+from goldenthread.site_builder.context import SiteContext
 
 #: How a plan comes to answer for an outcome, in words.
 VIA = {
@@ -64,26 +66,26 @@ def trace_view(ctx: SiteContext, outcome: str) -> TraceView:
     t = trace(g, outcome)
     data = g.nodes[outcome]
     leads_by_plan: dict[str, list[str]] = {}
-    for lead in t["leads"]:
+    for lead in t.leads:
         for op in lead["plans"]:
             leads_by_plan.setdefault(op, []).append(lead["id"])
-    chain = [ChainStep(link(step["id"]), g.nodes[step["id"]].get("text") or "") for step in t["chain"][1:]]
+    chain = [ChainStep(link(step["id"]), g.nodes[step["id"]].get("text") or "") for step in t.chain[1:]]
     plans = [OwningPlan(link(p["id"]), VIA.get(p.get("via"), p.get("via") or ""),
                         [link(s) for s in p.get("serves", [])], p.get("document") or "",
                         [link(lead) for lead in leads_by_plan.get(p["id"], [])])
-             for p in t["operational_plans"]]
-    due = (data.get("parsed_timescale") or {}).get("due")
+             for p in t.operational_plans]
+    due = (data.get(Attr.PARSED_TIMESCALE) or {}).get("due")
     return TraceView(
         page=page, id=outcome,
-        heading=one_line(data.get("text"), 110) or outcome,
-        text=data.get("text") or "",
-        rag=RagBadge.of(data.get("rag")),
-        timescale=one_line(data.get("timescale")),
+        heading=one_line(data.get(Attr.TEXT), 110) or outcome,
+        text=data.get(Attr.TEXT) or "",
+        rag=RagBadge.of(data.get(Attr.RAG)),
+        timescale=one_line(data.get(Attr.TIMESCALE)),
         due=format_date(due) if due else "",
         chain=chain,
         plans=plans,
-        source=source_text(t["source"]),
-        source_lines=source_lines(ctx, t["source"]),
+        source=source_text(t.source),
+        source_lines=source_lines(ctx, t.source),
         findings=finding_rows(ctx, page, ctx.findings_about({outcome})),
         search_tags=outcome_tags(g, outcome),
         indicators=[one_line(g.nodes[i].get("text")) for i in indicators_of(g, data.get("action"))],

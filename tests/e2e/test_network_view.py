@@ -127,13 +127,13 @@ def test_keyboard_moves_between_items_and_enter_opens_one(watched, view_site):
 @pytest.fixture(scope="module")
 def big_site(tmp_path_factory):
     """The overview and one group's view of a plan with two groups of 140 priorities each; served."""
-    from council_plan import council_plan
+    from goldenthread.model.synth.shapes import shaped_plan
     from goldenthread.model.graph import build_graph as build
     from goldenthread.site_builder.network.render import write_view_plan
     from goldenthread.site_builder.network.planner import ViewPlanner
 
     root = tmp_path_factory.mktemp("big-site")
-    planner = ViewPlanner(build(council_plan(20, "two-groups")))
+    planner = ViewPlanner(build(shaped_plan(20, "two-groups")))
     copy_network_assets(root / "assets")
     views = {}
     for plan in (planner.overview(), planner.group_view("ba")):

@@ -1,4 +1,9 @@
-"""A council-sized plan made in memory, shaped like the bundled one, for scale tests and benchmarks.
+"""Council-sized plans made in memory in three shapes, for the network views' scale tests and benchmarks.
+
+Where :func:`model.synth.synthesize` writes a plan folder with problems
+planted at known rates, :func:`shaped_plan` makes a clean
+:class:`~model.schema.PlanData` directly, in a chosen layout of groups and
+priorities: the shapes are what stresses the network views.
 
 Scale 1 has the bundled plan's counts: 14 priorities (two groups of 7), 21 actions, 34 indicators,
 105 outcomes, 11 operational plans, 7 leads. Scale *n* has *n* times as many of each, laid out in
@@ -12,8 +17,8 @@ one of three shapes, because a council can organise them in any of these ways:
 Some actions name another priority in their text ("see Alder priority 3"), and one priority in
 ten is named by many, so that a priority's view also meets hundreds of items that refer to it.
 
->>> from model.graph import build_graph
->>> g = build_graph(council_plan(1))
+>>> from goldenthread.model.graph import build_graph
+>>> g = build_graph(shaped_plan(1))
 >>> sorted(Counter(kind for _, kind in g.nodes(data="kind")).items())  # doctest: +NORMALIZE_WHITESPACE
 [('action', 21), ('indicator', 34), ('lead', 7), ('operational_plan', 11), ('outcome', 105), ('plan', 1),
  ('priority', 14), ('vision', 1)]
@@ -23,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import string
-from collections import Counter  # noqa: F401 - used by the docstring example
+from collections import Counter  # noqa: F401 - the docstring example uses it
 
 from goldenthread.model.schema import (Action, Indicator, Lead, OperationalPlan, OperationalPlans, Outcome, Period, Plan,
                           PlanData, Priority, PriorityGroup, Vision)
@@ -51,7 +56,7 @@ def _word(index: int) -> str:
     return word.capitalize()
 
 
-def council_plan(scale: int, shape: str = "directorates", seed: int = 7) -> PlanData:
+def shaped_plan(scale: int, shape: str = "directorates", seed: int = 7) -> PlanData:
     """A plan *scale* times the bundled plan's size, in the given *shape* (see the module docstring)."""
     if shape not in SHAPES:
         raise ValueError(f"shape must be one of {SHAPES}")
