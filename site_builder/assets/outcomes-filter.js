@@ -90,7 +90,9 @@
           text += node.textContent;
         }
       });
-      return text.replace(/\s+/g, " ").trim();
+      // runs of spacing as one space; a zero-width no-break space (U+FEFF, which JavaScript counts as
+      // spacing) is plan text and stays
+      return text.replace(/[^\S\ufeff]+/g, " ").replace(/^ | $/g, "");
     }
 
     function sortKey(row, header, index) {
