@@ -40,7 +40,8 @@ from goldenthread.model.analysis.references import references
 from goldenthread.model.graph import build_graph
 from goldenthread.model.loader import load_plan
 from goldenthread.cli.synth import write_synthetic
-from goldenthread.cli.analysis import check_view, render
+from goldenthread.cli.analysis import render
+from goldenthread.model.reports import check_view
 
 RUNS = 3
 # Runs the command and reports its peak memory (KB on Linux) on the last line of standard error.
@@ -109,13 +110,12 @@ def _stages_once(timed, keep, plan: Path) -> None:
     keep("import CLI", tuple(float(v) for v in imported.stdout.split()))
     data = timed("load", partial(load_plan, plan))
     g = timed("graph", partial(build_graph, data))
-    g.graph["directory"] = plan
     as_of = g.graph.get("last_updated")
     found = []
     for name, analysis in (("orphans", orphans), ("references", references), ("duplicates", duplicates),
                            ("quality", partial(quality, as_of=as_of))):
         found += timed(name, partial(_listed, analysis, g))
-    timed("render", partial(_report, g, found, as_of))
+    timed("render", partial(_report, g, found, as_of, plan))
 
 
 def _cpu() -> float:
@@ -128,8 +128,8 @@ def _listed(analysis, g) -> list:
     return list(analysis(g))
 
 
-def _report(g, found, as_of) -> str:
-    return render("check.txt", check_view(g, found, as_of=as_of, fail_on="never"))
+def _report(g, found, as_of, plan: Path) -> str:
+    return render("check.txt", check_view(g, found, as_of=as_of, fail_on="never", directory=plan))
 
 
 def main(plans: list[Path]) -> None:

@@ -9,16 +9,15 @@ Each is a thin layer over :func:`model.loader.load_plan`,
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import click
 
-from goldenthread.model.errors import GoldenThreadError, Location, relative
+from goldenthread.model.errors import relative
 from goldenthread.model.export import to_node_link
 from goldenthread.model.graph import load_graph
 from goldenthread.model.stats import PlanStats, plan_stats
+from goldenthread.model.text_files import write_text_atomically
 from goldenthread.cli.paths import plan_dir_argument, resolve_plan_dir
 
 #: The node kinds a one-line summary names, with their plural.
@@ -88,23 +87,8 @@ def export_command(plan_dir: Path | None, output_format: str, out: Path | None) 
     if out is None:
         click.echo(text, nl=False)
     else:
-        write_atomically(out, text)
+        write_text_atomically(out, text)
         click.echo(f"wrote {relative(out)}", err=True)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write *text* to *path* in one step: no half-written file is ever left behind."""
-    if not path.parent.is_dir():
-        raise GoldenThreadError(f"folder {relative(path.parent)} does not exist", Location(relative(path)),
-                                "create the folder first, or choose another --out")
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 COMMANDS = [validate_command, stats_command, export_command]

@@ -1,4 +1,6 @@
-"""The graph as node-link JSON: ``{"nodes": [...], "links": [...]}``.
+"""The plan's exports: the graph as node-link JSON, and the traceability matrix as CSV.
+
+:func:`to_node_link` gives ``{"nodes": [...], "links": [...]}``.
 
 Every node has ``id``, ``kind``, ``title`` and/or ``text`` and ``source``
 (``{"file", "lines": [first, last]}`` or ``null``), then the attributes of its
@@ -27,10 +29,13 @@ plan-wide facts), so networkx can read it back:
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from typing import Any
 
 import networkx as nx
+from goldenthread.model.analysis.trace import MATRIX_COLUMNS, TraceRow
 from goldenthread.model.nodes import Attr
 
 #: Keys that lead every node, in this order; the kind's own attributes follow.
@@ -65,3 +70,27 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return value
+
+
+#: A spreadsheet runs a cell that starts with one of these as a formula.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value) -> str:
+    """One CSV cell as text, guarded against formula injection.
+
+    >>> csv_cell("=HYPERLINK(\\"http://x\\")"), csv_cell(None), csv_cell("-3%"), csv_cell("GREEN")
+    ('\\'=HYPERLINK("http://x")', '', "'-3%", 'GREEN')
+    """
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def traceability_csv(rows: list[TraceRow]) -> str:
+    """The traceability matrix as CSV text, one row per outcome, columns in a fixed order."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(MATRIX_COLUMNS)
+    for row in rows:
+        writer.writerow([csv_cell(getattr(row, column)) for column in MATRIX_COLUMNS])
+    return out.getvalue()

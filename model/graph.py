@@ -32,7 +32,7 @@ from goldenthread.model.timescale import parse_timescale
 # so code written against this module keeps working.
 from goldenthread.model.nodes import (ACTION, EDGE_KINDS, INDICATOR, LEAD, LED_BY, NODE_KINDS,  # noqa: F401
                                       OPERATIONAL_PLAN, OUTCOME, PART_OF, PLAN, PRIORITY, REFERENCES, SERVES,
-                                      VISION)
+                                      VISION, Attr)
 from goldenthread.model.queries import chain_to_top, nodes_of_kind, parent  # noqa: F401
 
 
@@ -130,19 +130,19 @@ def group_index(groups: list[PriorityGroup]) -> GroupIndex:
 def item_texts(g: nx.MultiDiGraph, node: str) -> Iterator[str]:
     """The prose of a node: title, text and steps, whichever it has."""
     data = g.nodes[node]
-    for key in ("title", "text"):
+    for key in (Attr.TITLE, Attr.TEXT):
         if data.get(key):
             yield data[key]
-    yield from data.get("steps") or ()
+    yield from data.get(Attr.STEPS) or ()
 
 
 def _add_text_references(g: nx.MultiDiGraph, groups: GroupIndex) -> None:
     """Add a REFERENCES edge for every priority that an item's text names with certainty."""
     for node, data in list(g.nodes(data=True)):
-        if data["kind"] in (PLAN, VISION, PRIORITY, OPERATIONAL_PLAN, LEAD):
+        if data[Attr.KIND] in (PLAN, VISION, PRIORITY, OPERATIONAL_PLAN, LEAD):
             continue
         for text in item_texts(g, node):
             for ref in find_references(text, groups):
                 for target in ref.ids:
-                    if target != data.get("priority"):
+                    if target != data.get(Attr.PRIORITY):
                         g.add_edge(node, target, key=REFERENCES, kind=REFERENCES, text=ref.text)

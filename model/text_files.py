@@ -26,9 +26,11 @@ notes.yaml:2:10: error: notes.yaml is not UTF-8 text: byte 0xE9 is not valid UTF
 from __future__ import annotations
 
 import codecs
+import os
+import tempfile
 from pathlib import Path
 
-from goldenthread.model.errors import GoldenThreadError, Location
+from goldenthread.model.errors import GoldenThreadError, Location, relative
 
 #: Byte-order marks of encodings we do not read, longest first (UTF-32's LE mark starts like UTF-16's).
 _OTHER_BOMS = [(codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
@@ -95,3 +97,18 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
 
 def _megabytes(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write *text* to *path* in one step: no half-written file is ever left behind."""
+    if not path.parent.is_dir():
+        raise GoldenThreadError(f"folder {relative(path.parent)} does not exist", Location(relative(path)),
+                                "create the folder first, or choose another --out")
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

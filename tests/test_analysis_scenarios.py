@@ -82,5 +82,6 @@ def test_every_code_has_a_scenario():
     seen = set()
     for folder in scenario_dirs():
         seen |= {f["code"] for f in json.loads((folder / "expected.json").read_text()).get("findings", [])}
-    # unreachable-item cannot be written in YAML (nesting is the hierarchy): see test_analysis_orphans.
+    # unreachable-item cannot be written in YAML (nesting is the hierarchy): see
+    # test_analysis_units.py::test_an_item_cut_off_from_the_vision_is_unreachable_and_so_is_everything_under_it.
     assert set(CODES) - seen == {"unreachable-item"}

@@ -9,7 +9,7 @@ import pytest
 
 from goldenthread.model.synth.shapes import shaped_plan
 from goldenthread.model.graph import ACTION, OUTCOME, PRIORITY, build_graph, nodes_of_kind
-from goldenthread.site_builder.network import planner as network_views
+from goldenthread.site_builder.network import planner
 from goldenthread.site_builder.network.render import copy_network_assets, write_view_plan
 from goldenthread.site_builder.network.planner import GROUP, MAX_NODES, SUMMARY, ViewPlanner
 
@@ -108,7 +108,7 @@ def test_written_views_link_groups_and_summaries_and_show_the_note(tmp_path):
 
 
 def test_docstring_examples():
-    result = doctest.testmod(network_views, optionflags=doctest.ELLIPSIS)
+    result = doctest.testmod(planner, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0 and result.attempted >= 3
 
 

@@ -14,7 +14,7 @@ import io
 
 import pytest
 
-from goldenthread.site_builder.downloads import csv_cell, traceability_csv
+from goldenthread.model.export import csv_cell, traceability_csv
 from goldenthread.model.loader import load_plan
 from goldenthread.site_builder.generate import site_context, write_network_views
 from site_fixtures import MINI_PLAN

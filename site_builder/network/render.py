@@ -297,7 +297,7 @@ def _tooltip(data: dict, ref: NodeRef) -> str:
         lines.append(f"Timescale: {data.get('timescale') or 'not given'}")
     if ref.kind == LEAD and data.get(Attr.ROLE):
         lines.append(data[Attr.ROLE])
-    if data.get("not_drawn"):  # set by network_views on an item whose parts the view leaves out
+    if data.get("not_drawn"):  # set by the view planner (network.planner) on an item whose parts the view leaves out
         lines.append(data["not_drawn"])
     if ref.href:
         lines.append("Click to open its page." if ref.link is None else "Click to open the list.")

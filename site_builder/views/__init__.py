@@ -1,7 +1,7 @@
 """One view per kind of page: plain dataclasses of ready-made fields for the templates.
 
 Each module builds the view of one kind of page from a
-:class:`~site_builder.views.common.SiteContext` (the graph, the findings, the
+:class:`~site_builder.context.SiteContext` (the graph, the findings, the
 dependency matrix, where each item lives). Templates only print and loop
 over these fields; every query of the graph happens here.
 

@@ -147,8 +147,8 @@ def network_embed(ctx: SiteContext, page: str, name: str) -> NetworkEmbed | None
 
 
 def network_link(ctx: SiteContext, from_page: str, link: tuple[str, str | None]) -> Href:
-    """The URL, relative to *from_page*, of a network view's link (see ``network_views.ViewPlan``):
-    an item's page, another view, or the list of every priority."""
+    """The URL, relative to *from_page*, of a network view's link: an item's page, another view, or
+    the list of every priority (see :class:`site_builder.network.planner.ViewPlan`)."""
     kind, target = link
     if kind == "item":
         return ctx.urls.href(from_page, target)
