@@ -36,6 +36,7 @@ from goldenthread.model.analysis.trace import trace, trace_matrix
 from goldenthread.model.graph import load_graph
 from goldenthread.model.export import traceability_csv
 from goldenthread.model.versions import load_history
+from goldenthread.model.locations import locate_findings
 from goldenthread.cli.one_shot import without_cycle_collection
 from goldenthread.site_builder.pages import environment
 from goldenthread.cli.paths import plan_dir_argument, previous_option, resolve_plan_dir
@@ -111,6 +112,7 @@ def check_command(plan_dir: Path | None, output_format: str, fail_on: str, as_of
     history = load_history(g, previous, directory)
     if history is not None:
         findings += change_findings(history)
+    findings = locate_findings(g, directory, findings)
     if output_format == "json":
         report = check_report(findings, as_of=as_of_date, fail_on=fail_on)
         echo(json.dumps(report, indent=2, ensure_ascii=False), json=True)

@@ -25,6 +25,7 @@ import networkx as nx
 from goldenthread.model.analysis import CODES, SEVERITIES, at_or_above, summary
 from goldenthread.model.analysis.diff import PlanDiff
 from goldenthread.model.analysis.findings import Finding
+from goldenthread.model.analysis.fixes import fix_of
 from goldenthread.model.analysis.trace import Trace
 from goldenthread.model.errors import relative
 
@@ -49,6 +50,18 @@ def where(source: dict | None, directory: Path | str | None = None) -> str:
     return f"{path}:{lines}"
 
 
+def edit_where(location: dict, directory: Path | str | None = None) -> str:
+    """``plan_data/groups/leadership.yaml:12:7``: a finding's YAML location, as people type it to open the file.
+
+    >>> edit_where({"file": "groups/a.yaml", "line": 12, "column": 7})
+    'groups/a.yaml:12:7'
+    """
+    path = location["file"]
+    if directory is not None:
+        path = _relative_source(os.getcwd(), str(directory), path)
+    return f"{path}:{location['line']}:{location['column']}"
+
+
 @functools.lru_cache(maxsize=64)
 def _relative_source(cwd: str, directory: str, path: str) -> str:
     # resolving a path asks the file system: once per file (and working folder), not once per finding
@@ -65,9 +78,12 @@ def check_view(g: nx.MultiDiGraph, findings: list[Finding], *, as_of: dt.date | 
         codes = []
         for code in dict.fromkeys(f.code for f in of_severity):
             rows = [{"message": f.message, "nodes": ", ".join(f.nodes),
-                     "where": where(f.source, directory)}
+                     "where": where(f.source, directory),
+                     "edit": "; ".join(edit_where(loc, directory) for loc in f.locations) or "no YAML position"}
                     for f in of_severity if f.code == code]
-            codes.append({"code": code, "meaning": CODES[code][1], "count": len(rows), "findings": rows})
+            fix = fix_of(code)
+            codes.append({"code": code, "name": fix.name, "fix": fix.fix, "meaning": CODES[code][1],
+                          "count": len(rows), "findings": rows})
         groups.append({"label": SEVERITY_LABELS[severity], "count": len(of_severity), "codes": codes})
     return {
         "title": g.graph.get("title") or "Plan",

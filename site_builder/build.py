@@ -60,8 +60,22 @@ def prepare_project(plan_dir: str | Path, project_dir: Path, *, config: Path = R
     data = load_plan(plan_dir)
     docs = generate_docs(data, project_dir / "docs", options=options, previous=previous)
     write_project_config(config, project_dir, site_name=docs.site_name, nav=docs.nav, not_in_nav=docs.not_in_nav,
-                         site_url=site_url, extra_css=docs.extra_css)
+                         site_url=site_url, extra_css=docs.extra_css,
+                         footer=docs.footer)
     return docs
+
+
+def drop_sitemap(site: Path) -> None:
+    """Remove the engine's sitemap from a site built without ``--site-url``.
+
+    A sitemap lists absolute addresses for search engines; without knowing
+    where the site is published the engines write one with no usable address
+    (an empty ``<loc>`` for every page). An intranet plan site is not
+    crawled, so none is shipped rather than a wrong one; with ``--site-url``
+    it is complete and kept.
+    """
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        (site / name).unlink(missing_ok=True)
 
 
 def build_site(plan_dir: str | Path, out_dir: str | Path, *, engine: str = "mkdocs",
@@ -84,6 +98,8 @@ def build_site(plan_dir: str | Path, out_dir: str | Path, *, engine: str = "mkdo
             error.location = error.location or Location(relative(config))  # the file to fix
             raise
         site = work / "site"
+        if not site_url:
+            drop_sitemap(site)
         (site / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         files = sum(1 for p in site.rglob("*") if p.is_file())
         replace_folder(site, out, MARKER)

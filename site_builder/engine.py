@@ -65,7 +65,8 @@ def read_base_config(path: Path) -> dict:
 
 def write_project_config(base: Path, project_dir: Path, *, site_name: str, nav: list,
                          not_in_nav: list[str], site_url: str | None = None,
-                         extra_css: tuple[str, ...] | list[str] = ()) -> Path:
+                         extra_css: tuple[str, ...] | list[str] = (),
+                         footer: dict | None = None) -> Path:
     """Write ``<project_dir>/mkdocs.yml``: *base* plus this build's settings. Returns its path.
 
     *site_url*, when given, is where the site will be published; only the
@@ -75,6 +76,10 @@ def write_project_config(base: Path, project_dir: Path, *, site_name: str, nav: 
     *site_name* and the titles in *nav* are plan text: the engines print
     them into pages unescaped, so they are HTML-escaped here (``'`` is left
     alone; the themes quote these values with ``"`` in attributes).
+
+    *footer* (the plan's title and last update, the build date, Golden
+    Thread's version) goes to ``extra.goldenthread`` for the theme's page
+    footer (``site_builder/theme/main.html``), its texts escaped the same way.
     """
     config = read_base_config(base)
     theme = dict(config.get("theme") or {})
@@ -92,6 +97,10 @@ def write_project_config(base: Path, project_dir: Path, *, site_name: str, nav: 
         config["site_url"] = site_url
     if extra_css:  # only the pages of some builds need them (the history pages)
         config["extra_css"] = [*(config.get("extra_css") or []), *extra_css]
+    if footer:
+        extra = dict(config.get("extra") or {})
+        extra["goldenthread"] = {key: escape_title(str(value)) for key, value in footer.items()}
+        config["extra"] = extra
     path = project_dir / CONFIG_NAME
     # JSON is YAML, needs no dumper settings and cannot grow Python tags.
     path.write_text(json.dumps(config, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -12,6 +12,7 @@ Markdown pages and static files, so the same pages build under either.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from dataclasses import dataclass
 from importlib.resources import files
@@ -21,6 +22,7 @@ from goldenthread.model.analysis import run_all
 from goldenthread.model.analysis.dependencies import dependency_matrix
 from goldenthread.model.analysis.trace import trace_matrix
 from goldenthread.model.graph import build_graph
+from goldenthread.model.locations import locate_findings
 from goldenthread.model.schema import PlanData
 from goldenthread.model.versions import load_history
 from goldenthread.site_builder.network import render as network
@@ -28,7 +30,7 @@ from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.downloads import write_downloads
 from goldenthread.site_builder.network.planner import ViewPlanner
 from goldenthread.site_builder.pages import environment, render, write_page
-from goldenthread.site_builder.views.common import one_line
+from goldenthread.site_builder.views.common import format_date, one_line
 from goldenthread.site_builder.views.dependencies import dependencies_view
 from goldenthread.site_builder.views.downloads import downloads_view
 from goldenthread.site_builder.views.findings import findings_view
@@ -67,6 +69,7 @@ class GeneratedDocs:
     build_date: dt.date | None
     pages: list[str]
     extra_css: tuple[str, ...] = ()
+    footer: dict | None = None
 
 
 def site_context(data: PlanData, options: SiteOptions = SiteOptions(),
@@ -77,7 +80,7 @@ def site_context(data: PlanData, options: SiteOptions = SiteOptions(),
     see :mod:`model.versions`); with any, the context carries the plan's history.
     """
     g = build_graph(data)
-    findings = run_all(g)
+    findings = locate_findings(g, data.directory, run_all(g))
     return SiteContext(g=g, urls=U.SiteUrls(g), options=options, findings=findings,
                        dependencies=dependency_matrix(g, findings), trace_rows=trace_matrix(g),
                        source_lines=list(data.source_lines or []),
@@ -152,8 +155,29 @@ def generate_docs(data: PlanData, docs_dir: Path, *, options: SiteOptions = Site
     return GeneratedDocs(docs_dir=docs_dir, nav=nav, not_in_nav=not_in_nav,
                          site_name=g.graph.get("title") or "Golden Thread",
                          build_date=g.graph.get("last_updated") or (g.graph.get("period") or {}).get("start"),
-                         pages=[p for p, _, _ in pages],
+                         pages=[p for p, _, _ in pages], footer=page_footer(g),
                          extra_css=HISTORY_CSS if ctx.history is not None else ())
+
+
+def build_day(environ=os.environ) -> dt.date:
+    """The day the site is built: ``SOURCE_DATE_EPOCH`` when set (for reproducible builds), else today (UTC).
+
+    >>> build_day({"SOURCE_DATE_EPOCH": "1611273600"})
+    datetime.date(2021, 1, 22)
+    """
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.datetime.now(dt.timezone.utc).date()
+
+
+def page_footer(g) -> dict:
+    """What every page's footer says: the plan and its last update, the build date, Golden Thread's version."""
+    from goldenthread import __version__
+
+    last = g.graph.get("last_updated")
+    return {"plan": g.graph.get("title") or "Plan", "last_updated": format_date(last) if last else "not given",
+            "built": format_date(build_day()), "version": __version__}
 
 
 def split_by_group(g, options: SiteOptions = SiteOptions()) -> bool:

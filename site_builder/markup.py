@@ -59,12 +59,17 @@ def escape_text(value: Any) -> Markup:
 # A site prints the same titles and IDs many times (every link to an item repeats its title).
 @functools.lru_cache(maxsize=1 << 16)
 def _escaped(text: str) -> str:
+    # One space is kept at either end when the value had whitespace there: a value is often printed
+    # right beside markup ("Strengthen the <mark>Multi-agency...</mark>"), and the words must not run
+    # together. One space never starts a code block nor ends a line with a Markdown line break.
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() else ""
     text = html.escape(text, quote=False).replace('"', "&quot;").translate(_ENTITY)
     lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     text = "<br>".join(line for line in lines if line)
     if text[:1] in ("-", "+"):
         text = f"&#{ord(text[0])};{text[1:]}"
-    return text
+    return f"{lead}{text}{trail}" if text else text
 
 
 def finalize(value: Any) -> Any:

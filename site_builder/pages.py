@@ -15,6 +15,7 @@ One environment for every page template in ``site_builder/templates``:
 """
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,36 @@ def heading_id(value: str) -> Markup:
     return Markup("{#") + anchor(value) + Markup("}")
 
 
+_CODE_SPAN = re.compile(r"&#96;((?:(?!&#96;)[^<>])*?)&#96;")
+
+
+def code_spans(value: Any) -> Markup:
+    """Plan-independent text of ours (a fix) with its `field` names as ``<code>``, the rest escaped.
+
+    >>> code_spans("Give the outcome a `rag` rating <now>")
+    Markup('Give the outcome a <code>rag</code> rating &lt;now&gt;')
+    """
+    return Markup(_CODE_SPAN.sub(r"<code>\1</code>", str(finalize(value))))
+
+
+def yaml_string(value: Any) -> Markup:
+    """*value* as a double-quoted YAML string for front matter: every character but letters, digits and
+    spaces written as a ``\\u`` escape, so plan text is never live YAML, Markdown, HTML or template syntax.
+
+    >>> print(yaml_string('RED <b>"x"</b> {{ y }}'))
+    "RED \\u003cb\\u003e\\u0022x\\u0022\\u003c\\u002fb\\u003e \\u007b\\u007b y \\u007d\\u007d"
+    """
+    out = []
+    for ch in " ".join(str(value).split()):
+        if ch.isalnum() or ch == " ":
+            out.append(ch)
+        elif ord(ch) > 0xFFFF:
+            out.append(f"\\U{ord(ch):08x}")
+        else:
+            out.append(f"\\u{ord(ch):04x}")
+    return Markup('"' + "".join(out) + '"')
+
+
 def environment(templates: Path | None = None) -> Environment:
     """The Jinja environment for Markdown templates in *templates*, by default the site's (see the module docstring)."""
     env = Environment(
@@ -66,6 +97,11 @@ def environment(templates: Path | None = None) -> Environment:
     env.filters["anchor"] = anchor
     env.filters["heading_id"] = heading_id
     env.filters["count"] = count
+    env.filters["code_spans"] = code_spans
+    env.filters["yaml_string"] = yaml_string
+    # A tag is HTML to the engines' search (Material marks the words found inside it) and to Zensical's
+    # page template: escaped here, once, as the engines' own titles are.
+    env.filters["html_escape"] = lambda value: html.escape(str(value), quote=True)
     return env
 
 

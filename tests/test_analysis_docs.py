@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from goldenthread.model.analysis import CODES
+from goldenthread.model.analysis.fixes import FIXES
 from goldenthread.cli.paths import BUNDLED_PLAN_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,6 +92,10 @@ def test_the_table_of_codes_is_the_registry():
     assert documented == {code: severity for code, (severity, _) in CODES.items()}
     for code, (_, meaning) in CODES.items():
         assert meaning.rstrip(".") in table, f"{code}: the table does not give the registry's meaning"
+    rows = {m.group(1): (m.group(2), m.group(3)) for m in
+            re.finditer(r"^\| `([a-z-]+)` \| \w+ \| ([^|]+) \| [^|]+ \| ([^|]+) \|$", table, re.M)}
+    assert rows == {code: (fix.name, fix.fix) for code, fix in FIXES.items()}, \
+        "the table's names and fixes differ from model/analysis/fixes.py"
 
 
 def test_links_between_the_pages_point_at_files_that_exist():

@@ -10,7 +10,7 @@ scenario with ``old/`` and ``new/`` plan folders and ``expected.json``, or a his
 ``trace`` and ``impact``, whether to compute ``dependencies`` and the
 ``trace_matrix``) and the expected outputs under the same names, plus
 ``findings`` (every finding of :func:`model.analysis.run_all`, as code,
-severity, nodes and message) or ``diff``. Outputs are compared exactly.
+severity, nodes, message and YAML locations) or ``diff``. Outputs are compared exactly.
 
 Golden files change on purpose only: run ``GOLDENTHREAD_UPDATE_GOLDEN=1
 .venv/bin/pytest tests/test_analysis_scenarios.py`` to rewrite them from the
@@ -34,6 +34,7 @@ from goldenthread.model.analysis.impact import impact
 from goldenthread.model.analysis.trace import trace, trace_matrix
 from goldenthread.model.graph import build_graph
 from goldenthread.model.loader import load_plan
+from goldenthread.model.locations import locate_findings
 
 SCENARIOS = Path(__file__).parent / "scenarios"
 UPDATE = os.environ.get("GOLDENTHREAD_UPDATE_GOLDEN") == "1"
@@ -44,8 +45,8 @@ def scenario_dirs() -> list[Path]:
 
 
 def finding_rows(findings) -> list[dict]:
-    return [{"code": f.code, "severity": f.severity, "nodes": list(f.nodes), "message": f.message}
-            for f in findings]
+    return [{"code": f.code, "severity": f.severity, "nodes": list(f.nodes), "message": f.message,
+             "locations": list(f.locations)} for f in findings]
 
 
 def actual_outputs(folder: Path, options: dict) -> dict:
@@ -61,7 +62,7 @@ def actual_outputs(folder: Path, options: dict) -> dict:
         return {"diff": diff(load_plan(folder / "old"), load_plan(folder / "new")).to_dict()}
     g = build_graph(load_plan(folder))
     as_of = dt.date.fromisoformat(options["as_of"]) if options.get("as_of") else None
-    out = {"findings": finding_rows(run_all(g, as_of=as_of))}
+    out = {"findings": finding_rows(locate_findings(g, folder, run_all(g, as_of=as_of)))}
     if options.get("trace"):
         out["trace"] = {item: trace(g, item).to_dict() for item in options["trace"]}
     if options.get("trace_matrix"):

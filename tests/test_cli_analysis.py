@@ -66,7 +66,10 @@ def test_check_json_holds_every_finding_and_a_summary():
 def test_check_text_groups_by_severity_then_code_with_ids_and_source_lines():
     out = run("check", REFERENCES, "--fail-on", "never").output
     assert out.index("Errors (2)") < out.index("Warnings (4)") < out.index("Information (1)")
-    assert "  dangling-reference (2): A reference names a priority that does not exist." in out
+    assert ("  Reference to a priority that does not exist [dangling-reference] (2): "
+            "A reference names a priority that does not exist.") in out
+    assert "  What to do: Correct the group or number of the reference, or remove it." in out
+    assert ("      edit: tests/scenarios/02_references/operational_plans.yaml:" in out)
     assert "items: care-plan; source: tests/scenarios/02_references/source/plan.txt:16" in out
 
 

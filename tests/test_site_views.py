@@ -43,8 +43,11 @@ def test_home_figures_and_rag_overview(ctx):
     assert view.vision_text == "Every child thrives."
     assert [(f.value, f.label) for f in view.figures] == [
         (3, "priorities"), (4, "actions and workstreams"), (2, "indicators of success"), (5, "outcomes"),
-        (2, "operational plans"), (2, "leads"), (7, "findings to look at")]
+        (2, "operational plans"), (2, "leads"), (9, "findings")]
     assert view.figures[0].note == "2 leadership, 1 departmental"
+    # the same counts, in the same words, as the Findings page
+    assert view.figures[-1].note == "0 errors, 7 warnings, 2 for information"
+    assert findings_view(ctx).counts == [("errors", 0), ("warnings", 7), ("for information", 2)]
     assert [(c.badge.word, c.count) for c in view.rag_counts] == [
         ("GREEN", 1), ("AMBER/GREEN", 1), ("AMBER", 1), ("RED", 1), ("N/A", 0), ("No rating", 1)]
     assert [(r.priority.id, r.total) for r in view.priority_rows] == [("LP1", 1), ("LP2", 2), ("DP1", 2)]
@@ -148,18 +151,56 @@ def test_index_pages(ctx):
     assert trace.csv_href == "../downloads/traceability.csv"
 
 
-def test_findings_grouped_by_severity_and_code_with_duplicates_side_by_side(ctx):
+def test_findings_grouped_by_what_to_do_with_names_fixes_and_yaml_places(ctx):
     view = findings_view(ctx)
     assert view.total == 9
-    assert [(g.severity, g.count, [c.code for c in g.codes]) for g in view.groups] == [
-        ("error", 0, []),
-        ("warning", 7, ["priority-without-plan", "plan-without-priority", "ambiguous-reference",
-                        "missing-document", "duplicate", "missing-timescale", "missing-rag"]),
-        ("info", 2, ["cross-reference", "recurring-timescale"])]
-    duplicate = next(c for g in view.groups for c in g.codes if c.code == "duplicate").cards[0]
+    assert [(t.task, t.count, t.counts, [c.code for c in t.codes]) for t in view.tasks] == [
+        ("Link plans, priorities and leads", 3, [("warnings", 3)],
+         ["priority-without-plan", "plan-without-priority", "missing-document"]),
+        ("Correct references to priorities", 1, [("warning", 1)], ["ambiguous-reference"]),
+        ("Resolve repeated text", 1, [("warning", 1)], ["duplicate"]),
+        ("Complete and correct outcomes' status", 2, [("warnings", 2)], ["missing-timescale", "missing-rag"]),
+        ("Worth knowing", 2, [("for information", 2)], ["cross-reference", "recurring-timescale"])]
+    assert sum(t.count for t in view.tasks) == view.total
+    first = view.tasks[0].codes[0]
+    assert (first.name, first.severity) == ("Priority with no operational plan", "warning")
+    assert first.fix.startswith("Add the priority's ID to `priorities`")
+    assert first.cards[0].edits == ["groups/leadership.yaml:6"]  # `  - id: LP1`
+    duplicate = next(c for t in view.tasks for c in t.codes if c.code == "duplicate").cards[0]
     assert [(c.item.id, c.priority.id, c.before, c.passage, c.after) for c in duplicate.compared] == [
         ("LP2.a", "LP2", "", "Develop a Leaving Care Strategy (as departmental priority 1", ")"),
         ("DP1.corporate-parenting", "DP1", "", "Develop a Leaving Care Strategy", "")]
+    assert len(duplicate.edits) == 2  # each copy is a place to edit
+
+
+def test_rag_counts_link_to_the_dashboard_filtered(ctx):
+    home = home_view(ctx)
+    red = next(c for c in home.rag_counts if c.badge.word == "RED")
+    assert red.href == "outcomes.html#rag=red"
+    row = next(r for r in home.priority_rows if r.priority.id == "LP2")
+    assert [c.href for c in row.counts if c.count] == ["outcomes.html#rag=amber&priority=LP2",
+                                                      "outcomes.html#rag=red&priority=LP2"]
+    assert all(c.href is None for c in row.counts if not c.count)  # nothing to show: no link
+    assert [b.href for b in home.rag_chart.bars if b.value][0] == "outcomes.html#rag=green"
+    priority = priority_view(ctx, "LP2")
+    assert [c.href for c in priority.rag_counts] == ["../outcomes.html#rag=amber&priority=LP2",
+                                                      "../outcomes.html#rag=red&priority=LP2"]
+    assert [(w.link.id, w.outcomes, [c.href for c in w.rag_counts]) for w in priority.workstreams] == [
+        ("LP2.main", 1, ["../outcomes.html#rag=amber&priority=LP2&action=LP2.main"]),
+        ("LP2.a", 1, ["../outcomes.html#rag=red&priority=LP2&action=LP2.a"])]
+    plan = operational_plan_view(ctx, "fostering-plan")
+    assert plan.outcome_total == 4
+    assert {c.href for c in plan.rag_counts} >= {"../outcomes.html#rag=red&plan=fostering-plan"}
+
+
+def test_dashboard_rows_carry_plans_leads_and_actions_for_the_filters(ctx):
+    view = outcomes_view(ctx)
+    row = next(r for r in view.rows if r.outcome.id == "LP2.a.o-strategy-in-place")
+    assert (row.action_id, row.plan_ids, row.lead_ids) == ("LP2.a", "fostering-plan", "jo-bloggs")
+    assert [o.value for o in view.plan_options] == ["fostering-plan"]
+    assert [o.value for o in view.lead_options] == ["jo-bloggs"]
+    assert "LP2.a" in [o.value for o in view.action_options]
+    assert row.rag_rank == 3 and row.due_key == "2022-03"
 
 
 def test_dependency_matrix_links_each_count_to_its_evidence(ctx):

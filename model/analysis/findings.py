@@ -3,7 +3,8 @@
 A :class:`Finding` says *what* is wrong (``code``), *how much it matters*
 (``severity``), *in words* (``message``), *which items* (``nodes``, IDs) and
 *where the primary item came from* (``source``: ``{"file", "lines"}`` in the
-plan's source document). ``details`` holds extra facts an analysis knows,
+plan's source document) and *where to edit it* (``locations``: the YAML file,
+line and column of each item to edit, added by :mod:`model.locations`). ``details`` holds extra facts an analysis knows,
 such as a similarity score, as JSON-ready values.
 
 Every code an analysis may emit is registered in :data:`CODES` with its
@@ -53,6 +54,7 @@ CODES: dict[str, tuple[str, str]] = {
     "recurring-timescale": ("info", "A timescale is a recurrence (Monthly, Termly...) with no due date."),
     "timescale-outside-period": ("warning", "A timescale names a date before the plan period starts or after it ends."),
     "overdue": ("warning", "An outcome's due date has passed and it is neither GREEN nor Achieved."),
+    "import-leftover": ("warning", "A description, title or text reads like a fragment left over from the import."),
     # change over time (check --previous)
     "rating-worsened": ("warning", "An outcome's RAG rating is worse than in the previous version."),
     "timescale-slipped": ("warning", "An outcome's due date moved later across the versions given."),
@@ -70,6 +72,9 @@ class Finding:
     nodes: tuple[str, ...]
     source: dict | None = field(default=None, hash=False)
     details: dict = field(default_factory=dict, hash=False)
+    #: Where to edit, in the plan folder's YAML: ``({"file", "line", "column"}, ...)``, filled in by
+    #: :func:`model.locations.locate_findings` (analyses see only the graph, not the files).
+    locations: tuple = field(default=(), hash=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The finding as JSON-ready data (the shape of ``check --format json``)."""
@@ -79,6 +84,7 @@ class Finding:
             "message": self.message,
             "nodes": list(self.nodes),
             "source": self.source,
+            "locations": [dict(where) for where in self.locations],
         }
         if self.details:
             data["details"] = self.details

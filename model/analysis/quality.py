@@ -19,6 +19,13 @@ Per outcome, from its raw and parsed timescale (:func:`model.timescale.parse_tim
 * ``status-conflict`` (warning): the status written in the timescale
   contradicts the RAG: done ("Achieved") but not GREEN, or "Delayed" yet GREEN.
 
+And per priority, action, indicator and outcome, after the outcomes:
+
+* ``import-leftover`` (warning): a description, title or text that reads
+  like a piece cut from a neighbouring cell by the import: it starts with a
+  lower-case word ("the future to help themselves...") or ends with a dash,
+  a comma or a joining word ("Achieving and Aspiring -").
+
 >>> from goldenthread.model.analysis._examples import tiny_graph
 >>> [(f.code, f.nodes) for f in quality(tiny_graph())]
 [('status-conflict', ('LP1.a.o1',)), ('recurring-timescale', ('DP1.cp.o1',))]
@@ -31,7 +38,7 @@ from typing import Iterator
 import networkx as nx
 
 from goldenthread.model.analysis.findings import Finding, finding, short_title, source_of
-from goldenthread.model.nodes import Attr, OUTCOME
+from goldenthread.model.nodes import Attr, ACTION, INDICATOR, OUTCOME, PRIORITY
 from goldenthread.model.queries import nodes_of_kind
 
 
@@ -55,6 +62,63 @@ def quality(g: nx.MultiDiGraph, *, as_of: dt.date | None = None) -> Iterator[Fin
     period = g.graph.get("period") or {}
     for outcome in nodes_of_kind(g, OUTCOME):
         yield from outcome_quality(g, outcome, period=period, as_of=as_of)
+    yield from import_leftovers(g)
+
+
+#: The kinds whose prose is checked for import leftovers, and the fields of each.
+_PROSE_FIELDS = {PRIORITY: ("title", "text"), ACTION: ("title", "text"), INDICATOR: ("text",),
+                 OUTCOME: ("text",)}
+#: Endings that leave a statement unfinished: a dash, a comma, an ampersand, or a joining word.
+_OPEN_ENDINGS = ("-", "–", "—", ",", "&", "/")
+_JOINING_WORDS = frozenset({"and", "or", "of", "the", "to", "for", "with", "a", "an", "in", "by"})
+#: What a field is called in a message (a priority's ``text`` is its description in the YAML).
+_FIELD_NAMES = {(PRIORITY, "text"): "description"}
+
+
+def leftover_reason(text: str) -> str | None:
+    """Why *text* looks like a fragment left over from an import, or ``None``.
+
+    >>> leftover_reason("the future to help themselves and each other succeed.")
+    'starts in lower case'
+    >>> leftover_reason("Achieving and Aspiring -")
+    "ends with '-'"
+    >>> leftover_reason("Improved outcomes for children and")
+    "ends with 'and'"
+    >>> leftover_reason("eCAF in place"), leftover_reason("Fewer referrals.")
+    (None, None)
+    """
+    flat = " ".join(text.split())
+    if not flat:
+        return None
+    first = flat.split(" ", 1)[0]
+    if first.isalpha() and first.islower():
+        return "starts in lower case"
+    if flat.endswith(_OPEN_ENDINGS):
+        return f"ends with '{flat[-1]}'"
+    last = flat.rsplit(" ", 1)[-1]
+    if " " in flat and last.lower() in _JOINING_WORDS:
+        return f"ends with '{last}'"
+    return None
+
+
+def import_leftovers(g: nx.MultiDiGraph) -> Iterator[Finding]:
+    """``import-leftover`` findings, item by item in reading order."""
+    for node, data in g.nodes(data=True):
+        fields = _PROSE_FIELDS.get(data.get("kind"))
+        for key in fields or ():
+            value = data.get(key)
+            reason = leftover_reason(value) if isinstance(value, str) else None
+            if reason:
+                field_name = _FIELD_NAMES.get((data["kind"], key), key)
+                yield finding("import-leftover",
+                              f"{node}: its {field_name} '{short_title(g, node, 50) if key == 'title' else _cut(value)}'"
+                              f" {reason}: it looks like a fragment left over from the import",
+                              [node], source_of(g, node), field=field_name, reason=reason)
+
+
+def _cut(text: str, width: int = 50) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
 
 
 def _date(value) -> dt.date | None:

@@ -34,6 +34,7 @@ class Bar:
     y: int
     width: int
     text_y: int
+    href: str | None = None   # where the bar's outcomes are listed
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def bar_chart(counts: list[RagCount]) -> BarChart:
         y = i * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) // 2
         width = round(BAR_AREA * c.count / longest)
         bars.append(Bar(label=c.badge.word, css=c.badge.css, value=c.count, percent=c.percent,
-                        y=y, width=width, text_y=y + BAR_HEIGHT // 2 + 5))
+                        y=y, width=width, text_y=y + BAR_HEIGHT // 2 + 5, href=c.href))
     return BarChart(width=LABEL_WIDTH + BAR_AREA + VALUE_WIDTH, height=ROW_HEIGHT * len(counts),
                     label_width=LABEL_WIDTH, bar_height=BAR_HEIGHT, value_x_pad=8,
                     total=sum(c.count for c in counts), bars=tuple(bars))

@@ -67,17 +67,26 @@ class RagCount:
     badge: RagBadge
     count: int
     percent: int
+    href: Href | None = None    # the outcomes dashboard filtered to these outcomes (set when linked)
 
 
 def one_line(text: str | None, width: int | None = None) -> str:
-    """*text* with its whitespace collapsed, cut at *width* characters with an ellipsis.
+    """*text* with its whitespace collapsed, cut to at most *width* characters with an ellipsis.
+
+    The cut falls between words (a browser tab or a heading never ends in half a word),
+    unless a single word fills most of the width:
 
     >>> one_line("Stable  management\\nteam", 12)
-    'Stable man…'
+    'Stable…'
+    >>> one_line("Supercalifragilistic expialidocious", 12)
+    'Supercalifr…'
     """
     flat = " ".join((text or "").split())
     if width and len(flat) > width:
-        return flat[: width - 2].rstrip() + "…"
+        cut = flat[: width - 1]
+        if flat[width - 1] != " " and " " in cut[width // 2:]:
+            cut = cut[: cut.rindex(" ")]
+        return cut.rstrip(" ,;:-–") + "…"
     return flat
 
 

@@ -1,4 +1,10 @@
-"""The findings page: what ``goldenthread check`` reports, grouped by severity and code.
+"""The findings page: what ``goldenthread check`` reports, grouped by what to do, then by kind.
+
+Each group is a task (:data:`model.analysis.fixes.TASKS`: "Link plans,
+priorities and leads", "Resolve repeated text"...), counted in errors,
+warnings and information; within it each kind of finding has its
+plain-language name, its code, what it means and what to do, and each finding
+says which YAML file and line to edit.
 
 Duplicates, near-duplicates and status conflicts between items are shown
 side by side: each item's own words next to the other's (the shared passage
@@ -13,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from goldenthread.model.analysis import CODES, SEVERITIES
+from goldenthread.model.analysis.fixes import TASKS, fix_of
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.markup import Href
 from goldenthread.model.graph import item_texts
@@ -48,24 +55,29 @@ class FindingCard:
     row: FindingRow
     compared: list[ComparedItem]
     score: str
+    edits: list[str]     # "groups/leadership.yaml:12" of each place to edit, relative to the plan folder
 
 
 @dataclass(frozen=True)
 class CodeGroup:
-    """The findings of one code, with what the code means."""
+    """The findings of one code: its name in words, what it means and what to do."""
 
     code: str
+    name: str
+    severity: str
     meaning: str
+    fix: str
     cards: list[FindingCard]
 
 
 @dataclass(frozen=True)
-class SeverityGroup:
-    """The findings of one severity, code by code."""
+class TaskGroup:
+    """The findings of one task (what to do), kind by kind, with their counts by severity."""
 
-    severity: str
-    label: str
+    task: str
+    anchor: str
     count: int
+    counts: list[tuple[str, int]]   # (label, count) of each severity present, most serious first
     codes: list[CodeGroup]
 
 
@@ -76,9 +88,30 @@ class FindingsView:
     page: str
     total: int
     counts: list[tuple[str, int]]
-    groups: list[SeverityGroup]
+    tasks: list[TaskGroup]
     json_href: Href
     as_of: str
+
+
+def severity_counts(findings) -> list[tuple[str, int]]:
+    """``[("errors", 0), ("warnings", 41), ("for information", 22)]``: the same words on every page.
+
+    >>> from goldenthread.model.analysis.findings import finding
+    >>> severity_counts([finding("cross-reference", "x", ["a"])])
+    [('errors', 0), ('warnings', 0), ('for information', 1)]
+    """
+    counts = [(s, sum(f.severity == s for f in findings)) for s in SEVERITIES]
+    return [(SEVERITY_WORDS[s] if n != 1 else SEVERITY_WORD[s], n) for s, n in counts]
+
+
+#: How counts of each severity read in a sentence ("41 warnings, 22 for information").
+SEVERITY_WORDS = {"error": "errors", "warning": "warnings", "info": "for information"}
+SEVERITY_WORD = {"error": "error", "warning": "warning", "info": "for information"}
+
+
+def edit_places(f) -> list[str]:
+    """Where to edit a finding, as ``file:line`` (relative to the plan folder)."""
+    return [f"{loc['file']}:{loc['line']}" for loc in f.locations]
 
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -143,20 +176,40 @@ def compared_items(ctx: SiteContext, page: str, f) -> list[ComparedItem]:
 
 
 def findings_view(ctx: SiteContext) -> FindingsView:
-    """Build the findings page."""
+    """Build the findings page: tasks in :data:`TASKS` order, kinds most serious first."""
     page = U.FINDINGS
-    groups = []
-    for severity in SEVERITIES:
-        of_severity = [f for f in ctx.findings if f.severity == severity]
-        codes = []
-        for code in dict.fromkeys(f.code for f in of_severity):
-            found = [f for f in of_severity if f.code == code]
+    by_code: dict[str, list] = {}
+    for f in ctx.findings:
+        by_code.setdefault(f.code, []).append(f)
+    tasks = []
+    for task in TASKS:
+        codes = [c for c in by_code if fix_of(c).task == task]
+        if not codes:
+            continue
+        codes.sort(key=lambda c: SEVERITIES.index(by_code[c][0].severity))  # stable: report order within
+        groups, found_here = [], []
+        for code in codes:
+            found = by_code[code]
+            found_here += found
             rows = finding_rows(ctx, page, found)
             cards = [FindingCard(row, compared_items(ctx, page, f),
-                                 f"{f.details['score']:g}" if "score" in (f.details or {}) else "")
+                                 f"{f.details['score']:g}" if "score" in (f.details or {}) else "",
+                                 edit_places(f))
                      for row, f in zip(rows, found)]
-            codes.append(CodeGroup(code, CODES.get(code, ("", ""))[1], cards))
-        groups.append(SeverityGroup(severity, SEVERITY_LABELS[severity], len(of_severity), codes))
-    return FindingsView(page=page, total=len(ctx.findings), counts=[(g.label, g.count) for g in groups],
-                        groups=groups, json_href=U.relative(page, f"{U.DOWNLOADS_DIR}/findings.json"),
+            fix = fix_of(code)
+            groups.append(CodeGroup(code, fix.name, found[0].severity, CODES.get(code, ("", ""))[1], fix.fix,
+                                    cards))
+        counts = [(label, n) for label, n in severity_counts(found_here) if n]
+        tasks.append(TaskGroup(task, "todo-" + _slug(task), len(found_here), counts, groups))
+    return FindingsView(page=page, total=len(ctx.findings), counts=severity_counts(ctx.findings),
+                        tasks=tasks, json_href=U.relative(page, f"{U.DOWNLOADS_DIR}/findings.json"),
                         as_of=format_date(ctx.as_of))
+
+
+def _slug(text: str) -> str:
+    """``link-plans-priorities-and-leads``: a task as an anchor.
+
+    >>> _slug("Complete and correct outcomes' status")
+    'complete-and-correct-outcomes-status'
+    """
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower().replace("'", "")))

@@ -9,6 +9,8 @@ from goldenthread.site_builder.markup import Href
 from goldenthread.site_builder.views.charts import BarChart, bar_chart
 from goldenthread.site_builder.views.common import (ItemLink, RagCount, count, format_date, link_maker, noun,
                                                     rag_counts)
+from goldenthread.site_builder.views.findings import severity_counts
+from goldenthread.site_builder.views.outcomes import linked_rag_counts
 from goldenthread.model.queries import nodes_of_kind, outcomes_under
 from goldenthread.model.nodes import ACTION, Attr, INDICATOR, LEAD, OPERATIONAL_PLAN, OUTCOME, PRIORITY, VISION
 from goldenthread.site_builder.context import SiteContext
@@ -72,7 +74,7 @@ def home_view(ctx: SiteContext) -> HomeView:
     period = info.get("period") or {}
     link = link_maker(ctx, page)
     outcomes = nodes_of_kind(g, OUTCOME)
-    counts = rag_counts(g, outcomes)
+    counts = linked_rag_counts(ctx, page, rag_counts(g, outcomes))
     priorities = nodes_of_kind(g, PRIORITY)
     vision = next((n for n, k in g.nodes(data=Attr.KIND) if k == VISION), None)
     vision_data = g.nodes[vision] if vision else {}
@@ -85,7 +87,6 @@ def home_view(ctx: SiteContext) -> HomeView:
     # A council plan may have hundreds of groups (directorates): then only how many.
     by_group = (", ".join(f"{per_group[key]} {key}" for key in groups) if len(groups) <= ctx.options.home_groups_named
                 else f"in {len(groups)} groups")
-    serious = [f for f in ctx.findings if f.severity in ("error", "warning")]
     def figure(items: list, singular: str, plural: str | None, target: str, note: str = "") -> Figure:
         return Figure(len(items), noun(len(items), singular, plural), to(target), note)
 
@@ -96,14 +97,15 @@ def home_view(ctx: SiteContext) -> HomeView:
         figure(outcomes, "outcome", None, U.OUTCOMES),
         figure(nodes_of_kind(g, OPERATIONAL_PLAN), "operational plan", None, U.PLANS),
         figure(nodes_of_kind(g, LEAD), "lead", None, U.PLANS + "#leads"),
-        figure(serious, "finding to look at", "findings to look at", U.FINDINGS,
-               f"{count(sum(f.severity == 'error' for f in serious), 'error')}, "
-               f"{count(sum(f.severity == 'warning' for f in serious), 'warning')}"),
+        # the same numbers, in the same words, as the Findings page's
+        figure(ctx.findings, "finding", None, U.FINDINGS,
+               ", ".join(f"{n} {label}" for label, n in severity_counts(ctx.findings))),
     ]
     rows = []
     for p in priorities:
         under = outcomes_under(g, p)
-        rows.append(PriorityRagRow(link(p), rag_counts(g, under), len(under)))
+        rows.append(PriorityRagRow(link(p), linked_rag_counts(ctx, page, rag_counts(g, under), priority=p),
+                                   len(under)))
     ways_in = [
         WayIn("Everyone", "How is the plan doing?",
               [("Outcomes dashboard", to(U.OUTCOMES)), ("All priorities", to(U.PRIORITIES))]),

@@ -1,11 +1,14 @@
 """Rows that several pages show: outcomes, findings, network views, source lines."""
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
 from goldenthread.model.graph import ACTION, INDICATOR, LEAD, OPERATIONAL_PLAN, OUTCOME, PLAN, PRIORITY, VISION
 
+from goldenthread.model.analysis.fixes import fix_of
 from goldenthread.site_builder.markup import Href
 from goldenthread.site_builder.views.common import ItemLink, RagBadge, format_date, link_maker, one_line
 from goldenthread.site_builder import urls as U
@@ -37,6 +40,8 @@ class FindingRow:
     items: list[ItemLink]
     source: str
     more: int = 0               # items not listed (a cluster may hold thousands; all are in findings.json)
+    name: str = ""                                  # the code in plain words
+    edits: tuple[str, ...] = ()                     # "groups/leadership.yaml:12" of each place to edit
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,24 @@ class SourceLine:
             return cls(number, text)
         return cls(number, text[:MAX_QUOTED_CHARS], cut=True)
 
+    @property
+    def clean(self) -> str:
+        """The line as a reader sees it: markup the export left in (``<ul style=...>``, ``<i>``) removed.
+
+        >>> SourceLine(3, 'Fewer <i>How to achieve:</i> <ul style="x"> referrals\t GREEN').clean
+        'Fewer How to achieve: referrals GREEN'
+        """
+        return " ".join(html.unescape(_TAG.sub(" ", self.text)).split())
+
+    @property
+    def has_markup(self) -> bool:
+        """Whether the raw line differs from :attr:`clean` by more than spacing (then it is offered too)."""
+        return self.clean != " ".join(self.text.split())
+
+
+#: An HTML or XML tag as the document's export leaves them in the text.
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,500}>")
+
 
 def outcome_row(ctx: SiteContext, page: str, outcome: str) -> OutcomeRow:
     """The row of *outcome* as seen from *page*."""
@@ -102,7 +125,9 @@ def finding_rows(ctx: SiteContext, page: str, findings: list) -> list[FindingRow
     for f in findings:
         shown = [n for n in f.nodes[:SHOWN_ITEMS] if n in ctx.g]
         rows.append(FindingRow(code=f.code, severity=f.severity, message=f.message, items=[link(n) for n in shown],
-                               source=source_text(f.source), more=max(0, len(f.nodes) - SHOWN_ITEMS)))
+                               source=source_text(f.source), more=max(0, len(f.nodes) - SHOWN_ITEMS),
+                               name=fix_of(f.code).name,
+                               edits=tuple(f"{loc['file']}:{loc['line']}" for loc in f.locations)))
     return rows
 
 

@@ -1,12 +1,13 @@
 """Index pages: all priorities, all operational plans and leads, the traceability matrix."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.markup import Href
 from goldenthread.site_builder.views.common import ItemLink, RagBadge, RagCount, link_maker, one_line, rag_counts
-from goldenthread.site_builder.views.outcomes import priorities_by_group
+from goldenthread.site_builder.views.outcomes import linked_rag_counts, priorities_by_group
+from goldenthread.site_builder.views.priority import Workstream, workstreams
 from goldenthread.model.queries import children, nodes_of_kind, outcomes_under, sources_of, targets_of
 from goldenthread.model.nodes import ACTION, Attr, LEAD, LED_BY, OPERATIONAL_PLAN, SERVES
 from goldenthread.site_builder.context import SiteContext
@@ -22,6 +23,7 @@ class PriorityCard:
     outcomes: int
     rag_counts: list[RagCount]
     plans: list[ItemLink]
+    workstreams: list[Workstream] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -127,8 +129,9 @@ def priorities_index_view(ctx: SiteContext) -> PrioritiesIndexView:
             cards.append(PriorityCard(
                 priority=link(p), description=one_line(g.nodes[p].get(Attr.TEXT), 240),
                 actions=len(children(g, p, ACTION)), outcomes=len(outcomes),
-                rag_counts=[c for c in rag_counts(g, outcomes) if c.count],
-                plans=[link(op) for op in sources_of(g, p, SERVES)]))
+                rag_counts=linked_rag_counts(ctx, page, [c for c in rag_counts(g, outcomes) if c.count], priority=p),
+                plans=[link(op) for op in sources_of(g, p, SERVES)],
+                workstreams=workstreams(ctx, page, p)))
         groups.append(PriorityGroupView(name=name, priorities=cards))
     return PrioritiesIndexView(page=page, groups=groups)
 

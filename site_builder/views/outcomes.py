@@ -12,17 +12,60 @@ shows the filter controls and hides rows that do not match; it reads only the
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import weakref
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
+from goldenthread.model.nodes import LED_BY, SERVES
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.markup import Href
-from goldenthread.site_builder.views.common import RagBadge, RagCount, format_date, rag_counts
 from goldenthread.site_builder.views.history import CHANGE_FILTER, change_tokens, since_words
+from goldenthread.site_builder.views.common import ItemLink, RagBadge, RagCount, format_date, link_maker, one_line, rag_counts
 from goldenthread.site_builder.views.items import OutcomeRow, outcome_row
 from goldenthread.model.queries import RAG_ORDER, item_title, nodes_of_kind, outcomes_under
 from goldenthread.model.nodes import Attr, OUTCOME, PRIORITY
 from goldenthread.site_builder.context import SiteContext
+
+
+def _split(ctx: SiteContext) -> bool:
+    """Whether the dashboard is split into a page per group (as :func:`site_builder.generate.split_by_group`
+    decides), asked for every RAG link of every page: the outcomes are counted once per graph."""
+    g = ctx.g
+    counted = _OUTCOME_COUNTS.get(g)
+    if counted is None or counted[0] != g.number_of_nodes():
+        counted = _OUTCOME_COUNTS[g] = (g.number_of_nodes(), len(nodes_of_kind(g, OUTCOME)))
+    return counted[1] > ctx.options.split_outcomes and len(g.graph.get("groups") or {}) > 1
+
+
+#: graph -> (its number of nodes, its number of outcomes), counted once per graph (remade if it grew)
+_OUTCOME_COUNTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def dashboard_href(ctx: SiteContext, page: str, *, rag: str | None = None, priority: str | None = None,
+                   action: str | None = None, plan: str | None = None, lead: str | None = None) -> Href:
+    """The outcomes dashboard, relative to *page*, already filtered (``outcomes.html#rag=red&priority=DP2``).
+
+    On a plan split by group (``ctx.options.split_outcomes``), a priority's outcomes are on its group's
+    dashboard; a filter that spans groups (the whole plan, a plan or a lead) opens the list of groups,
+    filtered by RAG nowhere (it has no table), so the link says only where to look.
+    """
+    target = U.OUTCOMES
+    if _split(ctx):
+        if priority is None:
+            return U.relative(page, U.OUTCOMES)
+        target = U.group_outcomes_page(ctx.g.nodes[priority].get("group"))
+    filters = [(k, v) for k, v in (("rag", rag), ("priority", priority), ("action", action), ("plan", plan),
+                                   ("lead", lead)) if v]
+    state = "&".join(f"{k}={quote(v, safe='')}" for k, v in filters)
+    return Href(U.relative(page, target) + (f"#{state}" if state else ""))
+
+
+def linked_rag_counts(ctx: SiteContext, page: str, counts: list[RagCount], **filters: str) -> list[RagCount]:
+    """*counts* with each non-zero count linked to the dashboard filtered by its RAG and *filters*."""
+    return [dataclasses.replace(c, href=dashboard_href(ctx, page, rag=c.badge.css, **filters)) if c.count else c
+            for c in counts]
 
 
 @dataclass(frozen=True)
@@ -43,6 +86,29 @@ class DashboardRow:
     timescale_tokens: str
     overdue: bool
     change_tokens: str = ""
+    action_id: str = ""
+    plans: list[ItemLink] = dataclasses.field(default_factory=list)   # operational plans serving its priority
+    leads: list[ItemLink] = dataclasses.field(default_factory=list)   # and their leads
+
+    @property
+    def rag_rank(self) -> int:
+        """The RAG's place in :data:`RAG_ORDER` (best first), for sorting by RAG."""
+        return next((i for i, rag in enumerate(RAG_ORDER) if RagBadge.of(rag).css == self.rag_key), len(RAG_ORDER))
+
+    @property
+    def due_key(self) -> str:
+        """The due date as ``YYYY-MM-DD`` (empty when none), for sorting by timescale."""
+        return next((t[4:] for t in self.timescale_tokens.split() if t.startswith("due-")), "")
+
+    @property
+    def plan_ids(self) -> str:
+        """The plans' IDs, space-separated, for ``data-plan``."""
+        return " ".join(p.id for p in self.plans)
+
+    @property
+    def lead_ids(self) -> str:
+        """The leads' IDs, space-separated, for ``data-lead``."""
+        return " ".join(lead.id for lead in self.leads)
 
 
 @dataclass(frozen=True)
@@ -62,6 +128,9 @@ class OutcomesView:
     #: The "changed since the previous version" choices, when the site is built with ``--previous``.
     change_options: list[Option] = field(default_factory=list)
     since: str = ""
+    plan_options: list[Option] = dataclasses.field(default_factory=list)
+    action_options: list[Option] = dataclasses.field(default_factory=list)
+    lead_options: list[Option] = dataclasses.field(default_factory=list)
 
 
 def timescale_tokens(parsed: dict | None, overdue: bool) -> list[str]:
@@ -142,14 +211,20 @@ def outcomes_view(ctx: SiteContext, group: str | None = None) -> OutcomesView:
         up = U.relative(page, U.OUTCOMES)
         priorities = ctx.priorities_of_group(group)
         outcomes = [o for p in priorities for o in outcomes_under(g, p)]
+    link = link_maker(ctx, page)
+    owners = {p: _plans_and_leads(g, p) for p in priorities}
     rows = []
     for o in outcomes:
         data = g.nodes[o]
         tokens = timescale_tokens(data.get(Attr.PARSED_TIMESCALE), o in overdue)
+        plans, leads = owners.get(data[Attr.PRIORITY]) or _plans_and_leads(g, data[Attr.PRIORITY])
         rows.append(DashboardRow(outcome=outcome_row(ctx, page, o), rag_key=RagBadge.of(data.get(Attr.RAG)).css,
                                  priority_id=data[Attr.PRIORITY], timescale_tokens=" ".join(tokens),
                                  overdue=o in overdue,
-                                 change_tokens=change_tokens(ctx, o) if ctx.history is not None else ""))
+                                 change_tokens=change_tokens(ctx, o) if ctx.history is not None else "",
+                                 action_id=data.get("action") or "",
+                                 plans=[link(p) for p in plans],
+                                 leads=[link(lead) for lead in leads]))
     present = {r.rag_key for r in rows}
     rag_options = [Option(b.css, b.word) for b in map(RagBadge.of, RAG_ORDER) if b.css in present]
     priority_options = [Option(p, f"{p}: {item_title(g, p)}") for p in priorities]
@@ -165,6 +240,8 @@ def outcomes_view(ctx: SiteContext, group: str | None = None) -> OutcomesView:
                          ("unparsed", "Not recognised as a date"), ("none", "No timescale")):
         if token in all_tokens:
             timescale_options.append(Option(token, label))
+    plan_ids = dict.fromkeys(p for plans, _ in owners.values() for p in plans)
+    lead_ids = dict.fromkeys(lead for _, leads in owners.values() for lead in leads)
     change_options, since = [], ""
     if ctx.history is not None:
         present_changes = {t for r in rows for t in r.change_tokens.split()}
@@ -174,4 +251,27 @@ def outcomes_view(ctx: SiteContext, group: str | None = None) -> OutcomesView:
             change_options = [Option("changed", "Changed in any way")]
     return OutcomesView(page=page, heading=heading, scope=scope, up=up, rows=rows, rag_counts=rag_counts(g, outcomes), rag_options=rag_options,
                         priority_options=priority_options, timescale_options=timescale_options, as_of=as_of,
-                        change_options=change_options, since=since)
+                        change_options=change_options, since=since,
+                        plan_options=sorted((Option(p, item_title(g, p)) for p in plan_ids), key=_by_label),
+                        lead_options=sorted((Option(x, item_title(g, x)) for x in lead_ids), key=_by_label),
+                        action_options=[Option(a, f"{a}: {_action_name(g, a)}")
+                                        for a in dict.fromkeys(r.action_id for r in rows if r.action_id)])
+
+
+def _action_name(g, action: str) -> str:
+    """An action or workstream as people know it: its label ("NEGLECT") and title, cut short."""
+    data = g.nodes[action]
+    label, title = (data.get("label") or "").strip(), item_title(g, action)
+    named = f"{label.title() if label.isupper() else label} · {title}" if label and label != title else title
+    return one_line(named, 70)
+
+
+def _by_label(option: Option) -> tuple[str, str]:
+    return option.label.lower(), option.value
+
+
+def _plans_and_leads(g, priority: str) -> tuple[list[str], list[str]]:
+    """The operational plans that serve *priority* (in the plan's order) and their leads."""
+    plans = [s for s, _, k in g.in_edges(priority, keys=True) if k == SERVES]
+    leads = list(dict.fromkeys(t for op in plans for _, t, k in g.out_edges(op, keys=True) if k == LED_BY))
+    return plans, leads

@@ -1,11 +1,12 @@
 """A page per operational plan and per lead: what they serve, and the outcomes that depend on them."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from goldenthread.site_builder.markup import Href
 from goldenthread.site_builder.views.items import network_href
-from goldenthread.site_builder.views.common import ItemLink, link_maker
+from goldenthread.site_builder.views.common import ItemLink, RagCount, link_maker, rag_counts
+from goldenthread.site_builder.views.outcomes import linked_rag_counts
 from goldenthread.site_builder.views.items import FindingRow, OutcomeRow, SourceLine, finding_rows, outcome_row, source_lines, \
     source_text
 from goldenthread.model.queries import item_title, outcomes_under, sources_of, targets_of
@@ -64,6 +65,8 @@ class OperationalPlanView:
     source: str
     source_lines: list[SourceLine]
     network_href: Href | None = None  # its network view, linked near the top of the page
+    outcome_total: int = 0
+    rag_counts: list[RagCount] = field(default_factory=list)   # linked to the dashboard filtered by this plan
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,15 @@ class LeadView:
     findings: list[FindingRow]
     source: str
     network_href: Href | None = None  # its network view, linked near the top of the page
+    outcome_total: int = 0
+    rag_counts: list[RagCount] = field(default_factory=list)   # linked to the dashboard filtered by this lead
+
+
+def _rag_summary(ctx: SiteContext, page: str, priorities: list[str], **owner: str) -> tuple[int, list[RagCount]]:
+    """How many outcomes depend on *priorities*, and their RAG counts linked to the filtered dashboard."""
+    outcomes = list(dict.fromkeys(o for p in priorities for o in outcomes_under(ctx.g, p)))
+    counts = [c for c in rag_counts(ctx.g, outcomes) if c.count]
+    return len(outcomes), linked_rag_counts(ctx, page, counts, **owner)
 
 
 def _outcomes_of(ctx: SiteContext, page: str, priorities: list[str]) -> list[PriorityOutcomes]:
@@ -99,7 +111,9 @@ def operational_plan_view(ctx: SiteContext, op: str) -> OperationalPlanView:
     unresolved = [UnresolvedRef(u["text"], REASONS.get(u["reason"], u["reason"]),
                                 [link(c) for c in u.get("candidates") or [] if c in g])
                   for u in data.get(Attr.UNRESOLVED) or []]
+    total, counts = _rag_summary(ctx, page, priorities, plan=op)
     return OperationalPlanView(
+        outcome_total=total, rag_counts=counts,
         page=page, id=op, heading=f"Operational plan: {item_title(g, op)}",
         lead=link(leads[0]) if leads else None,
         lead_role=(g.nodes[leads[0]].get("role") or "") if leads else "",
@@ -122,7 +136,9 @@ def lead_view(ctx: SiteContext, lead: str) -> LeadView:
     link = link_maker(ctx, page)
     plans = sources_of(g, lead, LED_BY)
     priorities = list(dict.fromkeys(p for op in plans for p in targets_of(g, op, SERVES)))
+    total, counts = _rag_summary(ctx, page, priorities, lead=lead)
     return LeadView(
+        outcome_total=total, rag_counts=counts,
         page=page, id=lead, name=item_title(g, lead), heading=f"Lead: {item_title(g, lead)}",
         role=g.nodes[lead].get(Attr.ROLE) or "",
         plans=[PlanSummary(link(op), g.nodes[op].get(Attr.DOCUMENT) or "",

@@ -1,11 +1,12 @@
 """A page per priority: its actions, indicators and outcomes, who serves it, what it depends on."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from goldenthread.site_builder.markup import Href
 from goldenthread.site_builder.views.items import network_href
 from goldenthread.site_builder.views.common import ItemLink, RagCount, link_maker, rag_counts
+from goldenthread.site_builder.views.search import priority_tags
 from goldenthread.site_builder.views.items import (FindingRow, NetworkEmbed, OutcomeRow, finding_rows, network_embed,
                                       outcome_row)
 from goldenthread.model.queries import children, item_title, outcomes_under, sources_of, targets_of
@@ -41,6 +42,31 @@ class ActionSection:
     steps: list[str]
     indicators: list[IndicatorRow]
     outcomes: list[OutcomeRow]
+
+
+@dataclass(frozen=True)
+class Workstream:
+    """An action or workstream as a way in: its name, where it is, and its outcomes by RAG (linked)."""
+
+    link: ItemLink
+    name: str
+    outcomes: int
+    rag_counts: list[RagCount]
+
+
+def workstreams(ctx: SiteContext, page: str, priority: str) -> list[Workstream]:
+    """The actions and workstreams of *priority*, each with its RAG counts linked to the dashboard."""
+    from goldenthread.site_builder.views.outcomes import _action_name, linked_rag_counts  # (outcomes imports us)
+
+    g = ctx.g
+    link = link_maker(ctx, page)
+    found = []
+    for action in children(g, priority, ACTION):
+        outcomes = children(g, action, OUTCOME)
+        counts = [c for c in rag_counts(g, outcomes) if c.count]
+        found.append(Workstream(link(action), _action_name(g, action), len(outcomes),
+                                linked_rag_counts(ctx, page, counts, priority=priority, action=action)))
+    return found
 
 
 @dataclass(frozen=True)
@@ -83,16 +109,20 @@ class PriorityView:
     description: str
     outcome_total: int
     rag_counts: list[RagCount]
+    workstreams: list[Workstream]
     actions: list[ActionSection]
     serving: list[ServingPlan]
     dependencies: list[Dependency]
     findings: list[FindingRow]
     network: NetworkEmbed | None
     network_href: Href | None = None  # the view full size, linked near the top of the page
+    search_tags: list[str] = field(default_factory=list)
 
 
 def priority_view(ctx: SiteContext, priority: str) -> PriorityView:
     """Build the page of *priority*."""
+    from goldenthread.site_builder.views.outcomes import linked_rag_counts
+
     g = ctx.g
     page = ctx.urls.priority_page(priority)
     link = link_maker(ctx, page)
@@ -118,13 +148,15 @@ def priority_view(ctx: SiteContext, priority: str) -> PriorityView:
         number=data.get(Attr.NUMBER) or 0,
         description=data.get(Attr.TEXT) or "",
         outcome_total=len(outcomes),
-        rag_counts=[c for c in rag_counts(g, outcomes) if c.count],
+        rag_counts=linked_rag_counts(ctx, page, [c for c in rag_counts(g, outcomes) if c.count], priority=priority),
+        workstreams=workstreams(ctx, page, priority),
         actions=actions,
         serving=serving,
         dependencies=dependencies_of(ctx, page, priority),
         findings=finding_rows(ctx, page, ctx.findings_about(subtree)),
         network=network_embed(ctx, page, priority),
         network_href=network_href(ctx, page, priority),
+        search_tags=priority_tags(g, priority, [a.id for a in actions]),
     )
 
 

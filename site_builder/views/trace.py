@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from goldenthread.model.analysis.trace import trace
 from goldenthread.site_builder.markup import Href
 from goldenthread.site_builder.views.items import network_href
+from goldenthread.site_builder.views.search import indicators_of, outcome_tags
 from goldenthread.site_builder.views.common import ItemLink, RagBadge, format_date, link_maker, one_line
 from goldenthread.site_builder.views.items import FindingRow, SourceLine, finding_rows, source_lines, source_text
 from goldenthread.model.nodes import Attr
@@ -57,6 +58,10 @@ class TraceView:
     #: The outcome in every version, when the site is built with ``--previous``.
     timeline: list[TimelineRow] = field(default_factory=list)
     network_href: Href | None = None  # its thread as a network view, linked near the top of the page
+    search_tags: list[str] = field(default_factory=list)    # see views.search.outcome_tags
+    indicators: list[str] = field(default_factory=list)     # what its action is measured by
+    action: ItemLink | None = None
+    priority: ItemLink | None = None
 
 
 def trace_view(ctx: SiteContext, outcome: str) -> TraceView:
@@ -90,4 +95,8 @@ def trace_view(ctx: SiteContext, outcome: str) -> TraceView:
         findings=finding_rows(ctx, page, ctx.findings_about({outcome})),
         timeline=timeline(ctx, outcome),
         network_href=network_href(ctx, page, outcome),
+        search_tags=outcome_tags(g, outcome),
+        indicators=[one_line(g.nodes[i].get("text")) for i in indicators_of(g, data.get("action"))],
+        action=link(data["action"]) if data.get("action") in g else None,
+        priority=link(data["priority"]) if data.get("priority") in g else None,
     )

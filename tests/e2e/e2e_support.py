@@ -59,14 +59,17 @@ class Watched:
         self.console_errors.clear()
 
 
-def watched_page(browser, viewport=None) -> Watched:
-    """A new page in its own context: outside requests recorded and aborted, console errors recorded."""
-    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, service_workers="block")
+def watched_page(browser, viewport=None, color_scheme: str = "light") -> Watched:
+    """A new page in its own context: outside requests recorded and aborted, console errors recorded.
+
+    *color_scheme* is the system setting the page sees (``"dark"`` opens the site in its dark scheme)."""
+    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, service_workers="block",
+                                  color_scheme=color_scheme)
     watched = Watched(page=context.new_page())
 
     def route(route):
         url = route.request.url
-        if urlsplit(url).hostname == LOCAL_HOST:
+        if urlsplit(url).hostname == LOCAL_HOST or urlsplit(url).scheme == "file":  # the site, served or on disk
             route.continue_()
         else:
             watched.outside_requests.append(url)

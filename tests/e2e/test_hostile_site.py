@@ -371,4 +371,60 @@ def test_network_view_controls_keep_text_as_text(visit, hostile_site):
         visit.page.locator("#gt-layout-toggle").click()
         assert visit.injected() == {}, view
         assert any(missing_payloads(text) == [] for text in status_texts), view
+
+
+def test_dashboard_sorts_filters_by_plan_and_lead_and_downloads_guarded_csv(visit, hostile_site, tmp_path):
+    """The dashboard's new controls on hostile text: sorting each column, filtering by each operational
+    plan and lead (hostile names), and the CSV of the rows shown: every payload is there as text, and
+    no cell starts with a character a spreadsheet would read as a formula."""
+    import csv
+    import io
+
+    page = visit.page
+    page.goto(hostile_site.url + "outcomes.html")
+    rows = page.locator("#gt-dashboard tbody tr")
+    total = rows.count()
+    for button in page.locator("#gt-dashboard thead button.gt-sort").all():
+        button.click()
+        button.click()  # and the reverse order
+        assert rows.count() == total and visit.injected() == {}
+    for label in ("Operational plan", "Lead"):
+        select = page.get_by_label(label, exact=True)
+        names = select.locator("option").all_inner_texts()[1:]
+        assert names and all(missing_payloads(name) == [] for name in names)
+        for index in range(1, len(names) + 1):
+            select.select_option(index=index)
+            assert 0 < rows.filter(visible=True).count() <= total
+            assert visit.injected() == {}
+        select.select_option(index=0)
+    # a cell a spreadsheet would run: the first row's outcome, as plan text could start
+    page.evaluate("""() => { const cell = document.querySelector('#gt-dashboard tbody tr td[data-label="Outcome"]');
+        cell.firstChild.textContent = '=HYPERLINK("http://x","y")'; }""")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download these rows (CSV)").click()
+    path = tmp_path / "outcomes.csv"
+    download.value.save_as(path)
+    text = path.read_text(encoding="utf-8-sig")
+    table = list(csv.reader(io.StringIO(text)))
+    assert table[0][0] == "outcome_id" and len(table) == total + 1
+    cells = [cell for row in table[1:] for cell in row]
+    assert [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")] == []
+    assert table[1][1].startswith("'=HYPERLINK(")  # guarded, as in traceability.csv
+    assert missing_payloads(" ".join(c[1:] if c[:2] in ("'=", "'+", "'-", "'@") else c for c in cells)) == []
+    assert visit.troubles() == []
+
+
+def test_footer_and_workstreams_show_the_plan_text_as_text(visit, hostile_site):
+    """The page footer (the plan's title) and the workstream lists with their RAG links."""
+    page = visit.page
+    page.goto(hostile_site.url + "priorities/index.html")
+    footer = page.locator(".gt-page-footer").inner_text()
+    assert words(hostile_site.graph.graph["title"]) in words(footer)
+    streams = page.locator(".gt-workstreams li")
+    actions = [n for n, kind in hostile_site.graph.nodes(data="kind") if kind == "action"]
+    assert streams.count() == len(actions)  # every action listed, whatever its name holds
+    for link in page.locator(".gt-workstreams a.gt-rag-count").all()[:3]:
+        href = link.get_attribute("href")
+        assert href.startswith("../outcomes.html#rag=")
+    assert visit.injected() == {}
     assert visit.troubles() == []

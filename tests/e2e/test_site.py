@@ -115,20 +115,23 @@ def run_axe(page) -> list[dict]:
     return result["violations"]
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_no_serious_or_critical_accessibility_violation(kind, browser, site_url, kind_pages, built_site):
+def test_no_serious_or_critical_accessibility_violation(kind, scheme, browser, site_url, kind_pages, built_site):
     path = kind_pages[kind]
     assert (built_site / U.page_url(path)).is_file(), f"the build has no {kind} page at {path}"
-    watched = watched_page(browser)
+    watched = watched_page(browser, color_scheme=scheme)
     try:
         page = watched.page
         page.goto(url_of(site_url, path))
         settle(page)
+        if scheme == "dark" and "network" not in kind:  # the site follows the system's setting
+            assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
         violations = run_axe(page)
         if os.environ.get("GT_SCREENSHOTS"):
             folder = Path(os.environ["GT_SCREENSHOTS"])
             folder.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(folder / f"{kind.replace(' ', '-')}.png"), full_page=True)
+            page.screenshot(path=str(folder / f"{kind.replace(' ', '-')}-{scheme}.png"), full_page=True)
     finally:
         watched.page.context.close()
     blocking = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
