@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python benchmarks/bench_bounded_work.py [--no-build]
 
-The hostile plans are the ones the issue reported (``tests/hostile_plans.py``: the mini plan with
+The hostile plans are the ones the issue reported (``bench_support.many_outcomes``: the bundled plan with
 N more outcomes in one action):
 
 * ``check`` on 2,000 and on 20,000 near-identical outcomes ("Improve the outcomes for children in
@@ -28,13 +28,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "tests")]
-
-from hostile_plans import IDENTICAL, NEAR_IDENTICAL, copy_mini_plan, many_outcomes  # noqa: E402
+from bench_support import IDENTICAL, NEAR_IDENTICAL, add_outcomes, copy_plan, first_action, many_outcomes
 
 COMMAND = [sys.executable, "-m", "goldenthread"]
-ENV = {**os.environ, "PYTHONPATH": str(ROOT.parent) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+ENV = dict(os.environ)
 
 
 def run(args: list[str], out: Path | None = None) -> tuple[float, int]:
@@ -93,21 +90,19 @@ def build_cases(tmp: Path) -> bool:
         per_outcome[count] = total / count
         print(f"  {f'{count:,} near-identical outcomes':<34} {seconds:>8.1f} {mb(total):>10} {mb(findings):>14} "
               f"{per_outcome[count] / 1e3:>10.1f} kB")
-    plan = copy_mini_plan(tmp / "long-line")
-    source = plan / "source" / "plan.txt"
+    plan = copy_plan(tmp / "long-line")
+    source = next((plan / "source").glob("*.txt"))
     lines = source.read_text(encoding="utf-8").splitlines()
-    lines[5] = "row LP1 " + "x" * 2_000_000
+    lines[5] = "row " + "x" * 2_000_000
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    group = plan / "groups" / "leadership.yaml"
-    text = group.read_text(encoding="utf-8")
-    at = text.index("        outcomes:\n") + len("        outcomes:\n")
-    citing = "".join(f"          - id: LP1.main.o-cites-{i}\n            text: Outcome {i} citing the long line\n"
-                     f"            lines: [6, 6]\n" for i in range(50))
-    group.write_text(text[:at] + citing + text[at:], encoding="utf-8")
+    action = first_action(plan, "leadership")
+    add_outcomes(plan, "leadership", [f"          - id: {action}.o-cites-{i}\n"
+                                      f"            text: Outcome {i} citing the long line\n"
+                                      f"            lines: [6, 6]\n" for i in range(50)])
     site = tmp / "site-long-line"
     seconds, _ = run(["build", str(plan), "--out", str(site)])
     print(f"  {'50 outcomes citing a 2 MB line':<34} {seconds:>8.1f} {mb(size_of(site)):>10}"
-          f"   (the source download alone: {mb((site / 'downloads' / 'source' / 'plan.txt').stat().st_size)})")
+          f"   (the source download alone: {mb(sum(f.stat().st_size for f in (site / 'downloads' / 'source').iterdir()))})")
     growth = per_outcome[1000] / per_outcome[300]
     print(f"  site size per outcome, 1,000 over 300: {growth:.2f} (bounded: about 1 or less)")
     return growth < 1.5

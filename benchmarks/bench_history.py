@@ -21,19 +21,15 @@ import datetime as dt
 import re
 import resource
 import shutil
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from goldenthread.cli.synth import write_synthetic  # noqa: E402
-from goldenthread.model.graph import OUTCOME, build_graph, nodes_of_kind  # noqa: E402
-from goldenthread.model.loader import load_plan  # noqa: E402
-from goldenthread.model.versions import load_history  # noqa: E402
-from goldenthread.site_builder.build import build_site  # noqa: E402
+from goldenthread.cli.synth import write_synthetic
+from goldenthread.model.graph import OUTCOME, build_graph, nodes_of_kind
+from goldenthread.model.loader import load_plan
+from goldenthread.model.versions import load_history
+from goldenthread.site_builder.build import build_site
 
 RATINGS = ("GREEN", "AMBER/GREEN", "AMBER", "RED")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

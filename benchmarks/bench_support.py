@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import shutil
 import threading
 from pathlib import Path
 
@@ -41,3 +42,41 @@ def serve_directory(directory: Path):
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+#: The outcome texts issue 12 reported: near-identical (numbered) and identical.
+NEAR_IDENTICAL = "Improve the outcomes for children in care number {i}"
+IDENTICAL = "Improve the outcomes for children in care across the borough"
+
+
+def copy_plan(dest: Path) -> Path:
+    """A copy of the bundled plan (from the installed package) at *dest*."""
+    shutil.copytree(BUNDLED_PLAN_DIR, dest)
+    return dest
+
+
+def add_outcomes(plan: Path, group: str, lines_of: list[str]) -> None:
+    """Insert *lines_of* (YAML outcome items) under the first action's ``outcomes:`` of *group*."""
+    path = plan / "groups" / f"{group}.yaml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("        outcomes:\n") + len("        outcomes:\n")
+    path.write_text(text[:at] + "".join(lines_of) + text[at:], encoding="utf-8")
+
+
+def first_action(plan: Path, group: str) -> str:
+    """The ID of the action whose ``outcomes:`` :func:`add_outcomes` writes into."""
+    text = (plan / "groups" / f"{group}.yaml").read_text(encoding="utf-8")
+    before = text[: text.index("        outcomes:\n")]
+    return before.rsplit("      - id: ", 1)[1].split("\n", 1)[0].strip()
+
+
+def many_outcomes(dest: Path, count: int, text: str = NEAR_IDENTICAL) -> Path:
+    """The bundled plan at *dest* with *count* more outcomes in its first departmental action,
+    each saying ``text.format(i=i)``."""
+    copy_plan(dest)
+    action = first_action(dest, "departmental")
+    add_outcomes(dest, "departmental", [f"          - id: {action}.o-hostile-{i}\n"
+                                        f"            text: {text.format(i=i)}\n"
+                                        f"            timescale: March 2021\n"
+                                        f"            rag: AMBER\n" for i in range(count)])
+    return dest

@@ -26,14 +26,11 @@ import time
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from openpyxl import load_workbook
 
-from openpyxl import load_workbook  # noqa: E402
-
-from goldenthread.cli.synth import write_synthetic  # noqa: E402
-from goldenthread.model.graph import build_graph  # noqa: E402
-from goldenthread.model.loader import load_plan  # noqa: E402
+from goldenthread.cli.synth import write_synthetic
+from goldenthread.model.graph import build_graph
+from goldenthread.model.loader import load_plan
 
 RUNS = 3
 _CHILD = """import resource, sys, time
@@ -49,7 +46,7 @@ finally:
 def command(*args: str) -> tuple[float, float, int, str]:
     """Run goldenthread in a fresh process: (wall s, CPU s, peak memory KB, standard output)."""
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", _CHILD, *args], capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run([sys.executable, "-c", _CHILD, *args], capture_output=True, text=True)
     wall = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"goldenthread {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")

@@ -33,9 +33,9 @@ def import_command(source: Path, out: Path, corrections: Path | None, force: boo
     """
     report = run_import(source, out, corrections, force=force, dry_run=dry_run)
     if dry_run:
-        click.echo(report.format(str(source)), nl=False)
-        click.echo(f"dry run: nothing written; importing {source} into {out}/ would write:")
-        click.echo(report.summary.format(), nl=False)
+        echo(report.format(str(source)), nl=False)
+        echo(f"dry run: nothing written; importing {source} into {out}/ would write:")
+        echo(report.summary.format(), nl=False)
         return
     shown = [e for e in report.entries if verbose or e.level != "info"]
     for entry in sorted(shown, key=lambda e: (e.line or 0, e.code)):

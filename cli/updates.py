@@ -12,6 +12,8 @@ from pathlib import Path
 
 import click
 
+from goldenthread.cli.output import echo
+
 from goldenthread.cli.analysis import IsoDate, _text_value, plan_dir_option, render
 from goldenthread.model.reports import diff_view
 from goldenthread.cli.paths import plan_dir_argument, resolve_plan_dir
@@ -40,8 +42,8 @@ def export_command(plan_dir: Path | None, out: Path, file_format: str) -> None:
     files = export_updates(data, out, file_format=file_format)
     for written in files:
         rows = f"{written.rows} outcome{'' if written.rows == 1 else 's'}"
-        click.echo(f"wrote {relative(written.path)}: {rows} ({_text_value(written.name)})")
-    click.echo(f"{len(files)} file{'' if len(files) == 1 else 's'}: send each lead theirs; they fill in New RAG, "
+        echo(f"wrote {relative(written.path)}: {rows} ({_text_value(written.name)})")
+    echo(f"{len(files)} file{'' if len(files) == 1 else 's'}: send each lead theirs; they fill in New RAG, "
                "New timescale and Commentary, then run `goldenthread updates apply` on the returned files")
 
 
@@ -62,18 +64,18 @@ def apply_command(files: tuple[Path, ...], plan_dir: Path | None, as_of: dt.date
     updates = read_updates(list(files), data, graph)
     applied = apply_updates(directory, data, updates, as_of or dt.date.today(), write=not dry_run, graph=graph)
     if output_format == "json":
-        click.echo(json.dumps(applied.to_dict(), indent=2, ensure_ascii=False))
+        echo(json.dumps(applied.to_dict(), indent=2, ensure_ascii=False))
         return
     view = diff_view(applied.changes, directory, directory)
     view["new"] = f"the {len(files)} returned file{'' if len(files) == 1 else 's'}"
-    click.echo(render("diff.md" if output_format == "markdown" else "diff.txt", view), nl=False)
+    echo(render("diff.md" if output_format == "markdown" else "diff.txt", view), nl=False)
     outcomes = f"{applied.outcomes} outcome{'' if applied.outcomes == 1 else 's'}"
     if not applied.outcomes:
-        click.echo("nothing to change: no row sets a new value; the plan was not written")
+        echo("nothing to change: no row sets a new value; the plan was not written")
     elif dry_run:
-        click.echo(f"dry run: {outcomes} would change; nothing was written")
+        echo(f"dry run: {outcomes} would change; nothing was written")
     else:
-        click.echo(f"updated {relative(directory)}: {outcomes} changed")
+        echo(f"updated {relative(directory)}: {outcomes} changed")
 
 
 COMMANDS = [updates_group]

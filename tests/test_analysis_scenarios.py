@@ -57,7 +57,9 @@ def actual_outputs(folder: Path, options: dict) -> dict:
         graphs = [(p.name, build_graph(load_plan(p))) for p in versions]
         history = plan_history(graphs[-1][1], graphs[-2::-1], current_label=graphs[-1][0])
         return json.loads(json.dumps({"history": history.to_dict(),
-                                      "findings": finding_rows(change_findings(history))}, default=str))
+                                      "findings": finding_rows(locate_findings(graphs[-1][1], versions[-1],
+                                                                               change_findings(history)))},
+                                     default=str))
     if (folder / "old").is_dir():
         return {"diff": diff(load_plan(folder / "old"), load_plan(folder / "new")).to_dict()}
     g = build_graph(load_plan(folder))

@@ -34,7 +34,7 @@ def test_a_finding_takes_its_severity_from_the_registry_and_refuses_unknown_code
     assert (f.severity, f.nodes) == ("error", ("x",))
     assert f.to_dict() == {"code": "dangling-reference", "severity": "error", "message": "x names DP9",
                            "nodes": ["x"], "source": {"file": "s.txt", "lines": [3, 4]},
-                           "details": {"text": "DP9"}}
+                           "details": {"text": "DP9"}, "locations": []}
     with pytest.raises(ValueError, match="unregistered finding code 'no-such-code'"):
         finding("no-such-code", "?", [])
 

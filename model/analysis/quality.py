@@ -70,7 +70,8 @@ _PROSE_FIELDS = {PRIORITY: ("title", "text"), ACTION: ("title", "text"), INDICAT
                  OUTCOME: ("text",)}
 #: Endings that leave a statement unfinished: a dash, a comma, an ampersand, or a joining word.
 _OPEN_ENDINGS = ("-", "–", "—", ",", "&", "/")
-_JOINING_WORDS = frozenset({"and", "or", "of", "the", "to", "for", "with", "a", "an", "in", "by"})
+#: Not "in" or "by": they end whole sentences as adverbs ("as the campaign beds in", "stood by").
+_JOINING_WORDS = frozenset({"and", "or", "of", "the", "to", "for", "with", "a", "an"})
 #: What a field is called in a message (a priority's ``text`` is its description in the YAML).
 _FIELD_NAMES = {(PRIORITY, "text"): "description"}
 
@@ -86,6 +87,8 @@ def leftover_reason(text: str) -> str | None:
     "ends with 'and'"
     >>> leftover_reason("eCAF in place"), leftover_reason("Fewer referrals.")
     (None, None)
+    >>> leftover_reason("Stability improves as the fostering campaign beds in") is None
+    True
     """
     flat = " ".join(text.split())
     if not flat:

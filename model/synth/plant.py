@@ -191,7 +191,8 @@ class Planter:
             text = self._outcome(oid)["text"]
             variant = ("as is", "in other case and punctuation")[i % 2]
             if i % 2:
-                text = text[0].lower() + text[1:].replace(",", " -").replace(":", ";") + "."
+                # upper case, not a lower-case first letter: that would read as an import leftover too
+                text = text.upper().replace(",", " -").replace(":", ";") + "."
             self.record("duplicate", [oid, self._copy(oid, text, conflict)], f"the same text, {variant}")
         longer = self._sources(single_line=True, due=False, words=(10, 999))
         rng.shuffle(longer)
