@@ -18,16 +18,6 @@ class ReportEntry:
     message: str
     hint: str | None = None
 
-    def accounted_summary(self, source_name: str) -> list[str]:
-        """One line per reason: the source lines whose text was read as that, not as plan text."""
-        by_reason: dict[str, list[int]] = {}
-        for item in self.accounted:
-            lines = by_reason.setdefault(item.reason, [])
-            if item.line not in lines:
-                lines.append(item.line)
-        return [f"{source_name}: accounted: {reason}: line{'s' if len(lines) > 1 else ''} "
-                f"{', '.join(str(n) for n in sorted(lines))}" for reason, lines in sorted(by_reason.items())]
-
     def format(self, source_name: str) -> str:
         where = f"{source_name}:{self.line}" if self.line else source_name
         text = f"{where}: {self.level}: [{self.code}] {self.message}"
