@@ -34,7 +34,7 @@ from bench_support import BUNDLED_PLAN
 from goldenthread.model.loader import load_plan
 from goldenthread.site_builder import generate
 from goldenthread.site_builder.engine import REPO_CONFIG, run_engine, write_project_config
-from goldenthread.cli.synth import write_synthetic
+from goldenthread.model.synth.folder import write_synthetic
 from goldenthread.site_builder.generate import generate_docs
 
 #: The stages of page generation timed separately (the rest is views, templates and writing pages).

@@ -36,7 +36,7 @@ from goldenthread.model.analysis.quality import quality
 from goldenthread.model.analysis.references import references
 from goldenthread.model.graph import build_graph
 from goldenthread.model.loader import load_plan
-from goldenthread.cli.synth import write_synthetic
+from goldenthread.model.synth.folder import write_synthetic
 from goldenthread.cli.analysis import render
 from goldenthread.model.reports import check_view
 

@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from goldenthread.cli.synth import write_synthetic
+from goldenthread.model.synth.folder import write_synthetic
 from goldenthread.model.graph import OUTCOME, build_graph, nodes_of_kind
 from goldenthread.model.loader import load_plan
 from goldenthread.model.versions import load_history

@@ -116,7 +116,7 @@ def best(runs: list[dict]) -> dict:
 
 def measure(scale: int, repeat: int, site: bool, work: Path) -> dict:
     """Every stage at *scale*; each row is printed as soon as it is measured."""
-    from goldenthread.cli.synth import write_synthetic
+    from goldenthread.model.synth.folder import write_synthetic
 
     plan_dir = work / f"plan-{scale}"
     t, cpu = time.perf_counter(), time.process_time()

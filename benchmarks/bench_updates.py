@@ -28,7 +28,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from goldenthread.cli.synth import write_synthetic
+from goldenthread.model.synth.folder import write_synthetic
 from goldenthread.model.graph import build_graph
 from goldenthread.model.loader import load_plan
 

@@ -1,14 +1,11 @@
 """``goldenthread synth``: write a synthetic plan folder, N times the bundled plan, for benchmarks and tests.
 
-A thin layer over :func:`model.synth.synthesize`. The folder is written whole
-or not at all (a temporary folder beside it, then renamed), and only replaces
-a folder that is empty or was itself written by ``synth`` (it holds
-:data:`model.synth.MANIFEST_FILE`).
+A thin layer over :func:`model.synth.folder.write_synthetic`, which writes the
+folder whole or not at all, and only over a folder that is empty or was
+itself written by ``synth``.
 """
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 
 import click
@@ -16,33 +13,8 @@ import click
 from goldenthread.cli.output import echo
 
 from goldenthread.model.errors import relative
-from goldenthread.model.staging import output_folder, remove_debris, staging_folder
-from goldenthread.model.synth import MANIFEST_FILE, synthesize
-
-
-def write_synthetic(out: Path, scale: int, seed: int) -> dict:
-    """Write the synthetic plan of *scale* and *seed* into *out*, replacing it whole; return its manifest."""
-    # imported here: the site builder (pyvis, the page views) would slow every other command's start
-    from goldenthread.site_builder.build import check_replaceable, replace_folder
-    from goldenthread.site_builder.engine import SiteBuildError
-
-    out = output_folder(out, SiteBuildError)
-    check_replaceable(out, MANIFEST_FILE)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    plan = synthesize(scale, seed=seed)
-    remove_debris(out)
-    work = staging_folder(out, "synth")
-    try:
-        folder = work / "plan"
-        for name, text in plan.files.items():
-            path = folder / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        (folder / MANIFEST_FILE).write_text(json.dumps(plan.manifest, indent=1) + "\n", encoding="utf-8")
-        replace_folder(folder, out, MANIFEST_FILE)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    return plan.manifest
+from goldenthread.model.synth import MANIFEST_FILE
+from goldenthread.model.synth.folder import write_synthetic
 
 
 @click.command("synth")

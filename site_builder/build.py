@@ -25,7 +25,8 @@ from pathlib import Path
 
 from goldenthread.model.errors import Location, relative
 from goldenthread.model.loader import load_plan
-from goldenthread.model.staging import output_folder, remove_debris, staging_folder
+from goldenthread.model.staging import (check_replaceable, output_folder, remove_debris, replace_folder,
+                                        staging_folder)
 from goldenthread.site_builder.engine import ENGINES, REPO_CONFIG, SiteBuildError, run_engine, write_project_config
 from goldenthread.site_builder.generate import GeneratedDocs, generate_docs
 from goldenthread.site_builder.options import SiteOptions
@@ -85,7 +86,7 @@ def build_site(plan_dir: str | Path, out_dir: str | Path, *, engine: str = "mkdo
     if engine not in ENGINES:
         raise SiteBuildError(f"unknown site engine {engine!r}", None, f"use one of: {', '.join(ENGINES)}")
     out = output_folder(Path(out_dir), SiteBuildError)
-    check_replaceable(out)
+    check_replaceable(out, MARKER, SiteBuildError)
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_debris(out)
     work = staging_folder(out, "building")
@@ -102,7 +103,7 @@ def build_site(plan_dir: str | Path, out_dir: str | Path, *, engine: str = "mkdo
             drop_sitemap(site)
         (site / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         files = sum(1 for p in site.rglob("*") if p.is_file())
-        replace_folder(site, out, MARKER)
+        replace_folder(site, out, MARKER, SiteBuildError)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return BuildResult(out_dir=out, engine=engine, pages=len(docs.pages), files=files, warnings=warnings)
@@ -117,7 +118,7 @@ def write_pages(plan_dir: str | Path, out_dir: str | Path, *, config: Path = REP
     in ``OUT/site``).
     """
     out = output_folder(Path(out_dir), SiteBuildError)
-    check_replaceable(out, PAGES_MARKER)
+    check_replaceable(out, PAGES_MARKER, SiteBuildError)
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_debris(out)
     work = staging_folder(out, "writing")
@@ -125,86 +126,9 @@ def write_pages(plan_dir: str | Path, out_dir: str | Path, *, config: Path = REP
         docs = prepare_project(plan_dir, work / "project", config=Path(config), site_url=site_url,
                                options=options)
         (work / "project" / PAGES_MARKER).write_text(PAGES_MARKER_TEXT, encoding="utf-8")
-        replace_folder(work / "project", out, PAGES_MARKER)
+        replace_folder(work / "project", out, PAGES_MARKER, SiteBuildError)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return docs
 
 
-def check_replaceable(out: Path, marker: str = MARKER, *, during: bool = False) -> None:
-    """Refuse to write into *out* when it holds something other than what we wrote (*marker*).
-
-    *during*: the check again just before the swap, when a file written since the
-    start must stop the build rather than be deleted.
-    """
-    if not out.exists():
-        return
-    if not out.is_dir():
-        raise SiteBuildError(f"{relative(out)} is a file, not a folder", Location(relative(out)),
-                             "pass --out a folder, e.g. --out site")
-    if any(out.iterdir()) and not (out / marker).is_file():
-        if during:
-            first = min(p.name for p in out.iterdir())
-            raise SiteBuildError(f"{relative(out)} changed during the build: it now holds files goldenthread did "
-                                 f"not write (such as {first!r}); nothing was replaced", Location(relative(out)),
-                                 "move those files elsewhere (they are kept), or pass --out another folder, "
-                                 "and build again")
-        raise SiteBuildError(f"{relative(out)} is not empty and was not written by goldenthread",
-                             Location(relative(out)),
-                             "it is replaced whole: pass --out a new or empty folder")
-
-
-def replace_folder(new: Path, out: Path, marker: str = MARKER) -> None:
-    """Put the finished folder *new* in the place of *out*, keeping the old one until the new is in.
-
-    The old folder is moved aside (a rename into a temporary folder beside it: nothing is
-    copied), then *new* is renamed into its place, and only then is the old one deleted. If
-    the new one cannot be put in place, the old one is moved back; if even that fails, it is
-    left where it was moved and the error says where, so that nothing is lost. Either way no
-    temporary folder is left behind but one that holds the previous site.
-
-    *out* is checked again first (:func:`check_replaceable`), and once more after it is moved
-    aside (a file written in between goes back with it): what appeared during the build is
-    never deleted.
-    """
-    check_replaceable(out, marker, during=True)
-    aside = None
-    try:
-        if out.exists():
-            aside = staging_folder(out, "old")
-            out.rename(aside / out.name)
-            try:
-                check_replaceable(aside / out.name, marker, during=True)
-            except SiteBuildError:
-                (aside / out.name).rename(out)
-                shutil.rmtree(aside, ignore_errors=True)
-                aside = None
-                check_replaceable(out, marker, during=True)   # raises, naming out
-                raise
-        new.rename(out)
-    except OSError as error:
-        kept = _move_back(aside, out)
-        reason = error.strerror or str(error)
-        if kept is not None:
-            raise SiteBuildError(f"could not put the new {out.name} in place: {reason}; the previous one is "
-                                 f"kept in {relative(kept)}", Location(relative(out)),
-                                 f"move {relative(kept)} back to {relative(out)}") from error
-        raise SiteBuildError(f"could not replace {relative(out)}: {reason}", Location(relative(out)),
-                             "check that the folder and the one that holds it can be written, and that no "
-                             "program holds it open") from error
-    if aside is not None:
-        shutil.rmtree(aside, ignore_errors=True)
-
-
-def _move_back(aside: Path | None, out: Path) -> Path | None:
-    """Put the folder moved into *aside* back at *out*; return where it stays if that fails."""
-    if aside is None:
-        return None
-    moved = aside / out.name
-    if moved.exists():
-        try:
-            moved.rename(out)
-        except OSError:
-            return moved
-    shutil.rmtree(aside, ignore_errors=True)
-    return None

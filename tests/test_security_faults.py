@@ -18,7 +18,7 @@ from click.testing import CliRunner
 import goldenthread.site_builder.build as build_module
 from goldenthread.cli.main import main
 from goldenthread.cli.paths import BUNDLED_PLAN_DIR
-from goldenthread.model.staging import remove_debris, staging_folder
+from goldenthread.model.staging import remove_debris, staging_folder, swap_in
 from goldenthread.site_builder.build import MARKER, build_site
 from goldenthread.site_builder.engine import SiteBuildError
 from hostile_plans import NEAR_IDENTICAL, many_outcomes
@@ -118,6 +118,29 @@ def test_a_run_killed_mid_swap_gets_its_previous_output_back(tmp_path):
     (aside / "site" / MARKER).write_text("x")
     remove_debris(out)
     assert (out / MARKER).is_file() and not aside.exists()
+
+
+@pytest.mark.parametrize("kind", ["import", "updates"])
+def test_a_plan_rewritten_in_place_and_killed_between_its_renames_comes_back(tmp_path, kind):
+    # swap_in moves the plan into staging/previous, then the new one into place: a kill in between
+    # leaves no plan folder, and the next run must move the old one back rather than delete it
+    plan, dead = tmp_path / "plan", _dead_pid()
+    aside = tmp_path / f".plan.{kind}-{dead}-xyz"
+    (aside / "previous").mkdir(parents=True)
+    (aside / "previous" / "plan.yaml").write_text("id: plan\n")
+    (aside / "new").mkdir()
+    remove_debris(plan)
+    assert (plan / "plan.yaml").read_text() == "id: plan\n" and not aside.exists()
+
+
+def test_swap_in_puts_the_old_folder_back_when_the_new_cannot_go_in(tmp_path):
+    out, staging = tmp_path / "plan", tmp_path / "staging"
+    out.mkdir()
+    (out / "plan.yaml").write_text("old")
+    staging.mkdir()
+    with pytest.raises(FileNotFoundError):
+        swap_in(staging / "missing", out, staging)
+    assert (out / "plan.yaml").read_text() == "old"
 
 
 def test_staging_folders_are_named_after_their_run(tmp_path):

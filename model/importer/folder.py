@@ -27,7 +27,7 @@ from pathlib import Path
 
 from goldenthread.model import loader
 from goldenthread.model.errors import PlanImportError, Location, PlanLoadError, relative
-from goldenthread.model.staging import remove_debris, staging_folder
+from goldenthread.model.staging import remove_debris, staging_folder, swap_in
 
 #: What an import writes, and so replaces: the plan's YAML and the report (the source copy is named by the caller).
 _WRITTEN = ("plan.yaml", "operational_plans.yaml", "groups/*.yaml", "import/report.txt")
@@ -84,7 +84,7 @@ def replace_folder(out: Path, files: dict[Path, str], source: Path, source_copy:
     remove_debris(out)
     staging = staging_folder(out, "import")
     try:
-        new, old = staging / "new", staging / "old"
+        new = staging / "new"
         if out.is_dir():
             shutil.copytree(out, new, symlinks=True)
             for pattern in (*_WRITTEN, str(source_copy)):
@@ -100,12 +100,7 @@ def replace_folder(out: Path, files: dict[Path, str], source: Path, source_copy:
         if recheck is not None:
             recheck()
         if out.is_dir():
-            os.rename(out, old)
-            try:
-                os.rename(new, out)
-            except BaseException:
-                os.rename(old, out)
-                raise
+            swap_in(new, out, staging)
         else:
             os.rename(new, out)
     finally:

@@ -11,7 +11,7 @@ It is deterministic: the same scale and seed give the same files.
 * :mod:`~model.synth.background`: directorates, groups, priorities, actions, indicators, outcomes;
 * :mod:`~model.synth.operational`: operational plans and leads;
 * :mod:`~model.synth.plant`: the planted problems and their record;
-* :mod:`~model.synth.dump`: fast YAML text;
+* the YAML text is written by :mod:`model.yaml_writer`;
 * :mod:`~model.synth.shapes`: clean plans in memory, in three layouts, for the network views at scale;
 * :mod:`~model.synth.document`: :func:`~model.synth.document.shaped_document`, a text export of any size
   in the bundled document's shape, for the importer's scale tests.
@@ -26,7 +26,7 @@ import random
 from dataclasses import dataclass
 
 from goldenthread.model.synth.background import LAST_UPDATED, PERIOD, build_background
-from goldenthread.model.synth.dump import to_yaml
+from goldenthread.model.yaml_writer import to_yaml
 from goldenthread.model.synth.operational import PLANS_PER_DIRECTORATE, build_operational
 from goldenthread.model.synth.plant import CONFLICT_SHARE, NEAR_SCORE, RATES, Planter, how_many
 from goldenthread.model.synth.text import Writer

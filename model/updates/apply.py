@@ -11,9 +11,7 @@ it in for the plan folder. On any error the plan folder is as it was.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +20,7 @@ from goldenthread.model.errors import GoldenThreadError, Location, PlanLoadError
 from goldenthread.model.graph import build_graph
 from goldenthread.model.loader import load_plan
 from goldenthread.model.schema import PlanData
+from goldenthread.model.staging import remove_debris, staging_folder, swap_in
 from goldenthread.model.updates.validate import Update
 from goldenthread.model.updates.yaml_edit import ROOT, set_fields
 
@@ -77,7 +76,8 @@ def apply_updates(directory: Path, data: PlanData, updates: list[Update], as_of:
     if not edits:
         return Applied(changes=diff(old, old), outcomes=0, written=False)
     root = directory.resolve() if directory.is_symlink() else directory
-    staging = Path(tempfile.mkdtemp(dir=root.parent, prefix=f".{root.name}.updates-"))
+    remove_debris(root)
+    staging = staging_folder(root, "updates")
     try:
         new = staging / "new"
         shutil.copytree(root, new, symlinks=True)
@@ -95,13 +95,7 @@ def apply_updates(directory: Path, data: PlanData, updates: list[Update], as_of:
         changes = diff(old, build_graph(updated))
         _check_only_intended(changes, edits, as_of)
         if write:
-            old = staging / "old"
-            os.rename(root, old)
-            try:
-                os.rename(new, root)
-            except BaseException:
-                os.rename(old, root)
-                raise
+            swap_in(new, root, staging)
         return Applied(changes=changes, outcomes=outcomes, written=write)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

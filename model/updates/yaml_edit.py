@@ -4,9 +4,9 @@ ruamel.yaml's round-trip writer keeps comments too, but rewrites the whole
 file and takes about 20 s for a plan of 5,000 outcomes. An update touches a
 few lines, so this module finds where each field is from the parser's
 events (the C parser when it is installed) and replaces, or inserts, just
-those lines; values are written by :mod:`model.synth.dump` (plain where that
-reads back as the same text, double-quoted otherwise, a literal block for
-several lines). :mod:`.apply` loads the result and checks that it says what
+those lines; values are written by :mod:`model.yaml_writer`, the one YAML
+writer (plain where that reads back as the same text, quoted otherwise, a
+literal block for several lines). :mod:`.apply` loads the result and checks that it says what
 was meant, so a mistake here can never reach the plan.
 
 >>> text = "outcomes:\\n  - id: o1\\n    text: Fewer referrals  # kept\\n    rag: AMBER\\n    lines: [3, 3]\\n"
@@ -24,7 +24,6 @@ outcomes:
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,7 +32,7 @@ from ruamel.yaml.events import (AliasEvent, MappingEndEvent, MappingStartEvent, 
                                 SequenceStartEvent)
 
 from goldenthread.model.errors import GoldenThreadError
-from goldenthread.model.synth.dump import to_yaml
+from goldenthread.model.yaml_writer import to_yaml
 
 #: Where fields go when a mapping lacks them: after the nearest field before them in this order.
 FIELD_ORDER = ("id", "text", "title", "organisation", "period", "timescale", "rag", "last_updated", "commentary")
@@ -103,25 +102,11 @@ def _mappings(text: str, wanted: set) -> dict[Any, _Mapping]:
     return found
 
 
-#: Characters a YAML reader may take for a line break or drop, escaped wherever they appear.
-_AWKWARD = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\x85", "\ufeff": "\\ufeff"}
-
-
-def _quoted(text: str) -> str:
-    """*text* double-quoted with JSON's escapes (valid YAML) and the awkward characters escaped too."""
-    quoted = json.dumps(text, ensure_ascii=False)
-    for raw, escaped in _AWKWARD.items():
-        quoted = quoted.replace(raw, escaped)
-    return quoted
-
-
 def _lines_of(key: str, value: Any, column: int) -> list[str]:
-    """``key: value`` as lines indented by *column*: :mod:`model.synth.dump`'s layout, awkward text quoted."""
+    """``key: value`` as lines indented by *column*, in :mod:`model.yaml_writer`'s layout."""
     indent = " " * column
     if isinstance(value, dict):
         return [f"{indent}{key}:"] + [line for k, v in value.items() for line in _lines_of(k, v, column + 2)]
-    if isinstance(value, str) and any(c in value for c in _AWKWARD):
-        return [f"{indent}{key}: {_quoted(value)}"]
     return [indent + line for line in to_yaml({key: value}).rstrip("\n").split("\n")]
 
 
