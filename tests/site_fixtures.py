@@ -82,7 +82,8 @@ FREE_TEXT = ("title", "organisation", "heading", "text", "name", "label", "descr
 MULTI_LINE = ("text", "description")
 
 
-def _edit_yaml(path: Path, edit) -> None:
+def edit_yaml(path: Path, edit) -> None:
+    """Load the YAML file *path* with ruamel, let *edit* change the data, and write it back."""
     # Values are written double-quoted (see _poison): in a block scalar ruamel would write U+2028
     # as it is, and reading it back takes it for a line break. Lines are not folded: ruamel folds
     # after an escape such as "\\" or "\\uFEFF", and reading it back adds a space there.
@@ -127,7 +128,7 @@ def hostile_plan(target: Path) -> Path:
     document carries them on the lines the items point to."""
     shutil.copytree(MINI_PLAN, target)
     for path in sorted(target.rglob("*.yaml")):
-        _edit_yaml(path, _poison)
+        edit_yaml(path, _poison)
     source = target / "source" / "plan.txt"
     lines = source.read_text(encoding="utf-8").splitlines()
     for number in (2, 6, 8, 12, 17):  # the vision, LP1's and LP2.a's rows, DP1, the fostering plan

@@ -18,15 +18,16 @@ import weakref
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from goldenthread.model.nodes import LED_BY, SERVES
+from goldenthread.model.nodes import LED_BY, OUTCOME, PRIORITY, SERVES, Attr
+from goldenthread.model.queries import (RAG_ORDER, item_title, nodes_of_kind, outcomes_under, sources_of,
+                                        targets_of)
 from goldenthread.site_builder import urls as U
-from goldenthread.site_builder.markup import Href
-from goldenthread.site_builder.views.history import CHANGE_FILTER, change_tokens, since_words
-from goldenthread.site_builder.views.common import ItemLink, RagBadge, RagCount, format_date, link_maker, one_line, rag_counts
-from goldenthread.site_builder.views.items import OutcomeRow, outcome_row
-from goldenthread.model.queries import RAG_ORDER, item_title, nodes_of_kind, outcomes_under
-from goldenthread.model.nodes import Attr, OUTCOME, PRIORITY
 from goldenthread.site_builder.context import SiteContext
+from goldenthread.site_builder.markup import Href
+from goldenthread.site_builder.views.common import (ItemLink, RagBadge, RagCount, format_date, link_maker, one_line,
+                                                    rag_counts)
+from goldenthread.site_builder.views.history import CHANGE_FILTER, change_tokens, since_words
+from goldenthread.site_builder.views.items import OutcomeRow, outcome_row
 
 
 def _split(ctx: SiteContext) -> bool:
@@ -272,6 +273,6 @@ def _by_label(option: Option) -> tuple[str, str]:
 
 def _plans_and_leads(g, priority: str) -> tuple[list[str], list[str]]:
     """The operational plans that serve *priority* (in the plan's order) and their leads."""
-    plans = [s for s, _, k in g.in_edges(priority, keys=True) if k == SERVES]
-    leads = list(dict.fromkeys(t for op in plans for _, t, k in g.out_edges(op, keys=True) if k == LED_BY))
+    plans = sources_of(g, priority, SERVES)
+    leads = list(dict.fromkeys(lead for op in plans for lead in targets_of(g, op, LED_BY)))
     return plans, leads

@@ -15,10 +15,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
 
 from e2e_support import ROOT, serve_directory, watched_page
-from site_fixtures import HOSTILE, HOSTILE_LINES, MINI_PLAN, hostile_plan
+from site_fixtures import HOSTILE, HOSTILE_LINES, MINI_PLAN, edit_yaml, hostile_plan
 from test_hostile_site import FIND_INJECTED, ONE_DIALOG_PER_FRAME, missing_payloads
 from test_site import BLOCKING_IMPACTS, run_axe
 
@@ -26,15 +25,6 @@ pytestmark = pytest.mark.browser
 
 OUTCOME = "DP1.corporate-parenting.o-placement-stability"   # AMBER/GREEN, due March 2022; its plan has a lead
 COMMENTARY = "Referrals rose in the autumn; a recovery plan is agreed."
-
-
-def edit_yaml(path: Path, edit) -> None:
-    yaml = YAML()
-    yaml.width = 1_000_000
-    data = yaml.load(path.read_text(encoding="utf-8"))
-    edit(data)
-    with open(path, "w", encoding="utf-8") as f:
-        yaml.dump(data, f)
 
 
 def outcomes(data):
