@@ -176,6 +176,29 @@ def reading_order(g: nx.MultiDiGraph) -> dict[str, int]:
 
 
 # -- names ----------------------------------------------------------------------------------------
+def one_line(text: str | None, width: int | None = None) -> str:
+    """*text* with its whitespace collapsed, cut to at most *width* characters with an ellipsis.
+
+    The cut falls between words (a browser tab, a heading or a message never
+    ends in half a word), unless a single word fills most of the width: the
+    result never runs past *width*, however long a word is.
+
+    >>> one_line("Stable  management\\nteam", 12)
+    'Stable…'
+    >>> one_line("Supercalifragilistic expialidocious", 12)
+    'Supercalifr…'
+    >>> one_line("Short enough", 12)
+    'Short enough'
+    """
+    flat = " ".join((text or "").split())
+    if width and len(flat) > width:
+        cut = flat[: width - 1]
+        if flat[width - 1] != " " and " " in cut[width // 2:]:
+            cut = cut[: cut.rindex(" ")]
+        return cut.rstrip(" ,;:-–") + "…"
+    return flat
+
+
 def item_title(g: nx.MultiDiGraph, node: str) -> str:
     """The one-line name of an item: its title, else the first line of its text, else its ID.
 

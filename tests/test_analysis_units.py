@@ -12,7 +12,7 @@ import pytest
 
 from goldenthread.model.analysis import CODES, SEVERITIES, at_or_above, require_node, run_all, summary
 from goldenthread.model.analysis.duplicates import comparable, plan_wording, statements
-from goldenthread.model.analysis.findings import finding
+from goldenthread.model.analysis.findings import finding, short_title
 from goldenthread.model.analysis.impact import impact
 from goldenthread.model.analysis.orphans import orphans
 from goldenthread.model.analysis.quality import quality
@@ -46,6 +46,17 @@ def test_thresholds_and_summary_count_by_severity():
     assert [f.code for f in at_or_above(found, "warning")] == ["dangling-reference", "overdue"]
     assert len(at_or_above(found, "info")) == 3
     assert summary(found)["by_severity"] == {"error": 1, "warning": 1, "info": 1}
+
+
+def test_a_message_cuts_a_long_title_between_words_and_never_runs_past_its_width(mini_graph):
+    """Issue 13: messages quoted titles cut mid-word ("...a good start in life; Ea…"), unlike the site's titles."""
+    mini_graph.nodes["LP2"]["title"] = "Early Help Children and young people getting a good start in life; Early Help"
+    # before: 'Early Help Children and young people getting a good start in life; Ea…'
+    assert short_title(mini_graph, "LP2", 70) == "Early Help Children and young people getting a good start in life…"
+    mini_graph.nodes["LP2"]["title"] = "x" * 10_000                   # one word: still cut, to the width exactly
+    assert short_title(mini_graph, "LP2", 70) == "x" * 69 + "…"
+    mini_graph.nodes["LP2"]["title"] = "Short title"
+    assert short_title(mini_graph, "LP2", 70) == "Short title"
 
 
 def test_an_item_cut_off_from_the_vision_is_unreachable_and_so_is_everything_under_it(mini_graph):

@@ -75,6 +75,8 @@ def test_without_corrections_structure_is_reported_not_invented(tmp_path):
     long_titles = {e.line: e for e in report.entries if e.code == "long-priority-title"}
     assert {57, 75, 120, 161} <= set(long_titles)
     assert "title: Early Help;" in long_titles[57].hint
+    # issue 13: the quoted title is cut between words, not "...a good start in life; Ear'"
+    assert "'Early Help Children and young people getting a good start in life…'" in long_titles[57].message
     dp1 = next(p for g in data.groups for p in g.priorities if p.id == "DP1")
     assert len(dp1.actions) == 1                                          # line 68 continues its cell
     assert "Target CAF improvement work" in dp1.actions[0].text

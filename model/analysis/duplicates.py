@@ -64,13 +64,15 @@ from goldenthread.model.analysis.similarity import (
 )
 from goldenthread.model.analysis.wording import STOPWORDS, Wording
 
-from goldenthread.model.queries import children, kind_of, reading_order
+from goldenthread.model.queries import children, kind_of, one_line, reading_order
 from goldenthread.model.nodes import ACTION, Attr, INDICATOR, OUTCOME, PRIORITY
 
 #: From this many statements, the similar-statement search runs in a second process when it can.
 FORK_FROM = 2000
 #: A finding names this many items in its message; ``nodes`` (and the JSON) hold them all.
 INLINE = 5
+#: A message quotes at most this many characters of a statement (of each, when it quotes two).
+QUOTE_CHARS, PAIR = 90, 60
 #: Statements with fewer distinct content words are too generic to compare.
 MIN_WORDS = 4
 #: A shared passage must run this many consecutive words...
@@ -300,7 +302,7 @@ def _same_statements(g, stmts: list[Statement], holders: list[list[int]], standi
         if len({stmts[m].node for m in members}) > 1:
             first = stmts[members[0]]
             yield _Evidence(0, "duplicate", members,
-                            f"the same statement appears in {_places(g, stmts, members)}: '{_cut(first.text)}'",
+                            f"the same statement appears in {_places(g, stmts, members)}: '{_quote(first.text)}'",
                             {"text": first.text})
 
 
@@ -328,7 +330,7 @@ def _shared_passages(g, stmts: list[Statement], standing, ok) -> Iterator[_Evide
                 size -= 1
             quote = stmts[i].quote(a, size)
             yield _Evidence(1, "duplicate", [i, j],
-                            f"{_places(g, stmts, [i, j])} share a passage of {size} words: '{_cut(quote)}'",
+                            f"{_places(g, stmts, [i, j])} share a passage of {size} words: '{_quote(quote)}'",
                             {"text": quote, "words": size})
 
 
@@ -356,8 +358,8 @@ def _restatements(g, stmts: list[Statement], holders: list[list[int]], pick) -> 
         i, j = (a, b) if u < v else (b, a)      # i: the short statement, j: the long one
         sc = partial_score(" ".join(stmts[i].words), " ".join(stmts[j].words))
         yield _Evidence(2, "near-duplicate", [i, j],
-                        f"{_places(g, stmts, [i])} '{_cut(stmts[i].text, 60)}' is restated (score {sc:g}) in "
-                        f"{_places(g, stmts, [j])}: '{_cut(stmts[j].text, 60)}'",
+                        f"{_places(g, stmts, [i])} '{_quote(stmts[i].text, PAIR)}' is restated (score {sc:g}) in "
+                        f"{_places(g, stmts, [j])}: '{_quote(stmts[j].text, PAIR)}'",
                         {"texts": [stmts[i].text, stmts[j].text], "score": sc, "method": "contained"})
 
 
@@ -366,7 +368,7 @@ def _similar_statements(g, stmts: list[Statement], pairs: list[tuple[int, int, f
     for i, j, sc in pairs:
         yield _Evidence(3, "near-duplicate", [i, j],
                         f"similar statements (score {sc:g}) in {_places(g, stmts, [i, j])}: "
-                        f"'{_cut(stmts[i].text, 60)}' / '{_cut(stmts[j].text, 60)}'",
+                        f"'{_quote(stmts[i].text, PAIR)}' / '{_quote(stmts[j].text, PAIR)}'",
                         {"texts": [stmts[i].text, stmts[j].text], "score": sc, "method": "similar"})
 
 
@@ -411,10 +413,10 @@ def _cluster_message(g, stmts: list[Statement], cluster: _Cluster, first: _Evide
     """A cluster joined by several pieces of evidence, in words: its items (the first few) and one example."""
     places = _places(g, stmts, cluster.members)
     if cluster.code == "duplicate":
-        return f"the same text is in {len(cluster.nodes)} items, {places}: '{_cut(first.details['text'])}'"
+        return f"the same text is in {len(cluster.nodes)} items, {places}: '{_quote(first.details['text'])}'"
     texts = first.details["texts"]
     return (f"{len(cluster.nodes)} items say nearly the same thing, {places}: "
-            f"'{_cut(texts[0], 60)}' / '{_cut(texts[1], 60)}' (score {first.details['score']:g})")
+            f"'{_quote(texts[0], PAIR)}' / '{_quote(texts[1], PAIR)}' (score {first.details['score']:g})")
 
 
 def _places(g: nx.MultiDiGraph, stmts: list[Statement], indices: list[int]) -> str:
@@ -434,9 +436,9 @@ def _places(g: nx.MultiDiGraph, stmts: list[Statement], indices: list[int]) -> s
     return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
 
 
-def _cut(text: str, width: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+def _quote(text: str, width: int = QUOTE_CHARS) -> str:
+    """A statement inside a message: on one line, cut between words (:func:`model.queries.one_line`)."""
+    return one_line(text, width)
 
 
 def _priorities(g: nx.MultiDiGraph, nodes: list[str]) -> list[str]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Iterable
-from goldenthread.model.queries import item_title
+from goldenthread.model.queries import item_title, one_line
 from goldenthread.model.nodes import Attr
 
 #: Severities, most serious first.
@@ -139,13 +139,13 @@ def summary(findings: Iterable[Finding]) -> dict[str, Any]:
 
 
 def short_title(g, node: str, width: int = 70) -> str:
-    """:func:`model.queries.item_title`, cut to *width* characters with an ellipsis.
+    """:func:`model.queries.item_title`, cut between words to *width* characters with an ellipsis.
 
     Used in messages, so a finding reads on its own without looking the ID up.
+    The cut is :func:`model.queries.one_line`'s, the one the site's titles use.
 
     >>> from goldenthread.model.analysis._examples import tiny_graph
     >>> short_title(tiny_graph(), "LP1.a", 20)
-    'Develop a Leaving C…'
+    'Develop a Leaving…'
     """
-    first = item_title(g, node)
-    return first if len(first) <= width else first[: width - 1].rstrip() + "…"
+    return one_line(item_title(g, node), width)

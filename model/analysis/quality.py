@@ -39,7 +39,7 @@ import networkx as nx
 
 from goldenthread.model.analysis.findings import Finding, finding, short_title, source_of
 from goldenthread.model.nodes import Attr, ACTION, INDICATOR, OUTCOME, PRIORITY
-from goldenthread.model.queries import nodes_of_kind
+from goldenthread.model.queries import nodes_of_kind, one_line
 
 
 #: Statuses that say an outcome is done.
@@ -113,15 +113,11 @@ def import_leftovers(g: nx.MultiDiGraph) -> Iterator[Finding]:
             reason = leftover_reason(value) if isinstance(value, str) else None
             if reason:
                 field_name = _FIELD_NAMES.get((data["kind"], key), key)
+                shown = short_title(g, node, 50) if key == "title" else one_line(value, 50)
                 yield finding("import-leftover",
-                              f"{node}: its {field_name} '{short_title(g, node, 50) if key == 'title' else _cut(value)}'"
+                              f"{node}: its {field_name} '{shown}'"
                               f" {reason}: it looks like a fragment left over from the import",
                               [node], source_of(g, node), field=field_name, reason=reason)
-
-
-def _cut(text: str, width: int = 50) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
 
 
 def _date(value) -> dt.date | None:

@@ -14,6 +14,7 @@ from goldenthread.model.importer.priorities import (
     ActionDraft, PriorityDraft, HOW_TO, split_at_starts, read_priority_table, split_outcome_cell, workstream_heading,
 )
 from goldenthread.model.importer.report import ImportReport
+from goldenthread.model.queries import one_line
 from goldenthread.model.references import GroupIndex
 from goldenthread.model.schema import (
     Action, Indicator, OperationalPlans, Outcome, Period, Plan, Priority, PriorityGroup, Vision,
@@ -153,7 +154,7 @@ def _priority(draft: PriorityDraft, prefix: str, group_name: str, ids: IdRegistr
                     hint=f"record its title under priority_titles (line: {draft.first_line}) in the corrections")
     elif title[0].islower():
         report.warn(draft.first_line, "priority-title-incomplete",
-                    f"priority {draft.number}'s title starts mid-sentence: {title[:50]!r}",
+                    f"priority {draft.number}'s title starts mid-sentence: {one_line(title, 50)!r}",
                     hint=f"record its title under priority_titles (line: {draft.first_line}) in the corrections")
     elif not decision:
         _check_title_length(draft, title, report)
@@ -204,7 +205,7 @@ def _check_title_length(draft: PriorityDraft, title: str, report: ImportReport) 
     guess = suggest_title(title)
     why = "holds a sentence" if sentence else f"runs to {len(title.split())} words"
     report.warn(draft.first_line, "long-priority-title",
-                f"priority {draft.number}'s title {why}: {title[:70]!r}; it probably runs a title and a "
+                f"priority {draft.number}'s title {why}: {one_line(title, 70)!r}; it probably runs a title and a "
                 "description together",
                 hint=f"record the title under priority_titles (line: {draft.first_line}) in the corrections"
                      + (f", e.g. title: {guess}" if guess else "") + "; the rest becomes the description")

@@ -17,7 +17,7 @@ from typing import Callable
 import networkx as nx
 
 from goldenthread.model.nodes import ACTION, INDICATOR, LEAD, OPERATIONAL_PLAN, OUTCOME, PLAN, PRIORITY, VISION, Attr
-from goldenthread.model.queries import RAG_ORDER, item_title, kind_of
+from goldenthread.model.queries import RAG_ORDER, item_title, kind_of, one_line  # noqa: F401 (one_line: for the views)
 from goldenthread.site_builder.markup import Href
 from goldenthread.site_builder.context import SiteContext
 
@@ -68,26 +68,6 @@ class RagCount:
     count: int
     percent: int
     href: Href | None = None    # the outcomes dashboard filtered to these outcomes (set when linked)
-
-
-def one_line(text: str | None, width: int | None = None) -> str:
-    """*text* with its whitespace collapsed, cut to at most *width* characters with an ellipsis.
-
-    The cut falls between words (a browser tab or a heading never ends in half a word),
-    unless a single word fills most of the width:
-
-    >>> one_line("Stable  management\\nteam", 12)
-    'Stable…'
-    >>> one_line("Supercalifragilistic expialidocious", 12)
-    'Supercalifr…'
-    """
-    flat = " ".join((text or "").split())
-    if width and len(flat) > width:
-        cut = flat[: width - 1]
-        if flat[width - 1] != " " and " " in cut[width // 2:]:
-            cut = cut[: cut.rindex(" ")]
-        return cut.rstrip(" ,;:-–") + "…"
-    return flat
 
 
 #: Links show at most this many characters of an item's title; its own page shows it all.
