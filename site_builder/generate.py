@@ -51,7 +51,7 @@ from goldenthread.site_builder.options import SiteOptions
 #: Our own static files, copied into ``docs/assets/`` (the network views' files are copied by
 #: :func:`site_builder.network.render.copy_network_assets`). Never a README.md: the engine would
 #: make it a page.
-OWN_ASSETS = ("goldenthread.css", "outcomes-filter.js", "favicon.svg", "iframe-worker/shim.js",
+OWN_ASSETS = ("goldenthread.css", "outcomes-filter.js", "search-rag.js", "favicon.svg", "iframe-worker/shim.js",
               "iframe-worker/LICENSE")
 ASSETS = Path(str(files("goldenthread.site_builder") / "assets"))
 #: Priority titles in the navigation are cut here (the page itself has the whole title).

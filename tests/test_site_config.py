@@ -26,7 +26,14 @@ def test_instant_navigation_stays_off():
 
 
 def test_only_material_search_and_offline_plugins():
-    assert CONFIG["plugins"] == ["search", "offline"]
+    assert [p if isinstance(p, str) else next(iter(p)) for p in CONFIG["plugins"]] == ["search", "offline"]
+
+
+def test_search_ranks_tags_as_titles_and_titles_above_text():
+    """A priority's name in a tag must not outrank an outcome's headings; a RAG word needs no boost
+    (assets/search-rag.js searches it in the tags alone)."""
+    fields = CONFIG["plugins"][0]["search"]["fields"]
+    assert fields["tags"]["boost"] == fields["title"]["boost"] > fields["text"]["boost"]
 
 
 def test_the_offline_plugin_gets_its_shim_from_the_site_not_from_unpkg():

@@ -1,19 +1,25 @@
 """What the site's search knows about a page beyond its words: tags in the page's front matter.
 
 MkDocs Material's search (lunr, offline) indexes a page's ``tags`` as a field
-of its own, boosted far above titles and text, and shows them under each
-result. So each outcome's trace page is tagged with its RAG rating (a search
-for "RED" finds the RED outcomes first, before pages about "reducing"), its
-priority ("DP2: Delivery": each result says which priority it belongs to) and
-its workstream when the plan names one ("Neglect"); each priority page with
-the priority and its workstreams. Only short names are tags: every word of a
-tag outranks any title, so a sentence there would bring its every word's
-near-misses to the top ("reduced" for "RED"). What an outcome belongs to in
-longer words (its action's title, the indicators it shows progress on) is in
-the first section of its trace page, which search ranks with the page's
-title (an outcome is found by what it belongs to: "Leaving Care Strategy"
-finds the outcome of the action whose indicator is to develop one). Zensical's search reads the same front
-matter as far as it indexes tags (see docs/performance.md, search).
+of its own and shows them under each result; mkdocs.yml ranks a tag as a
+title (Material's default ranks it a thousand times above one, so a word of a
+priority's name in a tag outranked every heading). Each outcome's trace page
+is tagged with its RAG rating, its priority ("DP2: Delivery": each result
+says which priority it belongs to) and its workstream when the plan names one
+("Neglect"); each priority page with the priority and its workstreams.
+
+A RAG rating is a field: ``assets/search-rag.js`` sends a word typed that is
+exactly a rating ("RED", any case) to Material's worker as ``+tags:red``, so
+"RED" lists the RED outcomes and nothing else (Material otherwise searches
+every word as a prefix: "reduce", "reduction"). Only short names are tags.
+
+An outcome is found by what it belongs to: its trace page names its action and
+priority ("Part of ...") and each indicator of success it shows progress on as
+headings (drawn as plain text, kept out of the table of contents), and search
+ranks a heading's words as a title, before body text. So "Leaving Care
+Strategy" (an indicator of action LP5.a) lists LP5.a's outcome first, though
+the outcome's own words never name it. Zensical's search reads the same
+headings; it does not take the RAG rewriting (see docs/site.md, Search).
 
 Tags are plan text, and both engines treat them as HTML (Material marks the
 words found in them, Zensical prints them above the page): the templates

@@ -59,7 +59,8 @@ class TraceView:
     timeline: list[TimelineRow] = field(default_factory=list)
     network_href: Href | None = None  # its thread as a network view, linked near the top of the page
     search_tags: list[str] = field(default_factory=list)    # see views.search.outcome_tags
-    indicators: list[str] = field(default_factory=list)     # what its action is measured by
+    #: What its action is measured by, as (ID, text): each a heading, so search ranks its words as a title.
+    indicators: list[tuple[str, str]] = field(default_factory=list)
     action: ItemLink | None = None
     priority: ItemLink | None = None
 
@@ -96,7 +97,7 @@ def trace_view(ctx: SiteContext, outcome: str) -> TraceView:
         timeline=timeline(ctx, outcome),
         network_href=network_href(ctx, page, outcome),
         search_tags=outcome_tags(g, outcome),
-        indicators=[one_line(g.nodes[i].get("text")) for i in indicators_of(g, data.get("action"))],
+        indicators=[(i, one_line(g.nodes[i].get("text"))) for i in indicators_of(g, data.get("action"))],
         action=link(data["action"]) if data.get("action") in g else None,
         priority=link(data["priority"]) if data.get("priority") in g else None,
     )

@@ -21,9 +21,27 @@ MINI_PLAN = ROOT / "tests" / "fixtures" / "mini_plan"
 LOCAL_HOST = "127.0.0.1"
 
 
+#: Three capitalised words in a row: the name of a strategy, a board or a service ("Leaving Care Strategy").
+CAPITALISED_RUN = re.compile(r"\b([A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+)\b")
+
+
 def plan_dir() -> Path:
     """The plan the site tests build: the bundled one, or the mini plan until it exists."""
     return BUNDLED_PLAN if (BUNDLED_PLAN / "plan.yaml").exists() else MINI_PLAN
+
+
+def indicator_words(graph, indicator: str) -> str:
+    """Three capitalised words in a row of the indicator ("Leaving Care Strategy"), else its first three words."""
+    text = graph.nodes[indicator].get("text") or ""
+    run = CAPITALISED_RUN.search(text)
+    return run.group(1) if run else " ".join(re.findall(r"[A-Za-z]{3,}", text)[:3])
+
+
+def leads_of_priority(g, priority: str) -> list[str]:
+    """The leads of the operational plans that serve *priority*."""
+    from goldenthread.model.graph import LED_BY, SERVES
+    plans = [s for s, _, k in g.in_edges(priority, keys=True) if k == SERVES]
+    return list(dict.fromkeys(t for op in plans for _, t, k in g.out_edges(op, keys=True) if k == LED_BY))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

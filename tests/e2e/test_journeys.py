@@ -13,21 +13,20 @@ for is chosen from the plan's graph, not written here:
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from urllib.parse import urlsplit
 
 import pytest
 
 from goldenthread.model.analysis import run_all
-from goldenthread.model.graph import ACTION, LED_BY, OUTCOME, SERVES, build_graph, nodes_of_kind
+from goldenthread.model.graph import ACTION, OUTCOME, SERVES, build_graph, nodes_of_kind
 from goldenthread.model.loader import load_plan
 from goldenthread.model.locations import locate_findings
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.views.common import RagBadge, item_title
 from goldenthread.site_builder.views.search import action_tag, indicators_of
 
-from e2e_support import plan_dir, watched_page
+from e2e_support import CAPITALISED_RUN, indicator_words, leads_of_priority, plan_dir, watched_page
 
 pytestmark = pytest.mark.browser
 
@@ -61,11 +60,6 @@ def click(journey, locator) -> None:
     locator.click()
     journey.page.wait_for_load_state("load")
     journey.page.wait_for_timeout(200)  # the dashboard's filter runs on load
-
-
-def leads_of_priority(g, priority: str) -> list[str]:
-    plans = [s for s, _, k in g.in_edges(priority, keys=True) if k == SERVES]
-    return list(dict.fromkeys(t for op in plans for _, t, k in g.out_edges(op, keys=True) if k == LED_BY))
 
 
 def test_staff_find_a_workstream_its_priority_its_outcomes_by_rag_and_its_lead(journey, origin, graph):
@@ -123,21 +117,19 @@ def test_planner_finds_what_to_fix_with_the_yaml_file_and_line(journey, origin, 
     assert (journey.outside_requests, journey.console_errors) == ([], [])
 
 
-def _indicator_words(graph, indicator: str) -> str:
-    """Three capitalised words in a row of the indicator ("Leaving Care Strategy"), else its first three words."""
-    text = graph.nodes[indicator].get("text") or ""
-    run = re.search(r"\b([A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+)\b", text)
-    return run.group(1) if run else " ".join(re.findall(r"[A-Za-z]{3,}", text)[:3])
+def auditors_outcome(graph) -> str:
+    """An outcome whose action's first indicator names something in capitalised words, with a lead and a source."""
+    return next(o for o in nodes_of_kind(graph, OUTCOME)
+                if (ind := indicators_of(graph, graph.nodes[o]["action"]))
+                and CAPITALISED_RUN.search(graph.nodes[ind[0]].get("text") or "")
+                and leads_of_priority(graph, graph.nodes[o]["priority"]) and graph.nodes[o].get("source"))
 
 
 def test_auditor_goes_from_an_indicator_to_the_trace_its_plan_lead_and_source(journey, origin, graph):
     # an outcome whose action has an indicator named in capitalised words, and a plan with a lead
-    outcome = next(o for o in nodes_of_kind(graph, OUTCOME)
-                   if (ind := indicators_of(graph, graph.nodes[o]["action"]))
-                   and re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+\b", graph.nodes[ind[0]].get("text") or "")
-                   and leads_of_priority(graph, graph.nodes[o]["priority"]) and graph.nodes[o].get("source"))
+    outcome = auditors_outcome(graph)
     action, priority = graph.nodes[outcome]["action"], graph.nodes[outcome]["priority"]
-    query = _indicator_words(graph, indicators_of(graph, action)[0])
+    query = indicator_words(graph, indicators_of(graph, action)[0])
     trace_page = U.page_url(U.SiteUrls(graph).trace_page(outcome))
     page = journey.page
     page.goto(origin + "index.html")
