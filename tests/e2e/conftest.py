@@ -23,6 +23,9 @@ from pathlib import Path
 
 import pytest
 
+from goldenthread.model.graph import build_graph
+from goldenthread.model.loader import load_plan
+
 from e2e_support import CHROMIUM, CHROMIUM_ARGS, ROOT, plan_dir, serve_directory, watched_page
 
 
@@ -80,3 +83,15 @@ def site_url(built_site):
     """Base URL of the built site, served on the loopback interface."""
     with serve_directory(built_site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def graph():
+    """The graph of the plan the site is built from."""
+    return build_graph(load_plan(plan_dir()))
+
+
+@pytest.fixture(params=["server", "disk"])
+def origin(request, built_site, site_url):
+    """The site's base address: from the test server, or the folder opened from disk."""
+    return site_url if request.param == "server" else built_site.resolve().as_uri() + "/"

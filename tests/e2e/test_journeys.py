@@ -19,8 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from goldenthread.model.analysis import run_all
-from goldenthread.model.graph import ACTION, OUTCOME, SERVES, build_graph, nodes_of_kind
-from goldenthread.model.loader import load_plan
+from goldenthread.model.graph import ACTION, OUTCOME, SERVES, nodes_of_kind
 from goldenthread.model.locations import locate_findings
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.views.common import RagBadge, item_title
@@ -34,15 +33,6 @@ VIEWPORTS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, 
 MAX_CLICKS = 2
 
 
-@pytest.fixture(scope="module")
-def graph():
-    return build_graph(load_plan(plan_dir()))
-
-
-@pytest.fixture(params=["server", "disk"])
-def origin(request, built_site, site_url):
-    """The site's base address: from the test server, or the folder opened from disk."""
-    return site_url if request.param == "server" else built_site.resolve().as_uri() + "/"
 
 
 @pytest.fixture(params=list(VIEWPORTS))

@@ -14,12 +14,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from e2e_support import LOCAL_HOST, Watched, network_node_point, wait_for_network
-from goldenthread.model.graph import (ACTION, LEAD, OPERATIONAL_PLAN, OUTCOME, PRIORITY, build_graph,
-                                      nodes_of_kind)
-from goldenthread.model.loader import load_plan
+from goldenthread.model.graph import ACTION, LEAD, OPERATIONAL_PLAN, OUTCOME, PRIORITY, nodes_of_kind
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.network.render import priority_neighbourhood
-from e2e_support import plan_dir
 
 pytestmark = pytest.mark.browser
 
@@ -28,10 +25,6 @@ WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
 #: Visible (not filtered out) nodes of the view in a frame, with their opacity.
 SHOWN = "() => window.gtNetwork.body.data.nodes.get({filter: n => !n.hidden}).map(n => n.id)"
 
-
-@pytest.fixture(scope="module")
-def graph():
-    return build_graph(load_plan(plan_dir()))
 
 
 @pytest.fixture(scope="module")

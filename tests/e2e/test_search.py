@@ -17,13 +17,12 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from goldenthread.model.graph import OUTCOME, build_graph, nodes_of_kind
-from goldenthread.model.loader import load_plan
+from goldenthread.model.graph import OUTCOME, nodes_of_kind
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.views.common import RagBadge
 from goldenthread.site_builder.views.search import indicators_of
 
-from e2e_support import CAPITALISED_RUN, indicator_words, plan_dir
+from e2e_support import CAPITALISED_RUN, indicator_words
 from test_journeys import auditors_outcome
 
 pytestmark = pytest.mark.browser
@@ -33,14 +32,6 @@ MATERIAL_ONLY = pytest.mark.skipif(os.environ.get("GT_E2E_ENGINE") == "zensical"
 FIRST = 3
 
 
-@pytest.fixture(scope="module")
-def graph():
-    return build_graph(load_plan(plan_dir()))
-
-
-@pytest.fixture(params=["server", "disk"])
-def origin(request, built_site, site_url):
-    return site_url if request.param == "server" else built_site.resolve().as_uri() + "/"
 
 
 def search(page, origin: str, query: str) -> list[str]:

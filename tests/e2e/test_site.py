@@ -14,23 +14,18 @@ from urllib.parse import urljoin, urldefrag
 
 import pytest
 
-from goldenthread.model.graph import (LEAD, OPERATIONAL_PLAN, OUTCOME, PLAN, PRIORITY, build_graph, chain_to_top,
+from goldenthread.model.graph import (LEAD, OPERATIONAL_PLAN, OUTCOME, PLAN, PRIORITY, chain_to_top,
                          nodes_of_kind)
-from goldenthread.model.loader import load_plan
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.network.render import priority_neighbourhood
 
-from e2e_support import network_node_point, plan_dir, settle, wait_for_network, watched_page
+from e2e_support import network_node_point, settle, wait_for_network, watched_page
 
 pytestmark = pytest.mark.browser
 
 AXE_SCRIPT = None  # read once from axe-playwright-python's copy of axe-core
 BLOCKING_IMPACTS = ("serious", "critical")
 
-
-@pytest.fixture(scope="session")
-def graph():
-    return build_graph(load_plan(plan_dir()))
 
 
 @pytest.fixture(scope="session")
