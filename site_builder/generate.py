@@ -30,7 +30,7 @@ from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.downloads import write_downloads
 from goldenthread.site_builder.network.planner import ViewPlanner
 from goldenthread.site_builder.pages import environment, render, write_page
-from goldenthread.site_builder.views.common import format_date, one_line
+from goldenthread.site_builder.views.common import format_date
 from goldenthread.site_builder.views.dependencies import dependencies_view
 from goldenthread.site_builder.views.downloads import downloads_view
 from goldenthread.site_builder.views.findings import findings_view
@@ -43,7 +43,7 @@ from goldenthread.site_builder.views.outcomes import outcome_groups_view, outcom
 from goldenthread.site_builder.views.owners import lead_view, operational_plan_view
 from goldenthread.site_builder.views.priority import priority_view
 from goldenthread.site_builder.views.trace import trace_view
-from goldenthread.model.queries import item_title, nodes_of_kind
+from goldenthread.model.queries import item_title, nodes_of_kind, one_line
 from goldenthread.model.nodes import LEAD, OPERATIONAL_PLAN, OUTCOME, PRIORITY
 from goldenthread.site_builder.context import SiteContext
 from goldenthread.site_builder.options import SiteOptions

@@ -17,7 +17,7 @@ from typing import Callable
 import networkx as nx
 
 from goldenthread.model.nodes import ACTION, INDICATOR, LEAD, OPERATIONAL_PLAN, OUTCOME, PLAN, PRIORITY, VISION, Attr
-from goldenthread.model.queries import RAG_ORDER, item_title, kind_of, one_line  # noqa: F401 (one_line: for the views)
+from goldenthread.model.queries import RAG_ORDER, item_title, kind_of, one_line
 from goldenthread.site_builder.markup import Href
 from goldenthread.site_builder.context import SiteContext
 

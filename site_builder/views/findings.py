@@ -23,9 +23,9 @@ from goldenthread.model.analysis.fixes import TASKS, fix_of
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.markup import Href
 from goldenthread.model.graph import item_texts
-from goldenthread.site_builder.views.common import ItemLink, RagBadge, format_date, link_maker, one_line
+from goldenthread.site_builder.views.common import ItemLink, RagBadge, format_date, link_maker
 from goldenthread.site_builder.views.items import SHOWN_ITEMS, FindingRow, finding_rows
-from goldenthread.model.queries import priority_of
+from goldenthread.model.queries import one_line, priority_of
 from goldenthread.model.nodes import Attr, OUTCOME
 from goldenthread.site_builder.context import SiteContext
 

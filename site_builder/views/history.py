@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from goldenthread.model.graph import OUTCOME, PRIORITY, nodes_of_kind
 from goldenthread.model.history import CHANGE_KINDS, OutcomeHistory, PlanHistory, PlanVersion, rating_move
 from goldenthread.site_builder import urls as U
-from goldenthread.model.queries import RAG_ORDER, outcomes_under
+from goldenthread.model.queries import RAG_ORDER, one_line, outcomes_under
 from goldenthread.site_builder.context import SiteContext
-from goldenthread.site_builder.views.common import KIND_LABELS, ItemLink, RagBadge, format_date, link_maker, one_line
+from goldenthread.site_builder.views.common import KIND_LABELS, ItemLink, RagBadge, format_date, link_maker
 
 #: Each exception list of the board report shows at most this many outcomes (and says how many more).
 BOARD_ROWS = 150

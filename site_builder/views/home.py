@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.markup import Href
 from goldenthread.site_builder.views.charts import BarChart, bar_chart
-from goldenthread.site_builder.views.common import (ItemLink, RagCount, count, format_date, link_maker, noun,
+from goldenthread.site_builder.views.common import (ItemLink, RagCount, format_date, link_maker, noun,
                                                     rag_counts)
 from goldenthread.site_builder.views.findings import severity_counts
 from goldenthread.site_builder.views.outcomes import linked_rag_counts

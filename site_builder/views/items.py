@@ -10,7 +10,8 @@ from goldenthread.model.graph import ACTION, INDICATOR, LEAD, OPERATIONAL_PLAN, 
 
 from goldenthread.model.analysis.fixes import fix_of
 from goldenthread.site_builder.markup import Href
-from goldenthread.site_builder.views.common import ItemLink, RagBadge, format_date, link_maker, one_line
+from goldenthread.model.queries import one_line
+from goldenthread.site_builder.views.common import ItemLink, RagBadge, format_date, link_maker
 from goldenthread.site_builder import urls as U
 from goldenthread.model.nodes import Attr
 from goldenthread.site_builder.context import SiteContext

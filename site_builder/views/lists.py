@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.markup import Href
-from goldenthread.site_builder.views.common import ItemLink, RagBadge, RagCount, link_maker, one_line, rag_counts
+from goldenthread.site_builder.views.common import ItemLink, RagBadge, RagCount, link_maker, rag_counts
 from goldenthread.site_builder.views.outcomes import linked_rag_counts, priorities_by_group
 from goldenthread.site_builder.views.priority import Workstream, workstreams
-from goldenthread.model.queries import children, nodes_of_kind, outcomes_under, sources_of, targets_of
+from goldenthread.model.queries import children, nodes_of_kind, one_line, outcomes_under, sources_of, targets_of
 from goldenthread.model.nodes import ACTION, Attr, LEAD, LED_BY, OPERATIONAL_PLAN, SERVES
 from goldenthread.site_builder.context import SiteContext
 

@@ -19,13 +19,12 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from goldenthread.model.nodes import LED_BY, OUTCOME, PRIORITY, SERVES, Attr
-from goldenthread.model.queries import (RAG_ORDER, item_title, nodes_of_kind, outcomes_under, sources_of,
+from goldenthread.model.queries import (RAG_ORDER, item_title, nodes_of_kind, one_line, outcomes_under, sources_of,
                                         targets_of)
 from goldenthread.site_builder import urls as U
 from goldenthread.site_builder.context import SiteContext
 from goldenthread.site_builder.markup import Href
-from goldenthread.site_builder.views.common import (ItemLink, RagBadge, RagCount, format_date, link_maker, one_line,
-                                                    rag_counts)
+from goldenthread.site_builder.views.common import ItemLink, RagBadge, RagCount, format_date, link_maker, rag_counts
 from goldenthread.site_builder.views.history import CHANGE_FILTER, change_tokens, since_words
 from goldenthread.site_builder.views.items import OutcomeRow, outcome_row
 

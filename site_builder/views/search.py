@@ -32,8 +32,8 @@ from __future__ import annotations
 import networkx as nx
 
 from goldenthread.model.nodes import ACTION, INDICATOR
-from goldenthread.model.queries import children, item_title
-from goldenthread.site_builder.views.common import RagBadge, one_line
+from goldenthread.model.queries import children, item_title, one_line
+from goldenthread.site_builder.views.common import RagBadge
 
 #: A tag is cut to this many characters (between words): it is a label under a result, not the text.
 TAG_CHARS = 48

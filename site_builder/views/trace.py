@@ -7,7 +7,8 @@ from goldenthread.model.analysis.trace import trace
 from goldenthread.site_builder.markup import Href
 from goldenthread.site_builder.views.items import network_href
 from goldenthread.site_builder.views.search import indicators_of, outcome_tags
-from goldenthread.site_builder.views.common import ItemLink, RagBadge, format_date, link_maker, one_line
+from goldenthread.model.queries import one_line
+from goldenthread.site_builder.views.common import ItemLink, RagBadge, format_date, link_maker
 from goldenthread.site_builder.views.items import FindingRow, SourceLine, finding_rows, source_lines, source_text
 from goldenthread.model.nodes import Attr
 from goldenthread.site_builder.context import SiteContext

@@ -33,8 +33,6 @@ VIEWPORTS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, 
 MAX_CLICKS = 2
 
 
-
-
 @pytest.fixture(params=list(VIEWPORTS))
 def journey(request, browser):
     watched = watched_page(browser, viewport=VIEWPORTS[request.param])

@@ -26,7 +26,6 @@ WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
 SHOWN = "() => window.gtNetwork.body.data.nodes.get({filter: n => !n.hidden}).map(n => n.id)"
 
 
-
 @pytest.fixture(scope="module")
 def urls(graph):
     return U.SiteUrls(graph)

@@ -32,8 +32,6 @@ MATERIAL_ONLY = pytest.mark.skipif(os.environ.get("GT_E2E_ENGINE") == "zensical"
 FIRST = 3
 
 
-
-
 def search(page, origin: str, query: str) -> list[str]:
     """The pages Material's search lists for *query*, best first, as site-relative paths."""
     page.goto(origin + "index.html")

@@ -27,7 +27,6 @@ AXE_SCRIPT = None  # read once from axe-playwright-python's copy of axe-core
 BLOCKING_IMPACTS = ("serious", "critical")
 
 
-
 @pytest.fixture(scope="session")
 def urls(graph):
     return U.SiteUrls(graph)
